@@ -16,8 +16,8 @@ import java.util.Objects;
  * @param connectionsAccepted connections accepted in all
  * @param requests requests received and handed to the service
  * @param replies replies sent
- * @param bytesIn payload bytes received
- * @param bytesOut payload bytes sent
+ * @param bytesIn bytes received from the network, framing included
+ * @param bytesOut bytes sent to the network, framing included
  * @param refusals refusals by reason
  * @param errors errors by kind
  */

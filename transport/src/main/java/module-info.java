@@ -1,0 +1,10 @@
+/**
+ * Building blocks shared by Switchboard's transports, and available to third-party ones: counters
+ * that cost a plain store per event, rate-limited logging, the bounded worker pool that runs
+ * blocking services, and the settings every endpoint has.
+ */
+module dev.switchboard.transport {
+    requires transitive dev.switchboard.api;
+
+    exports dev.switchboard.transport;
+}
