@@ -10,12 +10,11 @@ import java.time.Duration;
  * The settings every endpoint has, whatever its transport, read and validated from its
  * {@link Settings}: {@code host} ({@code ""} or {@code "*"} mean every IPv4 interface, as in the
  * socket exercise; {@code "::"} means every interface, IPv6 and IPv4), {@code port}, {@code threads}, {@code max-message-bytes},
- * {@code shutdown-grace}, {@code worker-threads}, {@code worker-queue} and {@code log-interval}.
+ * {@code worker-threads}, {@code worker-queue} and {@code log-interval}.
  *
  * @param bindAddress where to bind; port 0 picks a free port
  * @param threads I/O threads; {@code threads = 0} in the configuration means one per processor
  * @param maxMessageBytes the largest request accepted
- * @param shutdownGrace how long a graceful stop may take before it turns forceful
  * @param workerThreads threads for blocking services
  * @param workerQueue how many requests may wait for a worker thread
  * @param logInterval the least time between two log lines about the same kind of refusal
@@ -24,7 +23,6 @@ public record EndpointSettings(
         InetSocketAddress bindAddress,
         int threads,
         int maxMessageBytes,
-        Duration shutdownGrace,
         int workerThreads,
         int workerQueue,
         Duration logInterval) {
@@ -41,7 +39,6 @@ public record EndpointSettings(
                 new InetSocketAddress(host(settings), settings.integer("port", 0, 65535)),
                 threads == 0 ? Runtime.getRuntime().availableProcessors() : threads,
                 (int) settings.bytes("max-message-bytes", 1, maxMessageLimit),
-                settings.duration("shutdown-grace"),
                 settings.integer("worker-threads", 1, 4096),
                 settings.integer("worker-queue", 1, 1 << 20),
                 settings.duration("log-interval"));

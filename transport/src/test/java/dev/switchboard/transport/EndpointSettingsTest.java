@@ -7,14 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.typesafe.config.ConfigFactory;
 import dev.switchboard.api.SettingsException;
 import dev.switchboard.settings.HoconSettings;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class EndpointSettingsTest {
 
     private static final String DEFAULTS = """
             host = "0.0.0.0", port = 12000, threads = 0, max-message-bytes = 64KiB
-            shutdown-grace = 5s, worker-threads = 16, worker-queue = 1024, log-interval = 10s
+            worker-threads = 16, worker-queue = 1024, log-interval = 10s
             """;
 
     private static EndpointSettings read(String overrides) {
@@ -30,7 +29,6 @@ class EndpointSettingsTest {
         assertEquals(0, settings.bindAddress().getPort());
         assertEquals(3, settings.threads());
         assertEquals(65536, settings.maxMessageBytes());
-        assertEquals(Duration.ofSeconds(5), settings.shutdownGrace());
         assertEquals(16, settings.workerThreads());
         assertEquals(1024, settings.workerQueue());
     }
