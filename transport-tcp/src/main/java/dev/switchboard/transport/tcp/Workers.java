@@ -1,0 +1,72 @@
+package dev.switchboard.transport.tcp;
+
+import dev.switchboard.api.MessageService;
+import dev.switchboard.api.Reply;
+import dev.switchboard.transport.WorkerPool;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+
+/**
+ * Runs a blocking service off the event loops, on a bounded {@link WorkerPool}. Each worker thread
+ * writes into its own reply and hands back a framed copy.
+ */
+final class Workers {
+
+    private final WorkerPool pool;
+    private final MessageService service;
+    private final FrameDecoder decoder;
+    private final ThreadLocal<Reply> replies;
+
+    /**
+     * @param name prefix of the worker threads' names
+     * @param settings the endpoint's settings: pool size, queue and reply size
+     * @param service the blocking service
+     * @param decoder the framing replies get
+     */
+    Workers(String name, TcpSettings settings, MessageService service, FrameDecoder decoder) {
+        this.pool = new WorkerPool(name, settings.endpoint().workerThreads(), settings.endpoint().workerQueue());
+        this.service = service;
+        this.decoder = decoder;
+        int maxReplyBytes = settings.maxReplyBytes();
+        this.replies = ThreadLocal.withInitial(() -> Reply.allocate(maxReplyBytes));
+    }
+
+    /**
+     * @param request the request to run on a worker thread
+     * @return whether it was accepted; {@code false} when the queue is full
+     */
+    boolean trySubmit(WorkerRequest request) {
+        return pool.trySubmit(request);
+    }
+
+    /**
+     * Handles {@code request} on the calling worker thread and records its outcome in it.
+     *
+     * @param request a request taken from the pool's queue
+     */
+    void handle(WorkerRequest request) {
+        Reply reply = replies.get();
+        reply.clear(decoder.replyHeadroom());
+        try {
+            service.handle(request.request, request.connection.context, reply);
+            if (reply.isPresent()) {
+                request.reply = framedCopy(reply, request.trailer);
+            }
+        } catch (Throwable failure) { // whatever a plugin throws is contained and counted
+            request.failure = failure;
+        }
+    }
+
+    private ByteBuffer framedCopy(Reply reply, int trailer) {
+        ByteBuffer frame = decoder.frame(reply);
+        return ByteBuffer.allocate(frame.remaining() + trailer)
+                .put(frame)
+                .put(LineDecoder.CRLF, LineDecoder.CRLF.length - trailer, trailer)
+                .flip();
+    }
+
+    /** Interrupts what still runs: called once the event loops, which wait for workers while draining, have ended. */
+    void stop() {
+        pool.stop(Duration.ZERO);
+    }
+}
