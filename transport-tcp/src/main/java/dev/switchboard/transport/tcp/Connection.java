@@ -63,9 +63,14 @@ final class Connection {
         this.lastActivity = now;
     }
 
+    /** @return whether requests received from now on are still to be answered */
+    boolean isTakingRequests() {
+        return state == State.OPEN || state == State.DRAINING;
+    }
+
     /** @return whether requests are decoded from this connection's input now */
     boolean isDecoding() {
-        return (state == State.OPEN || state == State.DRAINING) && !readPaused;
+        return isTakingRequests() && !readPaused;
     }
 
     /** @return whether the loop should read from the socket */

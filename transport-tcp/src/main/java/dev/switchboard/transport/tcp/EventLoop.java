@@ -42,7 +42,7 @@ import java.util.function.Supplier;
  * Only what the socket does not take, and only a partial request, is copied into a buffer of the
  * connection's own, allocated on demand and released once empty.
  */
-final class EventLoop implements Runnable {
+final class EventLoop implements Runnable, Inbound.Frames {
 
     private static final int READ_BUFFER_BYTES = 64 * 1024;
     private static final long MAX_SWEEP_INTERVAL = TimeUnit.SECONDS.toNanos(1);
@@ -56,14 +56,12 @@ final class EventLoop implements Runnable {
     private final RateLimitedLog log;
     private final Counters.Shard counters;
     private final Selector selector;
-    private final ByteBuffer readBuffer;
-    private final Reply reply;
-    private final ByteBuffer terminator;
-    private final ByteBuffer[] gather = new ByteBuffer[2];
     private final BufferGauge gauge = new BufferGauge();
+    private final Inbound inbound;
+    private final Outbound outbound;
+    private final Reply reply;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final Consumer<SelectionKey> onSelected = this::onSelected;
-    private final int maxHeldInput;
     private final int highWatermark;
     private final int lowWatermark;
     private final long idleTimeout;
@@ -89,13 +87,11 @@ final class EventLoop implements Runnable {
         this.workers = endpoint.workers();
         this.log = endpoint.log();
         this.counters = counters;
-        int maxMessageBytes = settings.endpoint().maxMessageBytes();
         // raw: one read is one request, so the read buffer is the largest request
-        this.readBuffer = ByteBuffer.allocateDirect(
-                settings.framing() == Framing.RAW ? maxMessageBytes : READ_BUFFER_BYTES);
+        int readBufferBytes = settings.framing() == Framing.RAW ? settings.endpoint().maxMessageBytes() : READ_BUFFER_BYTES;
+        this.inbound = new Inbound(decoder, readBufferBytes, gauge, counters, this);
+        this.outbound = new Outbound(gauge, counters);
         this.reply = Reply.allocateDirect(settings.maxReplyBytes());
-        this.terminator = ByteBuffer.allocateDirect(LineDecoder.CRLF.length).put(LineDecoder.CRLF);
-        this.maxHeldInput = Math.max(decoder.maxFrameBytes(), readBuffer.capacity());
         this.highWatermark = settings.writeHighWatermark();
         this.lowWatermark = settings.writeLowWatermark();
         this.idleTimeout = settings.idleTimeout().toNanos();
@@ -207,7 +203,8 @@ final class EventLoop implements Runnable {
         try {
             int ready = key.readyOps();
             if ((ready & SelectionKey.OP_WRITE) != 0) {
-                onWritable(c);
+                outbound.flush(c, now);
+                resumeBelowLowWatermark(c);
             }
             if ((ready & SelectionKey.OP_READ) != 0 && c.wantsInput()) {
                 onReadable(c);
@@ -218,154 +215,21 @@ final class EventLoop implements Runnable {
         }
     }
 
-    // ---- input
+    // ---- requests and replies
 
     private void onReadable(Connection c) throws IOException {
         if (c.state == State.LINGERING) {
-            discardInput(c);
-            return;
-        }
-        boolean heldPartial = c.holdsInput();
-        ByteBuffer in = inputBuffer(c);
-        int searchFrom = in.position();
-        int read = c.channel.read(in);
-        in.flip();
-        if (read < 0) {
-            endOfStream(c, in);
-            return;
-        }
-        if (read > 0) {
-            counters.add(Counter.BYTES_IN, read);
-            c.lastActivity = now;
-        }
-        boolean decoded = decodeFrames(c, in, searchFrom);
-        keepRest(c, in, heldPartial && !decoded);
-    }
-
-    /** The buffer to read into, in fill mode, starting with the input held from earlier reads. */
-    private ByteBuffer inputBuffer(Connection c) {
-        ByteBuffer held = c.inbound;
-        if (held != null && held.position() > readBuffer.capacity() / 2) {
-            // a large partial request: read on after it rather than copy it back and forth
-            return c.inbound = gauge.ensureRoom(held, 1, decoder.maxFrameBytes());
-        }
-        readBuffer.clear();
-        if (held != null) {
-            readBuffer.put(held.flip());
-            held.clear();
-        } else {
-            c.takeCarry(readBuffer);
-        }
-        return readBuffer;
-    }
-
-    /** Decodes the input held while reading was paused, now that it resumes. */
-    private void decodeHeld(Connection c) throws IOException {
-        if (!c.holdsInput()) {
-            return;
-        }
-        ByteBuffer in;
-        if (c.inbound != null) {
-            in = c.inbound.flip();
-        } else {
-            readBuffer.clear();
-            c.takeCarry(readBuffer);
-            in = readBuffer.flip();
-        }
-        boolean decoded = decodeFrames(c, in, in.position());
-        keepRest(c, in, !decoded);
-    }
-
-    /**
-     * Handles the complete frames in {@code in} for as long as the connection takes requests.
-     *
-     * @return whether it handled any
-     */
-    private boolean decodeFrames(Connection c, ByteBuffer in, int searchFrom) throws IOException {
-        boolean decoded = false;
-        while (in.hasRemaining() && c.isDecoding()) {
-            int limit = in.limit();
-            int end = decoder.decode(in, searchFrom);
-            if (end == FrameDecoder.NEED_MORE) {
-                break;
+            if (inbound.discard(c) < 0) {
+                close(c);
             }
-            if (end < 0) {
-                refuseFrame(c, end);
-                break;
-            }
-            decoded = true;
-            handleFrame(c, in, end);
-            in.limit(limit).position(end);
-            searchFrom = end;
-        }
-        return decoded;
-    }
-
-    /**
-     * Keeps what decoding left of {@code in}: a partial request, or the rest of a read whose
-     * decoding stopped because the client does not read its replies.
-     *
-     * @param samePartial whether the rest is the partial request held before this read, grown
-     */
-    private void keepRest(Connection c, ByteBuffer in, boolean samePartial) {
-        switch (c.state) {
-            case CLOSED:
-                return;
-            case CLOSING:
-            case LINGERING:
-                dropInput(c);
-                return;
-            default:
-                break;
-        }
-        int rest = in.remaining();
-        if (rest == 0) {
-            dropInput(c);
-        } else if (in == c.inbound) {
-            in.compact();
-        } else if (c.inbound == null && rest <= Connection.CARRY_BYTES) {
-            c.carry(in);
-        } else {
-            c.inbound = gauge.ensureRoom(c.inbound, rest, maxHeldInput).put(in);
-        }
-        if (rest > 0 && !samePartial) {
-            c.since = now;
+        } else if (inbound.read(c, now) < 0) {
+            c.peerClosed = true;
+            beginClosing(c);
         }
     }
 
-    private void endOfStream(Connection c, ByteBuffer in) throws IOException {
-        c.peerClosed = true;
-        int limit = in.limit();
-        int end = decoder.decodeLast(in);
-        if (end >= 0) {
-            handleFrame(c, in, end);
-            in.limit(limit).position(end);
-        } else if (end != FrameDecoder.NEED_MORE) {
-            refuseFrame(c, end);
-        }
-        beginClosing(c);
-    }
-
-    private void discardInput(Connection c) throws IOException {
-        readBuffer.clear();
-        int read = c.channel.read(readBuffer);
-        if (read < 0) {
-            close(c);
-        } else {
-            counters.add(Counter.BYTES_IN, read);
-        }
-    }
-
-    private void dropInput(Connection c) {
-        gauge.release(c.inbound);
-        c.inbound = null;
-        c.dropCarry();
-    }
-
-    // ---- requests and replies
-
-    private void handleFrame(Connection c, ByteBuffer request, int end) throws IOException {
-        int trailer = end - request.limit();
+    @Override
+    public void handle(Connection c, ByteBuffer request, int trailer) throws IOException {
         counters.increment(Counter.REQUESTS);
         if (workers != null) {
             dispatch(c, request, trailer);
@@ -383,48 +247,10 @@ final class EventLoop implements Runnable {
         }
     }
 
-    /** Sends a reply, followed by {@code trailer} bytes of line terminator, and pauses reading above the high watermark. */
     private void send(Connection c, ByteBuffer body, int trailer) throws IOException {
         counters.increment(Counter.REPLIES);
-        ByteBuffer tail = trailer == 0 ? null : terminator.limit(LineDecoder.CRLF.length).position(LineDecoder.CRLF.length - trailer);
-        if (c.outbound == null) {
-            long written;
-            if (tail == null) {
-                written = c.channel.write(body);
-            } else {
-                gather[0] = body;
-                gather[1] = tail;
-                written = c.channel.write(gather);
-            }
-            wrote(c, written);
-        }
-        int unsent = body.remaining() + (tail == null ? 0 : tail.remaining());
-        if (unsent > 0) {
-            c.outbound = gauge.ensureRoom(c.outbound, unsent, Integer.MAX_VALUE).put(body);
-            if (tail != null) {
-                c.outbound.put(tail);
-            }
-            pauseAboveHighWatermark(c);
-        }
-    }
-
-    private void onWritable(Connection c) throws IOException {
-        ByteBuffer out = c.outbound.flip();
-        wrote(c, c.channel.write(out));
-        if (out.hasRemaining()) {
-            out.compact();
-        } else {
-            gauge.release(out);
-            c.outbound = null;
-        }
-        resumeBelowLowWatermark(c);
-    }
-
-    private void wrote(Connection c, long bytes) {
-        if (bytes > 0) {
-            counters.add(Counter.BYTES_OUT, bytes);
-            c.lastActivity = now;
-        }
+        outbound.send(c, body, trailer, now);
+        pauseAboveHighWatermark(c);
     }
 
     private void pauseAboveHighWatermark(Connection c) {
@@ -437,7 +263,7 @@ final class EventLoop implements Runnable {
         if (c.readPaused && c.pendingBytes() <= lowWatermark) {
             c.readPaused = false;
             c.since = now; // a partial request could not grow while reading was paused
-            decodeHeld(c);
+            inbound.decodeHeld(c, now);
         }
     }
 
@@ -521,7 +347,8 @@ final class EventLoop implements Runnable {
 
     // ---- refusals, failures and the end of connections
 
-    private void refuseFrame(Connection c, int result) {
+    @Override
+    public void refuse(Connection c, int result) {
         if (result == FrameDecoder.TOO_LARGE) {
             refuse(c, Refusal.MESSAGE_TOO_LARGE, WARNING, () -> "closing the connection from " + peer(c)
                     + ": a message exceeds max-message-bytes ("
@@ -558,7 +385,7 @@ final class EventLoop implements Runnable {
         if (c.state == State.OPEN || c.state == State.DRAINING) {
             c.state = State.CLOSING;
             c.readPaused = false;
-            dropInput(c);
+            inbound.drop(c);
         }
     }
 
@@ -574,7 +401,7 @@ final class EventLoop implements Runnable {
             }
             // Closing with unread input would reset the connection, and a reset can destroy
             // replies the client has not read yet: shut our side and read until the client closes.
-            dropInput(c);
+            inbound.drop(c);
             c.channel.shutdownOutput();
             c.state = State.LINGERING;
             c.since = now;
@@ -611,10 +438,9 @@ final class EventLoop implements Runnable {
         c.state = State.CLOSED;
         c.key.cancel();
         closeQuietly(c.channel);
-        dropInput(c);
+        inbound.drop(c);
+        outbound.drop(c);
         dropWaiting(c);
-        gauge.release(c.outbound);
-        c.outbound = null;
         connections--;
         closed();
     }
@@ -652,15 +478,15 @@ final class EventLoop implements Runnable {
         if (idleTimeout > 0 && now - c.lastActivity >= idleTimeout) {
             counters.refused(Refusal.IDLE_TIMEOUT);
             log.log(INFO, Refusal.IDLE_TIMEOUT, () -> "closed the connection from " + peer(c) + ": silent for "
-                    + endpoint.settings().idleTimeout() + " (idle-timeout)");
+                    + describe(endpoint.settings().idleTimeout()) + " (idle-timeout)");
             close(c);
         } else if (frameTimeout > 0 && now - c.since >= frameTimeout) {
             if (c.state == State.LINGERING) {
                 close(c); // the client had frame-timeout to close its side
             } else if (c.state == State.OPEN && !c.readPaused && c.holdsInput()) {
                 refuse(c, Refusal.FRAME_TIMEOUT, WARNING, () -> "closing the connection from " + peer(c)
-                        + ": a request did not complete within " + endpoint.settings().frameTimeout()
-                        + " (frame-timeout)");
+                        + ": a request did not complete within "
+                        + describe(endpoint.settings().frameTimeout()) + " (frame-timeout)");
                 settle(c);
             }
         }
@@ -705,6 +531,12 @@ final class EventLoop implements Runnable {
 
     private static Object peer(Connection c) {
         return c.context.remoteAddress();
+    }
+
+    /** @return such as {@code "200 ms"} or {@code "300 s"} */
+    private static String describe(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 
     private static String stackTrace(Throwable failure) {

@@ -1,0 +1,161 @@
+package dev.switchboard.transport.tcp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.switchboard.api.TransportStats;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Every bound of issue 3, driven over real sockets by a misbehaving client, while others are served. */
+@Timeout(30)
+class BoundsTest {
+
+    @Test
+    void stopsReadingFromAClientThatDoesNotReadItsReplies() throws IOException {
+        long oneGigabyte = 1L << 30;
+        try (TestServer server = TestServer.start("", Services.ASCII_UPPER_CASE);
+                SocketChannel hog = SocketChannel.open(server.address());
+                Selector writable = Selector.open()) {
+            hog.configureBlocking(false);
+            hog.register(writable, SelectionKey.OP_WRITE);
+            ByteBuffer chunk = ByteBuffer.wrap("a".repeat(64 * 1024).getBytes());
+            long sent = 0;
+            // Write until the connection takes nothing for a second while the server holds its
+            // high watermark of replies: then the server has stopped reading, as it must.
+            while (sent < oneGigabyte) {
+                int written = hog.write(chunk.clear());
+                sent += written;
+                if (written == 0 && writable.select(1000) == 0 && server.transport.bufferedBytes() >= 64 * 1024) {
+                    break;
+                }
+                writable.selectedKeys().clear();
+            }
+            assertTrue(sent < oneGigabyte, "the client's writes never stalled");
+            long buffered = server.transport.bufferedBytes();
+            assertTrue(buffered <= 512 * 1024, "the server holds " + buffered + " bytes for it");
+
+            try (TestClient other = server.connect()) {
+                assertEquals("STILL SERVED", other.send("still served").readString(12));
+            }
+        }
+    }
+
+    @Test
+    void acceptsAndClosesConnectionsBeyondTheMaximum() {
+        try (TestServer server = TestServer.start("max-connections = 2", Services.ASCII_UPPER_CASE);
+                TestClient first = server.connect();
+                TestClient second = server.connect()) {
+            assertEquals("A", first.send("a").readString(1));
+            assertEquals("B", second.send("b").readString(1));
+            try (TestClient third = server.connect()) {
+                third.assertClosedByServer();
+            }
+            assertEquals(1, server.awaitStats(stats -> stats.refused("max-connections") == 1, "refusal counted")
+                    .refused("max-connections"));
+            assertEquals("C", first.send("c").readString(1), "the connections within the maximum are still served");
+            assertEquals(2, server.stats().connectionsAccepted());
+        }
+    }
+
+    @Test
+    void admitsANewConnectionOnceAnotherHasClosed() {
+        try (TestServer server = TestServer.start("max-connections = 1", Services.ASCII_UPPER_CASE)) {
+            try (TestClient first = server.connect()) {
+                assertEquals("A", first.send("a").readString(1));
+            }
+            server.awaitStats(stats -> stats.connectionsOpen() == 0, "the first connection closed");
+            try (TestClient second = server.connect()) {
+                assertEquals("B", second.send("b").readString(1));
+            }
+        }
+    }
+
+    @Test
+    void closesAConnectionSilentForTheIdleTimeout() {
+        try (TestServer server = TestServer.start("idle-timeout = 200ms", Services.ASCII_UPPER_CASE);
+                TestClient client = server.connect()) {
+            assertEquals("HI", client.send("hi").readString(2));
+            client.assertClosedByServer();
+            server.awaitStats(stats -> stats.refused("idle-timeout") == 1 && stats.connectionsOpen() == 0,
+                    "idle timeout counted");
+        }
+    }
+
+    @Test
+    void closesAConnectionWhoseRequestDoesNotCompleteWithinTheFrameTimeout() {
+        try (TestServer server = TestServer.start("framing = line, frame-timeout = 200ms", Services.ASCII_UPPER_CASE);
+                TestClient slowloris = server.connect();
+                TestClient other = server.connect()) {
+            slowloris.send("ok\nthis line never ends");
+            assertEquals("OK\n", slowloris.readLine());
+            slowloris.assertClosedByServer();
+            TransportStats stats = server.awaitStats(s -> s.refused("frame-timeout") == 1, "frame timeout counted");
+            assertEquals(Map.of("frame-timeout", 1L), stats.refusals());
+            assertEquals("FINE\n", other.send("fine\n").readLine());
+        }
+    }
+
+    @Test
+    void closesAConnectionThatSendsAnOverlongLineAfterAnsweringTheLinesBeforeIt() {
+        try (TestServer server = TestServer.start("framing = line, max-message-bytes = 16", Services.ASCII_UPPER_CASE);
+                TestClient offender = server.connect();
+                TestClient other = server.connect()) {
+            offender.send("sixteen bytes ok\n" + "x".repeat(17) + "\nnot answered\n");
+            assertEquals("SIXTEEN BYTES OK\n", offender.readLine());
+            offender.assertClosedByServer();
+            server.awaitStats(stats -> stats.refused("message-too-large") == 1, "refusal counted");
+            assertEquals("FINE\n", other.send("fine\n").readLine());
+        }
+    }
+
+    @Test
+    void closesAConnectionThatSendsAnOverlongFrame() {
+        try (TestServer server = TestServer.start("framing = length-prefixed, max-message-bytes = 16",
+                        Services.ASCII_UPPER_CASE);
+                TestClient offender = server.connect();
+                TestClient other = server.connect()) {
+            offender.sendFrame("x".repeat(16)).sendFrame("x".repeat(17));
+            assertEquals("X".repeat(16), offender.readFrame());
+            offender.assertClosedByServer();
+            server.awaitStats(stats -> stats.refused("message-too-large") == 1, "refusal counted");
+            assertEquals("FINE", other.sendFrame("fine").readFrame());
+        }
+    }
+
+    @Test
+    void closesAConnectionThatSendsANegativeLength() {
+        try (TestServer server = TestServer.start("framing = length-prefixed", Services.ASCII_UPPER_CASE);
+                TestClient offender = server.connect();
+                TestClient other = server.connect()) {
+            byte[] negative = {(byte) 0x80, 0, 0, 5, 'h', 'e', 'l', 'l', 'o'};
+            offender.sendFrame("first").send(negative);
+            assertEquals("FIRST", offender.readFrame());
+            offender.assertClosedByServer();
+            TransportStats stats = server.awaitStats(s -> s.refused("malformed-frame") == 1, "refusal counted");
+            assertEquals(Map.of(), stats.errors());
+            assertEquals("FINE", other.sendFrame("fine").readFrame());
+        }
+    }
+
+    @Test
+    void refusesAReplyLargerThanThreeTimesTheMaximumMessage() {
+        try (TestServer server = TestServer.start("max-message-bytes = 8", (request, context, reply) -> {
+                    byte[] big = new byte[4 * 8];
+                    Arrays.fill(big, (byte) '!');
+                    reply.write(big);
+                });
+                TestClient client = server.connect()) {
+            client.send("amplify");
+            client.assertClosedByServer();
+            server.awaitStats(stats -> stats.refused("reply-too-large") == 1, "refusal counted");
+        }
+    }
+}
