@@ -1,0 +1,166 @@
+package dev.switchboard.transport.udp;
+
+import static java.lang.System.Logger.Level.DEBUG;
+import static java.lang.System.Logger.Level.WARNING;
+
+import dev.switchboard.transport.RateLimitedLog;
+import dev.switchboard.transport.Refusal;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The datagrams the kernel dropped because one of the endpoint's receive buffers was full, which no
+ * Java API reports. Linux lists every UDP socket in {@code /proc/net/udp} and {@code /proc/net/udp6}
+ * with a {@code drops} column; the endpoint's rows are those on its port whose inode is one of this
+ * process's sockets (the {@code socket:[N]} targets of {@code /proc/self/fd/*}). Where there is no
+ * such {@code /proc}, nothing is reported. Safe from any thread.
+ */
+final class KernelDrops {
+
+    private static final Path PROCESS_FDS = Path.of("/proc/self/fd");
+    private static final List<Path> TABLES = List.of(Path.of("/proc/net/udp"), Path.of("/proc/net/udp6"));
+    private static final int MIN_COLUMNS = 13;
+
+    /** One socket's row of {@code /proc/net/udp}: the columns that matter here. */
+    record Row(int localPort, long inode, long drops) {}
+
+    private final Set<Long> inodes;
+    private final RateLimitedLog log;
+    private final AtomicLong lastSeen = new AtomicLong();
+    private volatile boolean closed;
+
+    private KernelDrops(Set<Long> inodes, RateLimitedLog log) {
+        this.inodes = Set.copyOf(inodes);
+        this.log = log;
+    }
+
+    /**
+     * Finds the rows of the sockets this process has bound to {@code port}; call it once they are
+     * bound.
+     *
+     * @param port the endpoint's port
+     * @param log where growth is reported
+     * @param logger where it says, at debug level, why drops cannot be reported
+     * @return the endpoint's kernel drops; where they cannot be read, always 0
+     */
+    static KernelDrops of(int port, RateLimitedLog log, System.Logger logger) {
+        Set<Long> ours = new HashSet<>();
+        try {
+            Set<Long> processSockets = socketInodes();
+            for (Path table : TABLES) {
+                if (Files.isReadable(table)) {
+                    for (Row row : rows(Files.readString(table))) {
+                        if (row.localPort() == port && processSockets.contains(row.inode())) {
+                            ours.add(row.inode());
+                        }
+                    }
+                }
+            }
+        } catch (IOException | UncheckedIOException | SecurityException e) {
+            ours.clear();
+        }
+        if (ours.isEmpty()) {
+            logger.log(DEBUG, "datagrams dropped by the kernel cannot be counted here: "
+                    + "no row of /proc/net/udp or /proc/net/udp6 matches this endpoint's sockets");
+        }
+        return new KernelDrops(ours, log);
+    }
+
+    /**
+     * Reads the count, and logs a warning (rate-limited) when it grew since it was last read.
+     *
+     * @return how many datagrams the kernel dropped for the endpoint's sockets since they were bound
+     */
+    long dropped() {
+        if (inodes.isEmpty() || closed) {
+            return lastSeen.get();
+        }
+        long total = read();
+        long previous = lastSeen.getAndAccumulate(total, Math::max);
+        if (total > previous) {
+            log.log(WARNING, Refusal.KERNEL_RECEIVE_BUFFER, () -> "the kernel dropped " + (total - previous)
+                    + " more datagrams (" + total + " in all) because a receive buffer was full: "
+                    + "raise receive-buffer-bytes, and net.core.rmem_max, which caps it");
+        }
+        return Math.max(total, previous);
+    }
+
+    /** Takes a last reading, which {@link #dropped()} reports from now on: call it before the sockets close. */
+    void close() {
+        dropped();
+        closed = true;
+    }
+
+    private long read() {
+        long total = 0;
+        try {
+            for (Path table : TABLES) {
+                if (Files.isReadable(table)) {
+                    for (Row row : rows(Files.readString(table))) {
+                        if (inodes.contains(row.inode())) {
+                            total += row.drops();
+                        }
+                    }
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            return lastSeen.get();
+        }
+        return total;
+    }
+
+    /**
+     * Parses the text of {@code /proc/net/udp} or {@code /proc/net/udp6}.
+     *
+     * @param table the file's text, header line first
+     * @return its rows; none if the header has no {@code drops} column or the text is not such a table
+     */
+    static List<Row> rows(String table) {
+        List<Row> rows = new ArrayList<>();
+        String[] lines = table.split("\n");
+        if (lines.length == 0 || !lines[0].strip().endsWith("drops")) {
+            return rows;
+        }
+        for (int i = 1; i < lines.length; i++) {
+            // sl local_address rem_address st tx:rx tr:tm retrnsmt uid timeout inode ref pointer drops
+            String[] columns = lines[i].strip().split("\\s+");
+            if (columns.length < MIN_COLUMNS) {
+                continue;
+            }
+            try {
+                String local = columns[1];
+                int port = Integer.parseInt(local.substring(local.lastIndexOf(':') + 1), 16);
+                rows.add(new Row(port, Long.parseLong(columns[9]), Long.parseLong(columns[12])));
+            } catch (NumberFormatException e) {
+                // not a socket's row: skip it
+            }
+        }
+        return rows;
+    }
+
+    private static Set<Long> socketInodes() throws IOException {
+        Set<Long> inodes = new HashSet<>();
+        try (DirectoryStream<Path> fds = Files.newDirectoryStream(PROCESS_FDS)) {
+            for (Path fd : fds) {
+                String target;
+                try {
+                    target = Files.readSymbolicLink(fd).toString();
+                } catch (IOException e) {
+                    continue; // closed since it was listed
+                }
+                if (target.startsWith("socket:[") && target.endsWith("]")) {
+                    inodes.add(Long.parseLong(target, "socket:[".length(), target.length() - 1, 10));
+                }
+            }
+        }
+        return inodes;
+    }
+}

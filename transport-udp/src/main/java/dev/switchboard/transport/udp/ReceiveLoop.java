@@ -1,0 +1,180 @@
+package dev.switchboard.transport.udp;
+
+import static java.lang.System.Logger.Level.DEBUG;
+import static java.lang.System.Logger.Level.ERROR;
+import static java.lang.System.Logger.Level.WARNING;
+
+import dev.switchboard.api.RequestContext;
+import dev.switchboard.transport.Counter;
+import dev.switchboard.transport.Counters;
+import dev.switchboard.transport.Failure;
+import dev.switchboard.transport.RateLimitedLog;
+import dev.switchboard.transport.Refusal;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * One thread, one non-blocking socket and its selector. On each wake-up the loop receives datagrams
+ * until none is left (a bounded batch at a time) and answers each in place: the datagram lands in
+ * the loop's one direct buffer, which is handed to the service as the request, and the reply goes
+ * out from its {@link Responder}'s one direct reply. Per datagram nothing is allocated beyond what
+ * the JDK does; the request context is built only when the sender changes (the JDK returns the same
+ * address object for a repeated sender). Datagrams for a blocking service are copied and handed to
+ * the {@link Workers}.
+ */
+final class ReceiveLoop implements Runnable {
+
+    /** Larger than any datagram (at most 65,527 bytes), so that none is ever cut short unnoticed. */
+    private static final int RECEIVE_BUFFER_BYTES = 65_536;
+    /** Datagrams received per wake-up before the loop looks at its stop flag and its tick. */
+    private static final int BATCH = 64;
+    private static final long TICK_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final Endpoint endpoint;
+    private final DatagramChannel channel;
+    private final InetSocketAddress localAddress;
+    private final Selector selector;
+    private final ByteBuffer buffer = ByteBuffer.allocateDirect(RECEIVE_BUFFER_BYTES);
+    private final Responder responder;
+    private final Workers workers;
+    private final Counters.Shard counters;
+    private final RateLimitedLog log;
+    private final int maxMessageBytes;
+    private final Runnable tick;
+    private volatile boolean stopping;
+
+    private InetSocketAddress sender;
+    private RequestContext context;
+    private Refusal senderRefusal;
+
+    /**
+     * @param endpoint what this loop serves
+     * @param channel its socket, bound; made non-blocking here
+     * @param counters the shard this loop's thread counts in
+     * @param workers where datagrams for a blocking service go, or null to answer them in place
+     * @param tick what to run about once a second, or null
+     * @throws IOException if the selector cannot be opened or the socket registered with it
+     */
+    ReceiveLoop(Endpoint endpoint, DatagramChannel channel, Counters.Shard counters, Workers workers, Runnable tick)
+            throws IOException {
+        this.endpoint = endpoint;
+        this.channel = channel;
+        this.counters = counters;
+        this.workers = workers;
+        this.tick = tick;
+        this.log = endpoint.log();
+        this.maxMessageBytes = endpoint.settings().endpoint().maxMessageBytes();
+        this.responder = new Responder(endpoint, counters);
+        this.localAddress = (InetSocketAddress) channel.getLocalAddress();
+        channel.configureBlocking(false);
+        this.selector = Selector.open();
+        try {
+            channel.register(selector, SelectionKey.OP_READ);
+        } catch (IOException | RuntimeException e) {
+            selector.close();
+            throw e;
+        }
+    }
+
+    /** Asks the loop to end once it has answered the datagram in hand; safe from any thread. */
+    void stop() {
+        stopping = true;
+        selector.wakeup();
+    }
+
+    /** Closes the selector, which also releases the socket for closing; safe from any thread. */
+    void close() {
+        try {
+            selector.close();
+        } catch (IOException e) {
+            // nothing left to release
+        }
+    }
+
+    @Override
+    public void run() {
+        long nextTick = System.nanoTime() + TICK_NANOS;
+        try {
+            while (!stopping) {
+                selector.select(tick == null ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextTick - System.nanoTime())));
+                selector.selectedKeys().clear();
+                drain();
+                if (tick != null && System.nanoTime() - nextTick >= 0) {
+                    tick.run();
+                    nextTick = System.nanoTime() + TICK_NANOS;
+                }
+            }
+        } catch (ClosedChannelException | ClosedSelectorException e) {
+            // closed by stop() because the loop overran the grace period
+        } catch (IOException | RuntimeException e) {
+            endpoint.logger().log(ERROR, "receive loop " + Thread.currentThread().getName() + " failed", e);
+        }
+    }
+
+    private void drain() throws ClosedChannelException {
+        for (int i = 0; i < BATCH; i++) {
+            buffer.clear();
+            InetSocketAddress from;
+            try {
+                from = (InetSocketAddress) channel.receive(buffer);
+            } catch (ClosedChannelException e) {
+                throw e;
+            } catch (PortUnreachableException e) {
+                log.log(DEBUG, Responder.PEER_GONE, () -> "an earlier reply met a closed port: " + e.getMessage());
+                continue;
+            } catch (IOException e) {
+                counters.failed(Failure.IO);
+                log.log(WARNING, Failure.IO, () -> "could not receive a datagram: " + e);
+                return;
+            }
+            if (from == null) {
+                return;
+            }
+            received(from);
+        }
+    }
+
+    private void received(InetSocketAddress from) {
+        int length = buffer.position();
+        counters.add(Counter.BYTES_IN, length);
+        if (length > maxMessageBytes) {
+            refuse(Refusal.MESSAGE_TOO_LARGE, () -> "dropped a datagram of " + length + " bytes from "
+                    + UdpTransport.format(from) + ": more than max-message-bytes (" + maxMessageBytes + ")");
+            return;
+        }
+        if (from != sender) {
+            sender = from;
+            context = new RequestContext(endpoint.name(), endpoint.transport(), from, localAddress);
+            senderRefusal = endpoint.admission().checkSender(from);
+        }
+        if (senderRefusal != null) {
+            refuse(senderRefusal, () -> "dropped a datagram from " + UdpTransport.format(from)
+                    + ": replies never go to port 0 or to a broadcast, multicast or wildcard address");
+            return;
+        }
+        buffer.flip();
+        if (workers == null) {
+            counters.increment(Counter.REQUESTS);
+            responder.respond(channel, buffer, context);
+        } else if (workers.trySubmit(channel, ByteBuffer.allocate(length).put(buffer).flip(), context)) {
+            counters.increment(Counter.REQUESTS);
+        } else {
+            refuse(Refusal.WORKER_QUEUE_FULL, () -> "dropped a datagram from " + UdpTransport.format(from)
+                    + ": all " + endpoint.settings().endpoint().workerQueue() + " places in the worker queue are taken");
+        }
+    }
+
+    private void refuse(Refusal refusal, Supplier<String> message) {
+        counters.refused(refusal);
+        log.log(WARNING, refusal, message);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.switchboard.transport.udp;
+
+import static java.lang.System.Logger.Level.DEBUG;
+import static java.lang.System.Logger.Level.WARNING;
+
+import dev.switchboard.api.MessageService;
+import dev.switchboard.api.Reply;
+import dev.switchboard.api.ReplyTooLargeException;
+import dev.switchboard.api.RequestContext;
+import dev.switchboard.transport.Counter;
+import dev.switchboard.transport.Counters;
+import dev.switchboard.transport.Failure;
+import dev.switchboard.transport.RateLimitedLog;
+import dev.switchboard.transport.Refusal;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
+import java.util.function.Supplier;
+
+/**
+ * Answers one datagram at a time: hands it to the service, has the {@link Admission} check the
+ * reply, sends it to the sender, and counts and logs what happened. Each thread that answers has
+ * its own responder, whose one direct {@link Reply} serves every datagram.
+ */
+final class Responder {
+
+    /** The log kind of normal events: an ICMP port-unreachable reported by the kernel. */
+    static final Object PEER_GONE = "peer-gone";
+
+    private final MessageService service;
+    private final Admission admission;
+    private final RateLimitedLog log;
+    private final Counters.Shard counters;
+    private final Reply reply = Reply.allocateDirect(UdpSettings.MAX_DATAGRAM_IPV6);
+
+    /**
+     * @param endpoint what this responder serves
+     * @param counters where it counts: a shard of its own, or one shared by the worker threads
+     */
+    Responder(Endpoint endpoint, Counters.Shard counters) {
+        this.service = endpoint.service();
+        this.admission = endpoint.admission();
+        this.log = endpoint.log();
+        this.counters = counters;
+    }
+
+    /**
+     * Has the service answer {@code request} and sends the reply, if any and if admitted.
+     *
+     * @param channel the socket the request arrived on, which the reply leaves from
+     * @param request the datagram's bytes, between position and limit
+     * @param context where it came from; its remote address is an {@link InetSocketAddress}
+     */
+    void respond(DatagramChannel channel, ByteBuffer request, RequestContext context) {
+        InetSocketAddress peer = (InetSocketAddress) context.remoteAddress();
+        int requestBytes = request.remaining();
+        reply.clear();
+        try {
+            service.handle(request, context, reply);
+        } catch (ReplyTooLargeException e) {
+            refuse(Refusal.REPLY_TOO_LARGE, () -> "dropped the reply to " + UdpTransport.format(peer) + ": " + e.getMessage());
+            return;
+        } catch (Throwable e) { // whatever a plugin throws is contained and counted
+            counters.failed(Failure.SERVICE);
+            log.log(WARNING, Failure.SERVICE, () -> "the service failed on a datagram from " + UdpTransport.format(peer)
+                    + ", which gets no reply: " + stackTrace(e));
+            return;
+        }
+        if (!reply.isPresent()) {
+            return;
+        }
+        int replyBytes = reply.size();
+        Refusal refusal = admission.checkReply(peer, requestBytes, replyBytes);
+        if (refusal != null) {
+            refuse(refusal, () -> "dropped the reply of " + replyBytes + " bytes to " + UdpTransport.format(peer) + ": "
+                    + (refusal == Refusal.REPLY_TOO_LARGE
+                            ? "a datagram to it carries at most " + Admission.maxReplyBytes(peer) + " bytes"
+                            : "more than max-reply-ratio (" + admission.maxReplyRatio() + ") times its request of "
+                                    + requestBytes + " bytes"));
+            return;
+        }
+        send(channel, peer, replyBytes);
+    }
+
+    private void send(DatagramChannel channel, InetSocketAddress peer, int replyBytes) {
+        try {
+            int sent = channel.send(reply.content(), peer);
+            // An empty datagram is also "0 bytes sent": only a non-empty one can reveal a full buffer.
+            if (sent == 0 && replyBytes > 0) {
+                refuse(Refusal.SEND_BUFFER_FULL, () -> "dropped the reply to " + UdpTransport.format(peer)
+                        + ": the socket's send buffer is full (send-buffer-bytes)");
+                return;
+            }
+            counters.increment(Counter.REPLIES);
+            counters.add(Counter.BYTES_OUT, sent);
+        } catch (ClosedChannelException e) {
+            // the endpoint stopped while this reply was being made: stop() counted it as cut
+        } catch (PortUnreachableException e) {
+            log.log(DEBUG, PEER_GONE, () -> "an earlier reply met a closed port: " + e.getMessage());
+        } catch (IOException e) {
+            counters.failed(Failure.IO);
+            log.log(WARNING, Failure.IO, () -> "could not send the reply to " + UdpTransport.format(peer) + ": " + e);
+        }
+    }
+
+    private void refuse(Refusal refusal, Supplier<String> message) {
+        counters.refused(refusal);
+        log.log(WARNING, refusal, message);
+    }
+
+    private static String stackTrace(Throwable failure) {
+        StringWriter trace = new StringWriter();
+        failure.printStackTrace(new PrintWriter(trace));
+        return trace.toString().stripTrailing();
+    }
+}

@@ -1,0 +1,181 @@
+package dev.switchboard.transport.udp;
+
+import static java.lang.System.Logger.Level.INFO;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.Inet4Address;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.net.SocketOption;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.channels.DatagramChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The datagram sockets of one endpoint, all bound to one address: one per loop, sharing the port
+ * through {@code SO_REUSEPORT}, so that the kernel spreads the senders over them (Linux hashes each
+ * sender's address and port to one socket, so one sender's datagrams stay in order).
+ */
+final class SocketGroup implements AutoCloseable {
+
+    private final List<DatagramChannel> channels;
+    private final InetSocketAddress localAddress;
+
+    private SocketGroup(List<DatagramChannel> channels, InetSocketAddress localAddress) {
+        this.channels = List.copyOf(channels);
+        this.localAddress = localAddress;
+    }
+
+    /**
+     * Binds {@code threads} sockets to the endpoint's address, or one where the platform cannot
+     * spread datagrams over several (saying why in one line at INFO level).
+     *
+     * @param settings the endpoint's address, socket count and buffer sizes
+     * @param logger where the endpoint logs
+     * @return the bound, blocking sockets
+     * @throws BindException naming the address, such as {@code "0.0.0.0:12000: Address already in
+     *     use"}, with nothing left open
+     * @throws IOException if a socket cannot be opened or bound for another reason, nothing left open
+     */
+    static SocketGroup bind(UdpSettings settings, System.Logger logger) throws IOException {
+        InetSocketAddress address = settings.endpoint().bindAddress();
+        List<DatagramChannel> channels = new ArrayList<>();
+        try {
+            DatagramChannel first = open(address, settings);
+            channels.add(first);
+            int count = socketCount(first, settings.endpoint().threads(), logger);
+            if (count > 1) {
+                if (address.getPort() != 0) {
+                    ensureUnused(address);
+                }
+                first.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+            }
+            bind(first, address);
+            logGranted(first, StandardSocketOptions.SO_RCVBUF, settings.receiveBufferBytes(),
+                    "receive-buffer-bytes", "net.core.rmem_max", logger);
+            logGranted(first, StandardSocketOptions.SO_SNDBUF, settings.sendBufferBytes(),
+                    "send-buffer-bytes", "net.core.wmem_max", logger);
+            // with port 0 the first socket picked the port, which the others then share
+            InetSocketAddress local = (InetSocketAddress) first.getLocalAddress();
+            InetSocketAddress shared = new InetSocketAddress(address.getAddress(), local.getPort());
+            for (int i = 1; i < count; i++) {
+                DatagramChannel next = open(address, settings);
+                channels.add(next);
+                next.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+                bind(next, shared);
+            }
+            return new SocketGroup(channels, local);
+        } catch (IOException | RuntimeException e) {
+            closeAll(channels, e);
+            throw e;
+        }
+    }
+
+    /**
+     * Only Linux spreads a port's datagrams over the sockets sharing it; BSD and macOS accept
+     * {@code SO_REUSEPORT} but deliver a sender's datagrams to one socket only.
+     */
+    private static int socketCount(DatagramChannel channel, int threads, System.Logger logger) {
+        if (threads == 1) {
+            return 1;
+        }
+        String os = System.getProperty("os.name", "");
+        String why = !channel.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)
+                ? "SO_REUSEPORT is not supported here"
+                : !os.toLowerCase(Locale.ROOT).startsWith("linux")
+                        ? os + " does not spread a port's datagrams over several sockets"
+                        : null;
+        if (why == null) {
+            return threads;
+        }
+        logger.log(INFO, "serving with one socket and one thread rather than " + threads + ": " + why);
+        return 1;
+    }
+
+    /**
+     * Fails, with the usual BindException, if any socket uses the address: without this check a
+     * socket that another of our processes bound with {@code SO_REUSEPORT} would silently share the
+     * port, and each process would see only part of the traffic.
+     */
+    private static void ensureUnused(InetSocketAddress address) throws IOException {
+        try (DatagramChannel probe = DatagramChannel.open(family(address))) {
+            bind(probe, address);
+        }
+    }
+
+    private static DatagramChannel open(InetSocketAddress address, UdpSettings settings) throws IOException {
+        DatagramChannel channel;
+        try {
+            channel = DatagramChannel.open(family(address));
+        } catch (UnsupportedOperationException e) {
+            throw new SocketException(UdpTransport.format(address) + ": IPv6 is not available");
+        }
+        try {
+            channel.setOption(StandardSocketOptions.SO_RCVBUF, settings.receiveBufferBytes());
+            channel.setOption(StandardSocketOptions.SO_SNDBUF, settings.sendBufferBytes());
+            return channel;
+        } catch (IOException | RuntimeException e) {
+            closeAll(List.of(channel), e);
+            throw e;
+        }
+    }
+
+    private static StandardProtocolFamily family(InetSocketAddress address) {
+        return address.getAddress() instanceof Inet4Address ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6;
+    }
+
+    private static void bind(DatagramChannel channel, InetSocketAddress address) throws IOException {
+        try {
+            channel.bind(address);
+        } catch (BindException e) {
+            BindException named = new BindException(UdpTransport.format(address) + ": " + e.getMessage());
+            named.initCause(e);
+            throw named;
+        }
+    }
+
+    private static void logGranted(DatagramChannel channel, SocketOption<Integer> option, int asked,
+            String setting, String cap, System.Logger logger) throws IOException {
+        int granted = channel.getOption(option);
+        if (granted < asked) {
+            logger.log(INFO, "the kernel granted " + granted + " bytes of the " + asked + " asked for in " + setting
+                    + " (raise " + cap + " to grant more)");
+        }
+    }
+
+    private static void closeAll(List<DatagramChannel> channels, Exception failure) {
+        for (DatagramChannel channel : channels) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
+
+    /** @return the sockets, one per loop */
+    List<DatagramChannel> channels() {
+        return channels;
+    }
+
+    /** @return the address they are bound to, with the actual port */
+    InetSocketAddress localAddress() {
+        return localAddress;
+    }
+
+    /** Closes every socket. */
+    @Override
+    public void close() {
+        for (DatagramChannel channel : channels) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // nothing to do about a socket that fails to close; the others still close
+            }
+        }
+    }
+}

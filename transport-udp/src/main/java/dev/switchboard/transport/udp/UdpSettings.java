@@ -1,0 +1,37 @@
+package dev.switchboard.transport.udp;
+
+import dev.switchboard.api.Settings;
+import dev.switchboard.transport.EndpointSettings;
+
+/**
+ * A udp endpoint's settings, read and validated from its {@link Settings}; see the module's
+ * {@code reference.conf} for what each means.
+ *
+ * @param endpoint the settings every endpoint has
+ * @param maxReplyRatio how many times its request a reply may be at most; 0 = no limit
+ * @param receiveBufferBytes the {@code SO_RCVBUF} asked for each socket
+ * @param sendBufferBytes the {@code SO_SNDBUF} asked for each socket
+ */
+record UdpSettings(EndpointSettings endpoint, int maxReplyRatio, int receiveBufferBytes, int sendBufferBytes) {
+
+    /** The largest UDP payload: 65,535 bytes less the 8-byte UDP header (and, over IPv4, the 20-byte IP header). */
+    static final int MAX_DATAGRAM_IPV6 = 65_527;
+    /** The largest UDP payload over IPv4. */
+    static final int MAX_DATAGRAM_IPV4 = 65_507;
+    private static final int MIN_SOCKET_BUFFER = 1024;
+    private static final int MAX_SOCKET_BUFFER = 1 << 30;
+
+    /**
+     * @param settings the endpoint's settings
+     * @return the validated settings
+     * @throws dev.switchboard.api.SettingsException naming the bad value
+     */
+    static UdpSettings from(Settings settings) {
+        return new UdpSettings(
+                EndpointSettings.from(settings, MAX_DATAGRAM_IPV6),
+                // any ratio from 65527 up lets every reply through, as 0 does
+                settings.integer("max-reply-ratio", 0, MAX_DATAGRAM_IPV6),
+                (int) settings.bytes("receive-buffer-bytes", MIN_SOCKET_BUFFER, MAX_SOCKET_BUFFER),
+                (int) settings.bytes("send-buffer-bytes", MIN_SOCKET_BUFFER, MAX_SOCKET_BUFFER));
+    }
+}
