@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.api.TransportStats;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.Arrays;
 import java.util.Map;
@@ -20,25 +17,10 @@ class BoundsTest {
 
     @Test
     void stopsReadingFromAClientThatDoesNotReadItsReplies() throws IOException {
-        long oneGigabyte = 1L << 30;
         try (TestServer server = TestServer.start("", Services.ASCII_UPPER_CASE);
-                SocketChannel hog = SocketChannel.open(server.address());
-                Selector writable = Selector.open()) {
-            hog.configureBlocking(false);
-            hog.register(writable, SelectionKey.OP_WRITE);
-            ByteBuffer chunk = ByteBuffer.wrap("a".repeat(64 * 1024).getBytes());
-            long sent = 0;
-            // Write until the connection takes nothing for a second while the server holds its
-            // high watermark of replies: then the server has stopped reading, as it must.
-            while (sent < oneGigabyte) {
-                int written = hog.write(chunk.clear());
-                sent += written;
-                if (written == 0 && writable.select(1000) == 0 && server.transport.bufferedBytes() >= 64 * 1024) {
-                    break;
-                }
-                writable.selectedKeys().clear();
-            }
-            assertTrue(sent < oneGigabyte, "the client's writes never stalled");
+                SocketChannel hog = SocketChannel.open(server.address())) {
+            long sent = Hog.sendUntilStalled(hog, server, 64 * 1024);
+            assertTrue(sent < Hog.ONE_GIGABYTE, "the client's writes never stalled");
             long buffered = server.transport.bufferedBytes();
             assertTrue(buffered <= 512 * 1024, "the server holds " + buffered + " bytes for it");
 

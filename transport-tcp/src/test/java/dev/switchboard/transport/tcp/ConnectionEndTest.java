@@ -1,0 +1,61 @@
+package dev.switchboard.transport.tcp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.switchboard.api.TransportStats;
+import java.io.IOException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** How connections end: by their client, cleanly or by reset, or because their service failed. */
+@Timeout(30)
+class ConnectionEndTest {
+
+    @Test
+    void answersEverythingPendingWhenTheClientShutsItsOutput() {
+        try (TestServer server = TestServer.start("framing = line", Services.ASCII_UPPER_CASE);
+                TestClient client = server.connect()) {
+            client.send("one\ntwo\r\nunterminated").shutdownOutput();
+            assertEquals("ONE\nTWO\r\nUNTERMINATED", client.readToEnd());
+            server.awaitStats(stats -> stats.connectionsOpen() == 0, "the connection closed");
+        }
+    }
+
+    @Test
+    void answersPrintfPipedIntoNetcat() {
+        try (TestServer server = TestServer.start("", Services.ASCII_UPPER_CASE);
+                TestClient client = server.connect()) {
+            client.send("hello").shutdownOutput();
+            assertEquals("HELLO", client.readToEnd());
+        }
+    }
+
+    @Test
+    void takesAResetMidMessageQuietlyAsAClosedConnection() throws IOException {
+        try (TestServer server = TestServer.start("framing = line", Services.ASCII_UPPER_CASE)) {
+            TestClient client = server.connect();
+            assertEquals("WHOLE\n", client.send("whole\nhalf a li").readLine());
+            client.socket.setSoLinger(true, 0);
+            client.close();
+            TransportStats stats = server.awaitStats(s -> s.connectionsOpen() == 0, "the connection closed");
+            assertEquals(Map.of(), stats.refusals());
+            assertEquals(Map.of(), stats.errors());
+            assertEquals(1, stats.connectionsAccepted());
+        }
+    }
+
+    @Test
+    void closesTheConnectionOfARequestWhoseServiceThrewAfterTheRepliesDue() {
+        try (TestServer server = TestServer.start("framing = line", Services.FAILS_ON_BOOM);
+                TestClient failing = server.connect();
+                TestClient other = server.connect()) {
+            failing.send("before\nboom\nafter\n");
+            assertEquals("BEFORE\n", failing.readLine());
+            failing.assertClosedByServer();
+            TransportStats stats = server.awaitStats(s -> s.failed("service") == 1, "the failure counted");
+            assertEquals(2, stats.requests(), "nothing after the failing request is handled");
+            assertEquals("STILL SERVED\n", other.send("still served\n").readLine());
+        }
+    }
+}
