@@ -65,6 +65,10 @@ final class Responder {
         } catch (ReplyTooLargeException e) {
             refuse(Refusal.REPLY_TOO_LARGE, () -> "dropped the reply to " + UdpTransport.format(peer) + ": " + e.getMessage());
             return;
+        } catch (InterruptedException e) {
+            // only stop() interrupts a worker, once the grace is over, and it counts what it cuts
+            Thread.currentThread().interrupt();
+            return;
         } catch (Throwable e) { // whatever a plugin throws is contained and counted
             counters.failed(Failure.SERVICE);
             log.log(WARNING, Failure.SERVICE, () -> "the service failed on a datagram from " + UdpTransport.format(peer)

@@ -143,8 +143,8 @@ final class UdpTransport implements Transport {
             for (int i = 0; i < count; i++) {
                 shutdownCounters.refused(Refusal.SHUTDOWN_TIMEOUT);
             }
-            log.log(WARNING, Refusal.SHUTDOWN_TIMEOUT, () -> count + " datagrams were not answered within the "
-                    + "shutdown grace of " + bounded.toMillis() + " ms");
+            log.log(WARNING, Refusal.SHUTDOWN_TIMEOUT, () -> "datagrams left unanswered at the end of the shutdown"
+                    + " grace of " + bounded.toMillis() + " ms: " + count);
         }
         kernelDrops.close();
         loops.forEach(ReceiveLoop::close);

@@ -1,0 +1,83 @@
+package dev.switchboard.transport.udp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.switchboard.api.SettingsException;
+import dev.switchboard.api.TransportProvider;
+import dev.switchboard.testkit.TestSettings;
+import dev.switchboard.transport.EndpointSettings;
+import java.lang.module.ModuleDescriptor;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class UdpTransportProviderTest {
+
+    private final UdpTransportProvider provider = new UdpTransportProvider();
+
+    @Test
+    void isNamedUdp() {
+        assertEquals("udp", provider.name());
+    }
+
+    @Test
+    void defaultsToTheExercisesPortAndTheProtocolMaximum() {
+        UdpSettings settings = UdpSettings.from(TestSettings.forTransport("udp", ""));
+        assertEquals(new UdpSettings(
+                        new EndpointSettings(new InetSocketAddress("0.0.0.0", 12000),
+                                Runtime.getRuntime().availableProcessors(), 65_507, 16, 1024, Duration.ofSeconds(10)),
+                        3, 4 << 20, 1 << 20),
+                settings);
+    }
+
+    @Test
+    void describesTheConfiguredAddressUntilStarted() {
+        var transport = provider.create(TestSettings.transportContext("udp", "threads = 4"));
+        assertEquals("0.0.0.0:12000, 4 sockets", transport.description());
+        assertEquals(null, transport.localAddress());
+    }
+
+    @Test
+    void rejectsAMaxMessageBytesBeyondTheLargestDatagram() {
+        assertRejected("max-message-bytes = 65528", "max-message-bytes");
+    }
+
+    @Test
+    void rejectsANegativeMaxReplyRatio() {
+        assertRejected("max-reply-ratio = -1", "max-reply-ratio");
+    }
+
+    @Test
+    void rejectsAReceiveBufferThatIsNotASize() {
+        assertRejected("receive-buffer-bytes = lots", "receive-buffer-bytes");
+    }
+
+    @Test
+    void rejectsASendBufferBeyondOneGibibyte() {
+        assertRejected("send-buffer-bytes = 2GiB", "send-buffer-bytes");
+    }
+
+    @Test
+    void rejectsAHostThatDoesNotResolve() {
+        assertRejected("host = \"no-such-host.invalid\"", "host");
+    }
+
+    @Test
+    void declaresItselfAsATransportProviderInItsModuleDescriptor() {
+        Module module = UdpTransportProvider.class.getModule();
+        assumeTrue(module.isNamed(), "tests run on the class path");
+        List<ModuleDescriptor.Provides> provides = List.copyOf(module.getDescriptor().provides());
+        assertEquals(List.of(TransportProvider.class.getName()), provides.stream().map(ModuleDescriptor.Provides::service).toList());
+        assertEquals(List.of(UdpTransportProvider.class.getName()), provides.get(0).providers());
+    }
+
+    private void assertRejected(String hocon, String key) {
+        SettingsException e = assertThrows(SettingsException.class,
+                () -> provider.create(TestSettings.transportContext("udp", hocon)));
+        assertTrue(e.getMessage().contains(key), e.getMessage());
+    }
+}
