@@ -163,11 +163,8 @@ final class ReceiveLoop implements Runnable {
         }
         buffer.flip();
         if (workers == null) {
-            counters.increment(Counter.REQUESTS);
             responder.respond(channel, buffer, context);
-        } else if (workers.trySubmit(channel, ByteBuffer.allocate(length).put(buffer).flip(), context)) {
-            counters.increment(Counter.REQUESTS);
-        } else {
+        } else if (!workers.trySubmit(channel, ByteBuffer.allocate(length).put(buffer).flip(), context)) {
             refuse(Refusal.WORKER_QUEUE_FULL, () -> "dropped a datagram from " + UdpTransport.format(from)
                     + ": all " + endpoint.settings().endpoint().workerQueue() + " places in the worker queue are taken");
         }

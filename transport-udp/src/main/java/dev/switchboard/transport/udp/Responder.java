@@ -24,7 +24,8 @@ import java.util.function.Supplier;
 
 /**
  * Answers one datagram at a time: hands it to the service, has the {@link Admission} check the
- * reply, sends it to the sender, and counts and logs what happened. Each thread that answers has
+ * reply, sends it to the sender, and counts (requests, replies, bytes out, refusals, failures) and
+ * logs what happened. Each thread that answers has
  * its own responder, whose one direct {@link Reply} serves every datagram.
  */
 final class Responder {
@@ -59,6 +60,7 @@ final class Responder {
     void respond(DatagramChannel channel, ByteBuffer request, RequestContext context) {
         InetSocketAddress peer = (InetSocketAddress) context.remoteAddress();
         int requestBytes = request.remaining();
+        counters.increment(Counter.REQUESTS);
         reply.clear();
         try {
             service.handle(request, context, reply);
