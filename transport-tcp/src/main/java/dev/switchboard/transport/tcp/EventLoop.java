@@ -212,6 +212,8 @@ final class EventLoop implements Runnable, Inbound.Frames {
             settle(c);
         } catch (IOException e) {
             lost(c, e);
+        } catch (RuntimeException e) {
+            broke(c, e);
         }
     }
 
@@ -322,6 +324,8 @@ final class EventLoop implements Runnable, Inbound.Frames {
             settle(c);
         } catch (IOException e) {
             lost(c, e);
+        } catch (RuntimeException e) {
+            broke(c, e);
         }
     }
 
@@ -425,7 +429,13 @@ final class EventLoop implements Runnable, Inbound.Frames {
         close(c);
     }
 
-    static boolean isPeerGone(IOException e) {
+    /** A bug, ours or the platform's, costs the connection it hit rather than the loop and all its connections. */
+    private void broke(Connection c, RuntimeException e) {
+        endpoint.logger().log(ERROR, "closing the connection from " + peer(c) + " after an unexpected failure", e);
+        close(c);
+    }
+
+    private static boolean isPeerGone(IOException e) {
         String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
         return message.contains("reset") || message.contains("broken pipe") || message.contains("timed out")
                 || message.contains("forcibly closed") || message.contains("aborted");

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.api.TransportStats;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.SocketChannel;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -27,6 +29,41 @@ class BoundsTest {
             try (TestClient other = server.connect()) {
                 assertEquals("STILL SERVED", other.send("still served").readString(12));
             }
+        }
+    }
+
+    @Test
+    void resumesWhereItPausedOnceTheClientReadsItsReplies() throws InterruptedException {
+        String padding = "x".repeat(1000);
+        AtomicBoolean paused = new AtomicBoolean();
+        try (TestServer server = TestServer.start("framing = line", Services.ASCII_UPPER_CASE);
+                TestClient client = server.connect()) {
+            Thread writer = new Thread(() -> {
+                try {
+                    for (int i = 0; !paused.get(); ) {
+                        StringBuilder batch = new StringBuilder();
+                        for (int end = i + 64; i < end; i++) {
+                            batch.append(i).append(padding).append('\n');
+                        }
+                        client.send(batch.toString());
+                    }
+                    client.send("end\n");
+                } catch (UncheckedIOException e) { // the test failed and closed the connection
+                }
+            });
+            writer.start();
+            server.awaitStats(stats -> server.transport.bufferedBytes() >= 64 * 1024,
+                    "the server paused, holding the rest of a read");
+            paused.set(true);
+
+            String upperPadding = padding.toUpperCase();
+            int replies = 0;
+            for (String line; !(line = client.readLine()).equals("END\n"); replies++) {
+                assertEquals(replies + upperPadding + "\n", line);
+            }
+            writer.join(10_000);
+            assertEquals(replies + 1, server.stats().replies());
+            server.awaitStats(stats -> server.transport.bufferedBytes() == 0, "every buffer released");
         }
     }
 

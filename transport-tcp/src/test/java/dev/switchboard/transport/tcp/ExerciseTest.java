@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -134,6 +136,25 @@ class ExerciseTest {
             assertEquals("[0:0:0:0:0:0:0:1]:" + server.address().getPort() + " raw, 2 loops",
                     server.transport.description());
         }
+    }
+
+    @Test
+    void servesIpv6AndIpv4OnTheIpv6WildcardAddress() throws IOException {
+        assumeTrue(ipv6LoopbackAvailable(), "IPv6 loopback unavailable");
+        assumeTrue(dualStack(), "the OS binds IPv6 sockets to IPv6 only");
+        try (TestServer server = TestServer.start("host = \"::\"", Services.ASCII_UPPER_CASE)) {
+            int port = server.address().getPort();
+            try (TestClient v6 = TestClient.connect(new InetSocketAddress("::1", port));
+                    TestClient v4 = TestClient.connect(new InetSocketAddress("127.0.0.1", port))) {
+                assertEquals("SIX", v6.send("six").readString(3));
+                assertEquals("FOUR", v4.send("four").readString(4));
+            }
+        }
+    }
+
+    private static boolean dualStack() throws IOException {
+        Path bindV6Only = Path.of("/proc/sys/net/ipv6/bindv6only");
+        return !Files.exists(bindV6Only) || Files.readString(bindV6Only).strip().equals("0");
     }
 
     static boolean ipv6LoopbackAvailable() {
