@@ -20,6 +20,7 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -38,6 +39,8 @@ final class ReceiveLoop implements Runnable {
     /** Datagrams received per wake-up before the loop looks at its stop flag and its tick. */
     private static final int BATCH = 64;
     private static final long TICK_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** The loop has one channel and drains it after every wake-up, whichever woke it. */
+    private static final Consumer<SelectionKey> READY = key -> {};
 
     private final Endpoint endpoint;
     private final DatagramChannel channel;
@@ -105,8 +108,8 @@ final class ReceiveLoop implements Runnable {
         long nextTick = System.nanoTime() + TICK_NANOS;
         try {
             while (!stopping) {
-                selector.select(tick == null ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextTick - System.nanoTime())));
-                selector.selectedKeys().clear();
+                // the action form of select allocates nothing, where the selected-key set adds a node per wake-up
+                selector.select(READY, tick == null ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextTick - System.nanoTime())));
                 drain();
                 if (tick != null && System.nanoTime() - nextTick >= 0) {
                     tick.run();

@@ -65,17 +65,7 @@ final class Services {
 
     /** @return a blocking service answering with the name of the thread that ran it */
     static MessageService blockingThreadName() {
-        return new MessageService() {
-            @Override
-            public void handle(ByteBuffer request, RequestContext context, Reply reply) {
-                reply.write(Thread.currentThread().getName());
-            }
-
-            @Override
-            public boolean isBlocking() {
-                return true;
-            }
-        };
+        return blocking((request, context, reply) -> reply.write(Thread.currentThread().getName()));
     }
 
     /** @return an upper-casing service that throws on requests starting with {@code "fail"} */
