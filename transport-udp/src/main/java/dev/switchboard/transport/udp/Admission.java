@@ -15,8 +15,8 @@ import java.util.Set;
 /**
  * Decides which datagrams may be answered and which replies may leave: the endpoint's defence
  * against being used to reflect traffic toward a victim whose address a request forged, or to
- * amplify it (RFC 9000 section 8). Every such decision lives here, so a per-source rate limit joins
- * them here. Immutable, and so safe from any thread.
+ * amplify it (RFC 9000 section 8). It is consulted for every datagram and every reply, so a
+ * per-source rate limit belongs here too. Immutable, and so safe from any thread.
  */
 final class Admission {
 

@@ -48,6 +48,7 @@ final class ReceiveLoop implements Runnable {
     private final Selector selector;
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(RECEIVE_BUFFER_BYTES);
     private final Responder responder;
+    private final Admission admission;
     private final Workers workers;
     private final Counters.Shard counters;
     private final RateLimitedLog log;
@@ -57,7 +58,6 @@ final class ReceiveLoop implements Runnable {
 
     private InetSocketAddress sender;
     private RequestContext context;
-    private Refusal senderRefusal;
 
     /**
      * @param endpoint what this loop serves
@@ -77,6 +77,7 @@ final class ReceiveLoop implements Runnable {
         this.log = endpoint.log();
         this.maxMessageBytes = endpoint.settings().endpoint().maxMessageBytes();
         this.responder = new Responder(endpoint, counters);
+        this.admission = endpoint.admission();
         this.localAddress = (InetSocketAddress) channel.getLocalAddress();
         channel.configureBlocking(false);
         this.selector = Selector.open();
@@ -154,15 +155,15 @@ final class ReceiveLoop implements Runnable {
                     + UdpTransport.format(from) + ": more than max-message-bytes (" + maxMessageBytes + ")");
             return;
         }
+        Refusal refusal = admission.checkSender(from);
+        if (refusal != null) {
+            refuse(refusal, () -> "dropped a datagram from " + UdpTransport.format(from)
+                    + ": replies never go to port 0 or to a broadcast, multicast or wildcard address");
+            return;
+        }
         if (from != sender) {
             sender = from;
             context = new RequestContext(endpoint.name(), endpoint.transport(), from, localAddress);
-            senderRefusal = endpoint.admission().checkSender(from);
-        }
-        if (senderRefusal != null) {
-            refuse(senderRefusal, () -> "dropped a datagram from " + UdpTransport.format(from)
-                    + ": replies never go to port 0 or to a broadcast, multicast or wildcard address");
-            return;
         }
         buffer.flip();
         if (workers == null) {

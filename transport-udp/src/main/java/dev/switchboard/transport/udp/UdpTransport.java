@@ -29,6 +29,11 @@ import java.util.concurrent.TimeUnit;
  * <p>{@link #stop} stops receiving, lets the datagrams already received be answered and their
  * replies sent within the grace period, then closes the sockets. What the grace cuts is counted as
  * {@link Refusal#SHUTDOWN_TIMEOUT}.
+ *
+ * <p>A reply leaves from the socket its request arrived on. A socket bound to a wildcard address
+ * cannot choose the source address of its replies (Java offers no {@code IP_PKTINFO}), so on a host
+ * with several addresses the kernel picks it by route; where clients check it (a connected UDP
+ * socket does), give each address an endpoint of its own.
  */
 final class UdpTransport implements Transport {
 
