@@ -14,9 +14,9 @@ import dev.switchboard.transport.EndpointSettings;
  */
 record UdpSettings(EndpointSettings endpoint, int maxReplyRatio, int receiveBufferBytes, int sendBufferBytes) {
 
-    /** The largest UDP payload: 65,535 bytes less the 8-byte UDP header (and, over IPv4, the 20-byte IP header). */
+    /** The largest UDP payload over IPv6: the 65,535-byte payload length less the 8-byte UDP header. */
     static final int MAX_DATAGRAM_IPV6 = 65_527;
-    /** The largest UDP payload over IPv4. */
+    /** The largest UDP payload over IPv4: the 65,535-byte packet less the 20-byte IP and 8-byte UDP headers. */
     static final int MAX_DATAGRAM_IPV4 = 65_507;
     private static final int MIN_SOCKET_BUFFER = 1024;
     private static final int MAX_SOCKET_BUFFER = 1 << 30;

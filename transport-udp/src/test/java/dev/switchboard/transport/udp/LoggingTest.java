@@ -1,0 +1,56 @@
+package dev.switchboard.transport.udp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.switchboard.api.TransportContext;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(30)
+class LoggingTest {
+
+    private final RecordingLogger logger = new RecordingLogger();
+
+    @Test
+    void logsAFloodOfServiceFailuresOncePerInterval() {
+        try (TestEndpoint endpoint = TestEndpoint.start(context("log-interval = 1 minute"), Services.failingOnFail());
+                TestClient client = endpoint.client()) {
+            for (int i = 0; i < 20; i++) {
+                client.send("fail " + i);
+            }
+            client.send("next");
+            assertEquals("NEXT", client.receiveText());
+            endpoint.awaitStats(s -> s.failed("service") == 20, "every failure counted");
+            List<RecordingLogger.Line> lines = logger.lines();
+            assertEquals(1, lines.size(), lines.toString());
+            assertEquals(Level.WARNING, lines.get(0).level());
+            assertTrue(lines.get(0).message().contains("java.lang.IllegalStateException: the test service fails on purpose"),
+                    lines.get(0).message());
+        }
+    }
+
+    @Test
+    void saysSoWhenTheKernelGrantsASmallerReceiveBufferThanAskedFor() throws IOException {
+        Path rmemMax = Path.of("/proc/sys/net/core/rmem_max");
+        assumeTrue(Files.isReadable(rmemMax)
+                && Long.parseLong(Files.readString(rmemMax).strip()) < 256 << 20, "receive buffers of 1 GiB allowed here");
+        try (TestEndpoint endpoint = TestEndpoint.start(context("receive-buffer-bytes = 1GiB"), Services.upper())) {
+            List<RecordingLogger.Line> lines = logger.lines();
+            assertEquals(1, lines.size(), lines.toString());
+            assertEquals(Level.INFO, lines.get(0).level());
+            assertTrue(lines.get(0).message().contains("of the 1073741824 asked for in receive-buffer-bytes"),
+                    lines.get(0).message());
+        }
+    }
+
+    private TransportContext context(String hocon) {
+        return new TransportContext("logging", "udp", TestEndpoint.context(hocon).settings(), logger);
+    }
+}
