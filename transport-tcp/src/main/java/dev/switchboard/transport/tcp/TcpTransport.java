@@ -74,7 +74,7 @@ final class TcpTransport implements Transport {
             for (int i = 0; i < settings.endpoint().threads(); i++) {
                 created.add(new EventLoop(endpoint, counters.newShard()));
             }
-        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+        } catch (IOException | RuntimeException | OutOfMemoryError e) { // the loops' direct buffers may not fit
             for (EventLoop loop : created) {
                 loop.closeUnstarted();
             }

@@ -2,6 +2,9 @@ package dev.switchboard.transport.tcp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.switchboard.api.Reply;
+import dev.switchboard.api.RequestContext;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -71,8 +74,7 @@ class BlockingServiceTest {
     void closesTheConnectionOfARequestWhoseBlockingServiceThrew() {
         Services.Blocking failing = new Services.Blocking() {
             @Override
-            public void handle(java.nio.ByteBuffer request, dev.switchboard.api.RequestContext context,
-                    dev.switchboard.api.Reply reply) throws Exception {
+            public void handle(ByteBuffer request, RequestContext context, Reply reply) throws Exception {
                 Services.FAILS_ON_BOOM.handle(request, context, reply);
             }
         };

@@ -7,6 +7,7 @@ import dev.switchboard.transport.tcp.DecoderStream.Frame;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -58,7 +59,7 @@ class LengthPrefixedDecoderTest {
     @Test
     void dropsAPartialFrameAtEndOfStream() {
         byte[] input = frames("whole", "partial");
-        assertEquals(List.of(Frame.of("whole")), DecoderStream.decode(decoder, java.util.Arrays.copyOf(input, input.length - 1)));
+        assertEquals(List.of(Frame.of("whole")), DecoderStream.decode(decoder, Arrays.copyOf(input, input.length - 1)));
     }
 
     @Test

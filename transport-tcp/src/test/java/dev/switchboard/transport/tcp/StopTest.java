@@ -135,10 +135,15 @@ class StopTest {
     }
 
     @Test
-    void stoppingTwiceOrBeforeStartingIsHarmless() {
+    void stoppingBeforeStartingDoesNothing() {
         TcpTransport unstarted = (TcpTransport) new TcpTransportProvider()
                 .create(TestSettings.transportContext("tcp", "port = 0"));
         assertDoesNotThrow(() -> unstarted.stop(Duration.ofSeconds(1)));
+        assertNull(unstarted.localAddress());
+    }
+
+    @Test
+    void stoppingTwiceIsHarmless() {
         try (TestServer server = TestServer.start("", Services.ASCII_UPPER_CASE)) {
             server.transport.stop(Duration.ofSeconds(1));
             assertDoesNotThrow(() -> server.transport.stop(Duration.ofSeconds(1)));
