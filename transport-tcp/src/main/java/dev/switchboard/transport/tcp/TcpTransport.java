@@ -80,7 +80,7 @@ final class TcpTransport implements Transport {
             }
             bound.close();
             if (blocking != null) {
-                blocking.stop();
+                blocking.stop(Duration.ZERO);
             }
             throw e;
         }
@@ -147,7 +147,7 @@ final class TcpTransport implements Transport {
         }
         loopThreads.forEach(TcpTransport::awaitEnd);
         if (workers != null) {
-            workers.stop();
+            workers.stop(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         }
     }
 

@@ -65,8 +65,13 @@ final class Workers {
                 .flip();
     }
 
-    /** Interrupts what still runs: called once the event loops, which wait for workers while draining, have ended. */
-    void stop() {
-        pool.stop(Duration.ZERO);
+    /**
+     * Lets the worker threads end, interrupting what still runs after {@code grace}. Called once the
+     * event loops, which wait for their requests at workers while draining, have ended.
+     *
+     * @param grace what is left of the transport's shutdown grace period
+     */
+    void stop(Duration grace) {
+        pool.stop(grace);
     }
 }

@@ -151,6 +151,28 @@ class StopTest {
     }
 
     @Test
+    void endsEveryThreadItStartedBeforeReturning() throws IOException {
+        TransportContext context = new TransportContext("threads", "tcp",
+                TestSettings.forTransport("tcp", "host = \"127.0.0.1\", port = 0, threads = 2, framing = line"),
+                System.getLogger("switchboard.endpoint.threads"));
+        TcpTransport transport = (TcpTransport) new TcpTransportProvider().create(context);
+        transport.start(Services.SLOW_UPPER_CASE);
+        try (TestClient client = TestClient.connect(transport.localAddress())) {
+            assertEquals("BLOCKING\n", client.send("blocking\n").readLine());
+        }
+        assertEquals(4, threadsNamed("switchboard-threads-").size(), "two loops, the acceptor and a worker");
+
+        transport.stop(Duration.ofSeconds(5));
+
+        assertEquals(List.of(), threadsNamed("switchboard-threads-"));
+    }
+
+    private static List<String> threadsNamed(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive).map(Thread::getName).filter(name -> name.startsWith(prefix)).toList();
+    }
+
+    @Test
     void failsToStartOnATakenPortNamingTheAddressAndLeavingNothingOpen() {
         try (TestServer first = TestServer.start("", Services.ASCII_UPPER_CASE)) {
             int port = first.address().getPort();
@@ -163,8 +185,7 @@ class StopTest {
 
             assertTrue(failure.getMessage().startsWith("127.0.0.1:" + port + ": "), failure.getMessage());
             assertNull(second.localAddress());
-            assertEquals(List.of(), Thread.getAllStackTraces().keySet().stream()
-                    .map(Thread::getName).filter(name -> name.startsWith("switchboard-second-")).toList());
+            assertEquals(List.of(), threadsNamed("switchboard-second-"));
         }
     }
 }
