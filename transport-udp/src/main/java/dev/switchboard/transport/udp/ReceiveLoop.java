@@ -170,7 +170,7 @@ final class ReceiveLoop implements Runnable {
             responder.respond(channel, buffer, context);
         } else if (!workers.trySubmit(channel, ByteBuffer.allocate(length).put(buffer).flip(), context)) {
             refuse(Refusal.WORKER_QUEUE_FULL, () -> "dropped a datagram from " + UdpTransport.format(from)
-                    + ": all " + endpoint.settings().endpoint().workerQueue() + " places in the worker queue are taken");
+                    + ": the worker queue is full (worker-queue = " + endpoint.settings().endpoint().workerQueue() + ")");
         }
     }
 

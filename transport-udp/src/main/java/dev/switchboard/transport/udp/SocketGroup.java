@@ -77,7 +77,7 @@ final class SocketGroup implements AutoCloseable {
 
     /**
      * Only Linux spreads a port's datagrams over the sockets sharing it; BSD and macOS accept
-     * {@code SO_REUSEPORT} but deliver a sender's datagrams to one socket only.
+     * {@code SO_REUSEPORT} but deliver every unicast datagram to one of the sockets.
      */
     private static int socketCount(DatagramChannel channel, int threads, System.Logger logger) {
         if (threads == 1) {

@@ -42,6 +42,7 @@ class LoggingTest {
         assumeTrue(Files.isReadable(rmemMax)
                 && Long.parseLong(Files.readString(rmemMax).strip()) < 256 << 20, "receive buffers of 1 GiB allowed here");
         try (TestEndpoint endpoint = TestEndpoint.start(context("receive-buffer-bytes = 1GiB"), Services.upper())) {
+            assertTrue(endpoint.address().getPort() > 0);
             List<RecordingLogger.Line> lines = logger.lines();
             assertEquals(1, lines.size(), lines.toString());
             assertEquals(Level.INFO, lines.get(0).level());
