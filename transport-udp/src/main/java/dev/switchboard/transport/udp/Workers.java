@@ -7,6 +7,7 @@ import dev.switchboard.transport.WorkerPool;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -20,6 +21,8 @@ final class Workers {
     private final ThreadLocal<Responder> responders;
     /** Datagrams accepted and not yet answered: queued or being handled. */
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final Object drained = new Object();
+    private volatile boolean stopping;
 
     /**
      * @param name prefix of the worker threads' names
@@ -51,18 +54,43 @@ final class Workers {
         try {
             responders.get().respond(channel, datagram, context);
         } finally {
-            inFlight.decrementAndGet();
+            if (inFlight.decrementAndGet() == 0 && stopping) {
+                synchronized (drained) {
+                    drained.notifyAll();
+                }
+            }
         }
     }
 
     /**
      * Lets the queued and running datagrams be answered within {@code grace}, then interrupts what
-     * remains and drops what is still queued.
+     * still runs and drops what is still queued. Call it once nothing is submitted any more.
      *
      * @param grace how long the workers may take
      * @return how many datagrams were not answered in time
      */
     int stop(Duration grace) {
-        return pool.stop(grace) ? 0 : inFlight.get();
+        stopping = true;
+        long deadline = System.nanoTime() + grace.toNanos();
+        int cut;
+        boolean interrupted = false;
+        synchronized (drained) {
+            long remaining;
+            while (inFlight.get() > 0 && (remaining = deadline - System.nanoTime()) > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(drained, remaining);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    break;
+                }
+            }
+            // counted before the interruption below, which lets the cut tasks end at once
+            cut = inFlight.get();
+        }
+        pool.stop(Duration.ZERO);
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return cut;
     }
 }
