@@ -1,0 +1,77 @@
+package dev.switchboard.launcher;
+
+import com.typesafe.config.ConfigOrigin;
+
+/**
+ * Why the launcher cannot go on: a message for the user, one line meant to be shown as it is,
+ * and the exit status of the process.
+ */
+public final class LaunchException extends RuntimeException {
+
+    /** Exit status for a configuration or plugin problem. */
+    public static final int BAD_CONFIGURATION = 2;
+    /** Exit status for an endpoint that could not start, such as a port in use. */
+    public static final int START_FAILED = 1;
+
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+
+    private LaunchException(int status, String message, Throwable cause) {
+        super(message, cause);
+        this.status = status;
+    }
+
+    /**
+     * @param message what is wrong and where
+     * @return an exception with status {@link #BAD_CONFIGURATION}
+     */
+    public static LaunchException badConfiguration(String message) {
+        return new LaunchException(BAD_CONFIGURATION, message, null);
+    }
+
+    /**
+     * @param message what is wrong and where
+     * @param cause the underlying failure, kept for debugging
+     * @return an exception with status {@link #BAD_CONFIGURATION}
+     */
+    public static LaunchException badConfiguration(String message, Throwable cause) {
+        return new LaunchException(BAD_CONFIGURATION, message, cause);
+    }
+
+    /**
+     * A configuration problem at one value: {@code <file>:<line>: <path>: <problem>}, the shape of
+     * every settings error.
+     *
+     * @param origin where the value was read
+     * @param path the value's full path, such as {@code switchboard.endpoints.tcp.transport}
+     * @param problem what is wrong with it
+     * @return an exception with status {@link #BAD_CONFIGURATION}
+     */
+    public static LaunchException at(ConfigOrigin origin, String path, String problem) {
+        return badConfiguration(where(origin) + path + ": " + problem);
+    }
+
+    /**
+     * @param message which endpoint failed and why
+     * @param cause the underlying failure
+     * @return an exception with status {@link #START_FAILED}
+     */
+    public static LaunchException startFailed(String message, Throwable cause) {
+        return new LaunchException(START_FAILED, message, cause);
+    }
+
+    /** @return the exit status the process should end with */
+    public int status() {
+        return status;
+    }
+
+    private static String where(ConfigOrigin origin) {
+        String file = origin.filename() != null ? origin.filename()
+                : origin.url() != null ? origin.url().toString() : null;
+        if (file == null) {
+            return origin.description() + ": ";
+        }
+        return origin.lineNumber() > 0 ? file + ":" + origin.lineNumber() + ": " : file + ": ";
+    }
+}

@@ -1,0 +1,65 @@
+package dev.switchboard.launcher;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import dev.switchboard.launcher.config.ConfigSource;
+import dev.switchboard.launcher.config.EffectiveConfig;
+import dev.switchboard.launcher.plugin.PluginLoader;
+import dev.switchboard.launcher.plugin.Plugins;
+import dev.switchboard.launcher.plugin.ProviderRegistry;
+import jakarta.inject.Singleton;
+import java.util.Properties;
+
+/**
+ * The launcher's object graph: the configuration file and overrides, the plugins, the effective
+ * configuration (which includes the plugins' defaults), the provider registry, and through
+ * constructor injection the endpoint factory and the server. Each part can be replaced in tests
+ * with {@code Modules.override(new LauncherModule(...)).with(...)}.
+ */
+public final class LauncherModule extends AbstractModule {
+
+    private final CommandLine commandLine;
+    private final Home home;
+    private final Properties systemProperties;
+
+    /**
+     * @param commandLine what the command line asks for
+     * @param home the installation directory
+     * @param systemProperties where {@code switchboard.*} overrides come from
+     */
+    public LauncherModule(CommandLine commandLine, Home home, Properties systemProperties) {
+        this.commandLine = commandLine;
+        this.home = home;
+        this.systemProperties = systemProperties;
+    }
+
+    @Override
+    protected void configure() {
+        bind(CommandLine.class).toInstance(commandLine);
+        bind(Home.class).toInstance(home);
+    }
+
+    @Provides
+    @Singleton
+    ConfigSource configSource() {
+        return ConfigSource.open(commandLine.config().orElseGet(home::defaultConfig), systemProperties);
+    }
+
+    @Provides
+    @Singleton
+    Plugins plugins(ConfigSource source, PluginLoader loader) {
+        return loader.load(home.resolve(source.pluginsDirectory()));
+    }
+
+    @Provides
+    @Singleton
+    EffectiveConfig effectiveConfig(ConfigSource source, Plugins plugins) {
+        return source.load(plugins.references());
+    }
+
+    @Provides
+    @Singleton
+    ProviderRegistry providers(Plugins plugins) {
+        return ProviderRegistry.discover(plugins);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.switchboard.launcher;
+
+import static java.lang.System.Logger.Level.DEBUG;
+import static java.lang.System.Logger.Level.ERROR;
+
+import dev.switchboard.launcher.endpoint.Server;
+import dev.switchboard.launcher.logging.ShutdownAwareLogManager;
+import java.lang.module.ModuleDescriptor;
+import java.util.Optional;
+import java.util.logging.LogManager;
+
+/**
+ * {@code switchboard [--config FILE] [--check] [--help] [--version]}: serves the configured
+ * endpoints until the process is told to stop (SIGTERM, Ctrl-C), then stops them gracefully and
+ * exits 0. Exits 2 for a usage, configuration or plugin problem and 1 if an endpoint cannot start,
+ * with one line saying why.
+ */
+public final class Main {
+
+    private static final System.Logger LOG = System.getLogger("switchboard.launcher");
+
+    private Main() {}
+
+    /** @param args the command line */
+    public static void main(String[] args) {
+        CommandLine commandLine;
+        try {
+            commandLine = CommandLine.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("switchboard: " + e.getMessage());
+            System.err.print(CommandLine.USAGE);
+            System.exit(LaunchException.BAD_CONFIGURATION);
+            return;
+        }
+        if (commandLine.help()) {
+            System.out.print(CommandLine.USAGE);
+        } else if (commandLine.version()) {
+            System.out.println("switchboard " + version() + " (Java " + Runtime.version() + ")");
+        } else {
+            run(commandLine);
+        }
+    }
+
+    private static void run(CommandLine commandLine) {
+        try {
+            Launcher launcher = Launcher.create(commandLine, Home.fromSystemProperty(), System.getProperties());
+            if (commandLine.check()) {
+                System.exit(launcher.check(System.out));
+            }
+            serveUntilShutdown(launcher.start());
+        } catch (LaunchException e) {
+            LOG.log(ERROR, e.getMessage());
+            LOG.log(DEBUG, "the launch failure in detail", e);
+            System.exit(e.status());
+        }
+    }
+
+    /**
+     * Blocks until the JVM shuts down, when a hook stops the server. The hook ends the process with
+     * status 0 (a SIGTERM would otherwise end it with 143): the shutdown was the clean one asked for.
+     */
+    private static void serveUntilShutdown(Server server) {
+        Optional<ShutdownAwareLogManager> logging = LogManager.getLogManager() instanceof ShutdownAwareLogManager m
+                ? Optional.of(m) : Optional.empty();
+        logging.ifPresent(ShutdownAwareLogManager::holdHandlersAtShutdown);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.stop();
+            } finally {
+                logging.ifPresent(ShutdownAwareLogManager::releaseHandlers);
+            }
+            Runtime.getRuntime().halt(0);
+        }, "switchboard-shutdown"));
+        server.awaitStopped();
+    }
+
+    private static String version() {
+        ModuleDescriptor descriptor = Main.class.getModule().getDescriptor();
+        return descriptor == null ? "(unknown version)" : descriptor.rawVersion().orElse("(unknown version)");
+    }
+}

@@ -1,0 +1,105 @@
+package dev.switchboard.launcher.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigResolveOptions;
+import dev.switchboard.launcher.LaunchException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Where the configuration comes from, highest precedence first: system properties
+ * ({@code -Dswitchboard.endpoints.tcp.port=13000}), environment overrides
+ * ({@code CONFIG_FORCE_switchboard_endpoints_tcp_port=13000}), the configuration file, the
+ * plugins' {@code reference.conf} files, and the {@code reference.conf} files of the modules the
+ * launcher ships with.
+ */
+public final class ConfigSource {
+
+    private static final String PREFIX = "switchboard.";
+
+    private final Path file;
+    private final Config overrides;
+    private final Config parsedFile;
+    private final Config builtInReference;
+
+    private ConfigSource(Path file, Config overrides, Config parsedFile, Config builtInReference) {
+        this.file = file;
+        this.overrides = overrides;
+        this.parsedFile = parsedFile;
+        this.builtInReference = builtInReference;
+    }
+
+    /**
+     * Reads the file and the overrides.
+     *
+     * @param file the configuration file
+     * @param systemProperties the properties to take {@code switchboard.*} overrides from
+     * @return the source
+     * @throws LaunchException if the file is missing or not valid HOCON (the message names the line)
+     */
+    public static ConfigSource open(Path file, Properties systemProperties) {
+        if (!Files.isRegularFile(file)) {
+            throw LaunchException.badConfiguration("configuration file not found: " + file);
+        }
+        try {
+            return new ConfigSource(file,
+                    switchboardProperties(systemProperties).withFallback(ConfigFactory.systemEnvironmentOverrides()),
+                    ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false)),
+                    ConfigFactory.defaultReferenceUnresolved(ConfigSource.class.getClassLoader()));
+        } catch (ConfigException e) {
+            throw LaunchException.badConfiguration(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The {@code switchboard.plugins.dir} setting, read before any plugin is loaded (the plugins'
+     * defaults cannot change it).
+     *
+     * @return the setting as written, relative to the home directory unless absolute
+     * @throws LaunchException if it is not a string
+     */
+    public String pluginsDirectory() {
+        try {
+            return overrides.withFallback(parsedFile).withFallback(builtInReference)
+                    .resolve(ConfigResolveOptions.defaults().setAllowUnresolved(true))
+                    .getString("switchboard.plugins.dir");
+        } catch (ConfigException e) {
+            throw LaunchException.badConfiguration(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @param pluginReferences the plugins' {@code reference.conf} contents, in precedence order
+     * @return the effective configuration
+     * @throws LaunchException if a substitution cannot be resolved
+     */
+    public EffectiveConfig load(List<Config> pluginReferences) {
+        Config reference = ConfigFactory.empty();
+        for (Config plugin : pluginReferences) {
+            reference = reference.withFallback(plugin);
+        }
+        reference = reference.withFallback(builtInReference);
+        try {
+            Config config = overrides.withFallback(parsedFile).withFallback(reference).resolve();
+            return new EffectiveConfig(config, reference, file);
+        } catch (ConfigException e) {
+            throw LaunchException.badConfiguration(e.getMessage(), e);
+        }
+    }
+
+    private static Config switchboardProperties(Properties systemProperties) {
+        Properties selected = new Properties();
+        for (String name : systemProperties.stringPropertyNames()) {
+            if (name.startsWith(PREFIX) && !name.equals("switchboard.home")) {
+                selected.setProperty(name, systemProperties.getProperty(name));
+            }
+        }
+        return ConfigFactory.parseProperties(selected,
+                ConfigParseOptions.defaults().setOriginDescription("system properties"));
+    }
+}

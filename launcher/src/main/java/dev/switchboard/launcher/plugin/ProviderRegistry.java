@@ -1,0 +1,81 @@
+package dev.switchboard.launcher.plugin;
+
+import dev.switchboard.api.MessageServiceProvider;
+import dev.switchboard.api.TransportProvider;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every transport and service the launcher can use, by name: those in the launcher's own layer and
+ * those the plugins brought.
+ *
+ * @param transports the transport providers
+ * @param services the service providers
+ * @param failedPlugins the names of the plugins that could not be loaded, for messages about a name
+ *     that one of them may have provided
+ */
+public record ProviderRegistry(
+        Catalog<TransportProvider> transports, Catalog<MessageServiceProvider> services, List<String> failedPlugins) {
+
+    /** Copies the list. */
+    public ProviderRegistry {
+        failedPlugins = List.copyOf(failedPlugins);
+    }
+
+    /**
+     * @param transports transport providers
+     * @param services service providers
+     * @return a registry of exactly these
+     * @throws dev.switchboard.launcher.LaunchException if two providers of one kind share a name
+     */
+    public static ProviderRegistry of(List<Discovered<TransportProvider>> transports,
+            List<Discovered<MessageServiceProvider>> services) {
+        return new ProviderRegistry(new Catalog<>("transport", transports), new Catalog<>("service", services), List.of());
+    }
+
+    /**
+     * Finds the launcher layer's providers (once: a plugin layer's service loader would list them
+     * again), then adds the plugins'.
+     *
+     * @param plugins the plugins loaded
+     * @return the registry
+     * @throws dev.switchboard.launcher.LaunchException if two providers of one kind share a name
+     */
+    public static ProviderRegistry discover(Plugins plugins) {
+        List<Discovered<TransportProvider>> transports =
+                builtIn(TransportProvider.class, TransportProvider::name);
+        List<Discovered<MessageServiceProvider>> services =
+                builtIn(MessageServiceProvider.class, MessageServiceProvider::name);
+        for (PluginLayer plugin : plugins.loaded()) {
+            transports.addAll(plugin.transports());
+            services.addAll(plugin.services());
+        }
+        return new ProviderRegistry(new Catalog<>("transport", transports), new Catalog<>("service", services),
+                plugins.failed().stream().map(Plugins.Failure::name).toList());
+    }
+
+    /**
+     * @param catalog {@link #transports()} or {@link #services()}
+     * @return what a message about an unknown name should list: every provider of the catalog's
+     *     kind with its origin, and the plugins that failed to load
+     */
+    public String available(Catalog<?> catalog) {
+        String available = "available: " + catalog.available();
+        return failedPlugins.isEmpty() ? available
+                : available + "; plugins not loaded because of errors: " + String.join(", ", failedPlugins);
+    }
+
+    private static <S> List<Discovered<S>> builtIn(Class<S> type, Function<S, String> naming) {
+        return ServiceLoader.load(type, ProviderRegistry.class.getClassLoader()).stream()
+                .map(provider -> {
+                    S instance = provider.get();
+                    Module module = provider.type().getModule();
+                    String origin = module.isNamed() ? "built-in module " + module.getName() : "class path";
+                    return new Discovered<>(naming.apply(instance), instance, origin);
+                })
+                .collect(Collectors.toCollection(ArrayList::new));
+    }
+}

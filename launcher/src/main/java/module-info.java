@@ -1,0 +1,26 @@
+/**
+ * The Switchboard launcher: reads the configuration, loads every plugin into a module layer of its
+ * own, finds the transports and services with {@link java.util.ServiceLoader}, creates every
+ * endpoint (validating all settings before anything binds), then runs them until the process is
+ * told to stop. Guice wires the launcher's own object graph; plugins know nothing of it.
+ *
+ * <p>Exports nothing; the logging package is exported to {@code java.logging} only, which
+ * instantiates its {@link java.util.logging.LogManager} reflectively.
+ */
+module dev.switchboard.launcher {
+    requires dev.switchboard.api;
+    requires dev.switchboard.settings;
+    requires java.logging;
+    requires com.google.guice;
+    requires com.google.common;
+    requires jakarta.inject;
+
+    uses dev.switchboard.api.TransportProvider;
+    uses dev.switchboard.api.MessageServiceProvider;
+
+    exports dev.switchboard.launcher.logging to java.logging;
+
+    opens dev.switchboard.launcher to com.google.guice;
+    opens dev.switchboard.launcher.endpoint to com.google.guice;
+    opens dev.switchboard.launcher.plugin to com.google.guice;
+}
