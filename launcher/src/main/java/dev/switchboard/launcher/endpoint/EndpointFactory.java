@@ -121,13 +121,13 @@ public final class EndpointFactory {
         Config merged = own.withFallback(defaults).withFallback(section(config.config(), transportPath));
         Settings settings = HoconSettings.of(merged, path);
         Duration shutdownGrace = settings.duration("shutdown-grace");
+        TransportContext context = new TransportContext(name, transport.name(), settings,
+                System.getLogger("switchboard.endpoint." + name));
+        Transport created = created("endpoint " + name, transport, () -> transport.provider().create(context));
         List<String> serviceNames = new ArrayList<>();
         List<MessageService> services = new ArrayList<>();
         try {
             createServices(name, path, merged.getValue(SERVICES), serviceNames, services);
-            TransportContext context = new TransportContext(name, transport.name(), settings,
-                    System.getLogger("switchboard.endpoint." + name));
-            Transport created = created("endpoint " + name, transport, () -> transport.provider().create(context));
             return Optional.of(new Endpoint(name, transport.name(), created, serviceNames,
                     MessageService.chain(services), shutdownGrace));
         } catch (RuntimeException e) {

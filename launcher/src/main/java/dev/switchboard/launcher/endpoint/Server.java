@@ -67,6 +67,11 @@ public final class Server {
         return endpoints;
     }
 
+    /** @return the endpoints serving now: none before {@link #start()} or after {@link #stop()} */
+    public synchronized List<Endpoint> endpoints() {
+        return endpoints;
+    }
+
     /**
      * Stops every endpoint at once, each within its own shutdown grace, closes their services and
      * logs each one's final counts. Does nothing if not started or already stopped.

@@ -1,0 +1,173 @@
+package dev.switchboard.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.switchboard.api.MessageServiceProvider;
+import dev.switchboard.launcher.config.EffectiveConfig;
+import dev.switchboard.launcher.endpoint.Server;
+import dev.switchboard.launcher.plugin.Discovered;
+import dev.switchboard.launcher.plugin.Plugins;
+import dev.switchboard.launcher.plugin.ProviderRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Plugins from the plugins folder, each in a module layer of its own. */
+@Timeout(60)
+class PluginTest {
+
+    private static final String TCP_ENDPOINT = """
+            switchboard.endpoints.tcp { transport = tcp, host = 127.0.0.1, port = 0, threads = 1, services = %s }
+            """;
+
+    private static Path exclaimJar;
+    private static Path shadowJar;
+    private static Path brokenJar;
+
+    @TempDir
+    Path directory;
+
+    private TestHome home;
+
+    @BeforeAll
+    static void buildPlugins(@TempDir Path build) {
+        exclaimJar = TestPlugins.plainServiceJar(build, "exclaim.jar", "exclaim", "!");
+        shadowJar = TestPlugins.plainServiceJar(build, "shadow.jar", "uppercase", "?");
+        brokenJar = TestPlugins.brokenModularJar(build);
+    }
+
+    @BeforeEach
+    void home() {
+        home = new TestHome(directory);
+    }
+
+    private void install(Path jar) throws IOException {
+        Files.copy(jar, home.plugins().resolve(jar.getFileName()));
+    }
+
+    private static Discovered<MessageServiceProvider> service(Launcher launcher, String name) {
+        return launcher.get(ProviderRegistry.class).services().find(name).orElseThrow();
+    }
+
+    private static String exchange(Launcher launcher, String request, int replyBytes) throws IOException {
+        Server server = launcher.start();
+        try {
+            return Loopback.tcp(server.endpoints().get(0).transport().localAddress(), request, replyBytes);
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void loadsTheExamplePluginIntoALayerOfItsOwn() throws IOException {
+        install(TestPlugins.reverseJar());
+        home.configure(TCP_ENDPOINT.formatted("[reverse]"));
+
+        Discovered<MessageServiceProvider> reverse = service(home.launcher(), "reverse");
+
+        ModuleLayer layer = reverse.provider().getClass().getModule().getLayer();
+        assertNotNull(layer);
+        assertNotSame(ModuleLayer.boot(), layer);
+        assertEquals(List.of(ModuleLayer.boot()), layer.parents());
+        assertEquals("plugin " + TestPlugins.reverseJar().getFileName(), reverse.origin());
+    }
+
+    @Test
+    void mergesThePluginsReferenceDefaults() throws IOException {
+        install(TestPlugins.reverseJar());
+        home.configure(TCP_ENDPOINT.formatted("[reverse]"));
+
+        EffectiveConfig config = home.launcher().get(EffectiveConfig.class);
+
+        assertTrue(config.config().getBoolean("switchboard.services.reverse.keep-trailing-newline"));
+    }
+
+    @Test
+    void servesThePluginsServiceInAChainOverTcp() throws IOException {
+        install(TestPlugins.reverseJar());
+        home.configure(TCP_ENDPOINT.formatted("[reverse, uppercase]"));
+
+        assertEquals("OLLEH\n", exchange(home.launcher(), "hello\n", 6));
+    }
+
+    @Test
+    void loadsAPlainJarAsAnAutomaticModule() throws IOException {
+        install(exclaimJar);
+        home.configure(TCP_ENDPOINT.formatted("[exclaim, uppercase]"));
+        Launcher launcher = home.launcher();
+
+        Module module = service(launcher, "exclaim").provider().getClass().getModule();
+
+        assertTrue(module.getDescriptor().isAutomatic());
+        assertNotSame(ModuleLayer.boot(), module.getLayer());
+        assertEquals("HI!", exchange(launcher, "hi", 3));
+    }
+
+    @Test
+    void reportsABrokenPluginNamingItsJarAndLoadsTheOthers() throws IOException {
+        install(brokenJar);
+        install(TestPlugins.reverseJar());
+        home.configure(TCP_ENDPOINT.formatted("[reverse]"));
+        try (LogCapture log = LogCapture.of("switchboard.plugins")) {
+
+            Plugins plugins = home.launcher().get(Plugins.class);
+
+            assertEquals(List.of("broken.jar"), plugins.failed().stream().map(Plugins.Failure::name).toList());
+            assertEquals(List.of(TestPlugins.reverseJar().getFileName().toString()),
+                    plugins.loaded().stream().map(plugin -> plugin.name()).toList());
+            assertTrue(log.lines().contains("SEVERE plugin broken.jar not loaded:"
+                    + " Module missing.dependency not found, required by broken.plugin"), log.lines().toString());
+        }
+    }
+
+    @Test
+    void namesThePluginsThatFailedWhenAServiceIsUnknown() throws IOException {
+        install(brokenJar);
+        home.configure(TCP_ENDPOINT.formatted("[broken]"));
+
+        LaunchException e = assertThrows(LaunchException.class, () -> home.launcher().start());
+
+        assertTrue(e.getMessage().endsWith("; plugins not loaded because of errors: broken.jar"), e.getMessage());
+    }
+
+    @Test
+    void usesTheLaunchersModuleWhenAPluginBundlesItsOwnCopy() throws IOException {
+        Path folder = Files.createDirectories(home.plugins().resolve("reverse-bundle"));
+        Files.copy(TestPlugins.reverseJar(), folder.resolve(TestPlugins.reverseJar().getFileName()));
+        Files.copy(TestPlugins.apiJar(), folder.resolve("api-copy.jar"));
+        home.configure(TCP_ENDPOINT.formatted("[reverse]"));
+        try (LogCapture log = LogCapture.of("switchboard.plugins")) {
+
+            Discovered<MessageServiceProvider> reverse = service(home.launcher(), "reverse");
+
+            assertEquals("plugin reverse-bundle/" + TestPlugins.reverseJar().getFileName(), reverse.origin());
+            assertSame(MessageServiceProvider.class.getModule(),
+                    reverse.provider().getClass().getModule().getLayer().findModule("dev.switchboard.api").orElseThrow());
+            assertTrue(log.lines().contains("WARNING plugin reverse-bundle/: api-copy.jar holds module"
+                    + " dev.switchboard.api, which the launcher already has; the launcher's is used"), log.lines().toString());
+        }
+    }
+
+    @Test
+    void rejectsTwoServicesOfOneName() throws IOException {
+        install(shadowJar);
+        home.configure(TCP_ENDPOINT.formatted("[uppercase]"));
+
+        LaunchException e = assertThrows(LaunchException.class, () -> home.launcher().start());
+
+        assertEquals("two services are named \"uppercase\": one in built-in module dev.switchboard.service.uppercase,"
+                + " one in plugin shadow.jar; remove one of them", e.getMessage());
+        assertEquals(LaunchException.BAD_CONFIGURATION, e.status());
+    }
+}
