@@ -1,0 +1,53 @@
+package dev.switchboard.service.uppercase;
+
+import dev.switchboard.api.MessageService;
+import dev.switchboard.api.Reply;
+import dev.switchboard.api.RequestContext;
+import java.nio.ByteBuffer;
+
+/**
+ * The {@code unicode} mode, the default: full Unicode upper case of UTF-8 text ("héllo ß" becomes
+ * "HÉLLO SS"), and for input that is not valid UTF-8 only ASCII a–z raised, every other byte
+ * unchanged.
+ *
+ * <p>Requests are raised eight ASCII bytes at a time straight into the reply, which for all-ASCII
+ * text is the whole work: nothing is decoded or allocated. Only from the first non-ASCII byte on is
+ * the rest of the request decoded and upper-cased as text. Case mapping with {@link
+ * java.util.Locale#ROOT} depends on no context, so the two parts can be upper-cased apart.
+ */
+final class UnicodeUppercase implements MessageService {
+
+    private final ThreadLocal<UnicodeCase> unicodeCases = ThreadLocal.withInitial(UnicodeCase::new);
+
+    @Override
+    public void handle(ByteBuffer request, RequestContext context, Reply reply) {
+        int start = request.position();
+        int end = request.limit();
+        int ascii = 0;
+        // A request too long for the reply skips this step: its upper case may still fit, as
+        // some characters shrink ("ı" becomes "I").
+        if (end - start <= reply.maxBytes() - reply.size()) {
+            ByteBuffer out = reply.buffer(end - start);
+            ascii = AsciiCase.raiseAsciiPrefix(request, start, end, out, out.position());
+            out.position(out.position() + ascii);
+            if (ascii == end - start) {
+                return;
+            }
+        }
+        int restStart = start + ascii;
+        String rest = unicodeCases.get().upperCase(request.slice(restStart, end - restStart));
+        if (rest != null) {
+            reply.write(rest);
+            return;
+        }
+        ByteBuffer out = reply.buffer(end - restStart);
+        int at = out.position();
+        AsciiCase.raise(request, restStart, end, out, at);
+        out.position(at + end - restStart);
+    }
+
+    @Override
+    public String toString() {
+        return "uppercase (unicode)";
+    }
+}
