@@ -11,6 +11,7 @@ module dev.switchboard.launcher {
     requires dev.switchboard.api;
     requires dev.switchboard.settings;
     requires java.logging;
+    requires java.management;
     requires com.google.guice;
     requires com.google.common;
     requires jakarta.inject;

@@ -12,8 +12,7 @@ import dev.switchboard.launcher.endpoint.EndpointFactory;
 import dev.switchboard.launcher.endpoint.Server;
 import dev.switchboard.launcher.plugin.Plugins;
 import java.io.PrintStream;
-import java.time.Duration;
-import java.time.Instant;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Properties;
 
@@ -51,9 +50,9 @@ public final class Launcher {
     public Server start() {
         Server server = get(Server.class);
         server.start();
-        LOG.log(INFO, ProcessHandle.current().info().startInstant()
-                .map(start -> "ready in " + Duration.between(start, Instant.now()).toMillis() + " ms")
-                .orElse("ready"));
+        long ready = System.currentTimeMillis();
+        // The JVM's own start time: ProcessHandle's is derived from the boot time in whole seconds.
+        LOG.log(INFO, "ready in " + (ready - ManagementFactory.getRuntimeMXBean().getStartTime()) + " ms");
         return server;
     }
 

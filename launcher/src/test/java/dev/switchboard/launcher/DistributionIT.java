@@ -1,0 +1,149 @@
+package dev.switchboard.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The assembled distribution, run as a user runs it: {@code bin/switchboard} in a process of its own. */
+@Timeout(60)
+class DistributionIT {
+
+    private static final Path HOME = Path.of(System.getProperty("test.distribution"));
+    private static final String TCP = """
+            switchboard.endpoints.tcp { transport = tcp, host = 127.0.0.1, port = 0, threads = 1, shutdown-grace = 1s }
+            """;
+
+    @TempDir
+    Path directory;
+
+    private Process process;
+    private Thread reader;
+    private final List<String> output = new ArrayList<>();
+
+    @AfterEach
+    void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+        }
+    }
+
+    private Path config(String hocon) throws IOException {
+        return Files.writeString(directory.resolve("test.conf"), hocon);
+    }
+
+    private void start(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(HOME.resolve("bin/switchboard").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().remove("JAVA_OPTS");
+        process = builder.start();
+        reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    synchronized (output) {
+                        output.add(line);
+                        output.notifyAll();
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, "switchboard-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Waits for a line of output matching {@code pattern}, until the output ends or 30 seconds pass. */
+    private Matcher awaitLine(String pattern) throws InterruptedException {
+        Pattern compiled = Pattern.compile(pattern);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        synchronized (output) {
+            while (true) {
+                for (String line : output) {
+                    Matcher matcher = compiled.matcher(line);
+                    if (matcher.find()) {
+                        return matcher;
+                    }
+                }
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0 || !reader.isAlive()) {
+                    throw new AssertionError("no line matching " + pattern + " in " + output);
+                }
+                output.wait(Math.min(left, 100));
+            }
+        }
+    }
+
+    private int exitStatus() throws InterruptedException {
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "still running");
+        return process.exitValue();
+    }
+
+    private String allOutput() throws InterruptedException {
+        exitStatus();
+        reader.join(TimeUnit.SECONDS.toMillis(10));
+        synchronized (output) {
+            return String.join("\n", output);
+        }
+    }
+
+    @Test
+    void servesUntilTerminatedThenLogsEachEndpointsFinalCountsAndExitsZero() throws Exception {
+        start("--config", config(TCP).toString());
+        int port = Integer.parseInt(awaitLine("switchboard\\.launcher  tcp 127\\.0\\.0\\.1:(\\d+) raw").group(1));
+        awaitLine("switchboard\\.launcher  ready in \\d+ ms");
+
+        assertEquals("HELLO", Loopback.tcp(new InetSocketAddress("127.0.0.1", port), "hello", 5));
+        process.destroy();
+
+        assertEquals(0, exitStatus());
+        awaitLine("switchboard\\.launcher  tcp stopped: 1 requests, 1 replies, no refusals$");
+    }
+
+    @Test
+    void passesDashDArgumentsToTheJvmAsOverrides() throws Exception {
+        start("--check", "-Dswitchboard.endpoints.tcp.port=13000", "--config", config(TCP).toString());
+
+        assertEquals(0, exitStatus());
+        awaitLine("^tcp 127\\.0\\.0\\.1:13000 raw, 1 loop -> \\[uppercase\\]$");
+    }
+
+    @Test
+    void explainsABadConfigurationInOneLineAndExitsTwo() throws Exception {
+        start("--config", config("switchboard.endpoints.tcp { transport = tpc }").toString());
+
+        assertEquals(2, exitStatus());
+        awaitLine("SEVERE  switchboard\\.launcher  .*test\\.conf:1: switchboard\\.endpoints\\.tcp\\.transport:"
+                + " unknown transport \"tpc\"; available: tcp ");
+        assertFalse(allOutput().contains("\tat "), "no stack trace");
+    }
+
+    @Test
+    void printsTheUsageAndExitsTwoOnAnUnknownOption() throws Exception {
+        start("--frobnicate");
+
+        assertEquals(2, exitStatus());
+        awaitLine("^switchboard: unknown option --frobnicate$");
+        awaitLine("^usage: switchboard ");
+    }
+}
