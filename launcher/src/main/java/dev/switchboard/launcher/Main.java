@@ -18,6 +18,7 @@ import java.util.logging.LogManager;
 public final class Main {
 
     private static final System.Logger LOG = System.getLogger("switchboard.launcher");
+    private static final String GUICE_BYTECODE_GENERATION = "guice_bytecode_gen_option";
 
     private Main() {}
 
@@ -42,6 +43,11 @@ public final class Main {
     }
 
     private static void run(CommandLine commandLine) {
+        // Guice's generated classes cannot reach the launcher's unexported packages (DESIGN.md, pitfall 6);
+        // bin/switchboard sets this too, but `java -m` alone should work as well.
+        if (System.getProperty(GUICE_BYTECODE_GENERATION) == null) {
+            System.setProperty(GUICE_BYTECODE_GENERATION, "DISABLED");
+        }
         try {
             Launcher launcher = Launcher.create(commandLine, Home.fromSystemProperty(), System.getProperties());
             if (commandLine.check()) {

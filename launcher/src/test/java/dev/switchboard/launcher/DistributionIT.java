@@ -114,7 +114,7 @@ class DistributionIT {
         awaitLine("switchboard\\.launcher  ready in \\d+ ms");
 
         assertEquals("HELLO", Loopback.tcp(new InetSocketAddress("127.0.0.1", port), "hello", 5));
-        process.destroy();
+        process.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of its output
 
         assertEquals(0, exitStatus());
         awaitLine("switchboard\\.launcher  tcp stopped: 1 requests, 1 replies, no refusals$");

@@ -81,7 +81,7 @@ class EndToEndTest {
             assertEquals("endpoint tcp: cannot bind 127.0.0.1:" + taken.getLocalPort() + ": Address already in use",
                     e.getMessage());
             assertEquals(LaunchException.START_FAILED, e.status());
-            Matcher started = Pattern.compile("INFO a-udp 127\\.0\\.0\\.1:(\\d+) ").matcher(String.join("\n", log.lines()));
+            Matcher started = Pattern.compile("INFO a-udp \\(udp\\) 127\\.0\\.0\\.1:(\\d+) ").matcher(String.join("\n", log.lines()));
             assertTrue(started.find(), log.lines().toString());
             new DatagramSocket(new InetSocketAddress("127.0.0.1", Integer.parseInt(started.group(1)))).close();
         }
