@@ -11,9 +11,10 @@ import java.nio.ByteBuffer;
  * unchanged.
  *
  * <p>Requests are raised eight ASCII bytes at a time straight into the reply, which for all-ASCII
- * text is the whole work: nothing is decoded or allocated. Only from the first non-ASCII byte on is
- * the rest of the request decoded and upper-cased as text. Case mapping with {@link
- * java.util.Locale#ROOT} depends on no context, so the two parts can be upper-cased apart.
+ * text is the whole work: nothing is decoded. Only from the first non-ASCII byte on is the rest of
+ * the request decoded and upper-cased code point by code point, into buffers kept per thread. Case
+ * mapping with {@link java.util.Locale#ROOT} depends on no context, so the two parts can be
+ * upper-cased apart. Once warm, no request allocates more than a small view of its buffer.
  */
 final class UnicodeUppercase implements MessageService {
 
@@ -35,9 +36,7 @@ final class UnicodeUppercase implements MessageService {
             }
         }
         int restStart = start + ascii;
-        String rest = unicodeCases.get().upperCase(request.slice(restStart, end - restStart));
-        if (rest != null) {
-            reply.write(rest);
+        if (unicodeCases.get().upperCase(request.slice(restStart, end - restStart), reply)) {
             return;
         }
         ByteBuffer out = reply.buffer(end - restStart);

@@ -1,0 +1,46 @@
+package dev.switchboard.service.uppercase;
+
+import static dev.switchboard.service.uppercase.Uppercasing.handle;
+import static dev.switchboard.service.uppercase.Uppercasing.upperCased;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import dev.switchboard.api.MessageService;
+import dev.switchboard.api.Reply;
+import java.nio.ByteBuffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The unicode mode's case mapping against {@code String.toUpperCase(Locale.ROOT)}, the reference. */
+class FullCaseMappingTest {
+
+    private static final MessageService UNICODE = Uppercasing.service("");
+
+    @Test
+    void upperCasesEveryCodePointAsStringToUpperCaseDoes() throws Exception {
+        Reply reply = Reply.allocate(1 << 16);
+        StringBuilder text = new StringBuilder();
+        for (int codePoint = 0; codePoint <= Character.MAX_CODE_POINT; codePoint++) {
+            if (!Character.isSurrogate((char) codePoint) || codePoint > Character.MAX_VALUE) {
+                text.appendCodePoint(codePoint);
+            }
+            if (text.length() >= 1024 || codePoint == Character.MAX_CODE_POINT) {
+                String request = text.toString();
+                reply.clear();
+                assertArrayEquals(upperCased(request), handle(UNICODE, ByteBuffer.wrap(request.getBytes(UTF_8)), reply),
+                        () -> "code points " + Integer.toHexString(request.codePointAt(0)) + " and on");
+                text.setLength(0);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ß, SS", "ΐ, \u0399\u0308\u0301", "ﬃ, FFI", "ᾳ, ΑΙ"})
+    void upperCases64KiBOfCharactersThatExpand(String character, String upperCase) throws Exception {
+        // String.toUpperCase copies its result once per expanding character: too slow to be the reference here.
+        int count = 64 * 1024 / character.getBytes(UTF_8).length;
+        byte[] request = character.repeat(count).getBytes(UTF_8);
+        assertArrayEquals(upperCase.repeat(count).getBytes(UTF_8), handle(UNICODE, request, false));
+    }
+}
