@@ -1,0 +1,81 @@
+package dev.switchboard.benchmarks.load;
+
+import java.util.Locale;
+
+/**
+ * What one load run measured.
+ *
+ * @param label the server's name, such as {@code netty-epoll}
+ * @param spec the run
+ * @param seconds the measured time
+ * @param messages replies received and verified in that time (connections, for churn)
+ * @param bytes the bytes of those replies
+ * @param latency from send (open loop: from the intended send) to the reply's last byte
+ * @param lost UDP datagrams unanswered within the timeout
+ * @param late UDP replies that arrived after their datagram counted as lost
+ * @param held idle workload: connections held open at once
+ * @param serverRssKiB idle workload: the server's resident memory holding them, after a full GC; -1 = not read
+ * @param serverBaselineRssKiB idle workload: the same before the connections were opened; -1 = not read
+ */
+public record Result(
+        String label,
+        LoadSpec spec,
+        double seconds,
+        long messages,
+        long bytes,
+        Latency latency,
+        long lost,
+        long late,
+        int held,
+        long serverRssKiB,
+        long serverBaselineRssKiB) {
+
+    /**
+     * Latency percentiles in microseconds.
+     *
+     * @param p50 the median
+     * @param p99 the 99th percentile
+     * @param p999 the 99.9th percentile
+     * @param max the largest
+     */
+    public record Latency(double p50, double p99, double p999, double max) {}
+
+    /** @return replies (or connections, for churn) per second */
+    public double messagesPerSecond() {
+        return seconds > 0 ? messages / seconds : 0;
+    }
+
+    /** @return megabytes (10^6 bytes) of replies per second */
+    public double megabytesPerSecond() {
+        return seconds > 0 ? bytes / seconds / 1e6 : 0;
+    }
+
+    /** @return one JSON object on one line */
+    public String toJson() {
+        return String.format(Locale.ROOT, "{\"label\":\"%s\",\"workload\":\"%s\",\"connections\":%d,\"size\":%d,"
+                        + "\"depth\":%d,\"rate\":%.0f,\"seconds\":%.3f,\"messages\":%d,\"bytes\":%d,"
+                        + "\"messagesPerSecond\":%.1f,\"megabytesPerSecond\":%.3f,\"p50Us\":%.1f,\"p99Us\":%.1f,"
+                        + "\"p999Us\":%.1f,\"maxUs\":%.1f,\"lost\":%d,\"late\":%d,\"held\":%d,"
+                        + "\"serverRssKiB\":%d,\"serverBaselineRssKiB\":%d}",
+                label.replace("\"", "'"), spec.workload(), spec.connections(), spec.size(), spec.depth(), spec.rate(),
+                seconds, messages, bytes, messagesPerSecond(), megabytesPerSecond(),
+                latency.p50(), latency.p99(), latency.p999(), latency.max(), lost, late, held,
+                serverRssKiB, serverBaselineRssKiB);
+    }
+
+    /** @return one line for people */
+    public String toLine() {
+        String line = String.format(Locale.ROOT,
+                "%-12s %-36s %,12.0f msg/s %9.2f MB/s  p50 %8.1f us  p99 %8.1f us  p99.9 %8.1f us  max %9.1f us",
+                label, spec.describe(), messagesPerSecond(), megabytesPerSecond(),
+                latency.p50(), latency.p99(), latency.p999(), latency.max());
+        if (spec.workload() == Workload.UDP_PINGPONG) {
+            line += String.format(Locale.ROOT, "  lost %d  late %d", lost, late);
+        }
+        if (spec.workload() == Workload.TCP_IDLE) {
+            line += String.format(Locale.ROOT, "  held %,d  server RSS %,d KiB (before: %,d KiB)",
+                    held, serverRssKiB, serverBaselineRssKiB);
+        }
+        return line;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.switchboard.benchmarks.runner;
+
+import dev.switchboard.benchmarks.load.Result;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What a comparison measured: each scenario's results per server over the rounds, and failures. */
+final class Measurements {
+
+    /**
+     * One server's results in one scenario, summarised over rounds.
+     *
+     * @param rounds how many rounds succeeded
+     * @param throughput replies (connections, for churn) per second
+     * @param megabytes megabytes of replies per second
+     * @param p50 median latency, µs
+     * @param p99 99th percentile latency, µs
+     * @param p999 99.9th percentile latency, µs
+     * @param lost UDP datagrams lost per round
+     * @param rssKiB idle workload: resident memory holding the connections
+     * @param baselineRssKiB idle workload: resident memory before them
+     */
+    record Summary(int rounds, Spread throughput, Spread megabytes, Spread p50, Spread p99, Spread p999,
+            Spread lost, Spread rssKiB, Spread baselineRssKiB) {
+
+        static Summary of(List<Result> results) {
+            return new Summary(results.size(),
+                    Spread.of(results, Result::messagesPerSecond),
+                    Spread.of(results, Result::megabytesPerSecond),
+                    Spread.of(results, r -> r.latency().p50()),
+                    Spread.of(results, r -> r.latency().p99()),
+                    Spread.of(results, r -> r.latency().p999()),
+                    Spread.of(results, Result::lost),
+                    Spread.of(results, Result::serverRssKiB),
+                    Spread.of(results, Result::serverBaselineRssKiB));
+        }
+    }
+
+    private final Map<String, Map<String, List<Result>>> results = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> failures = new LinkedHashMap<>();
+
+    void add(Scenario scenario, Contender contender, Result result) {
+        results.computeIfAbsent(scenario.name(), k -> new LinkedHashMap<>())
+                .computeIfAbsent(contender.name(), k -> new ArrayList<>())
+                .add(result);
+    }
+
+    /** Records why a run failed; the latest failure of a server in a scenario is kept. */
+    void fail(Scenario scenario, Contender contender, String why) {
+        failures.computeIfAbsent(scenario.name(), k -> new LinkedHashMap<>()).put(contender.name(), why);
+    }
+
+    /** @return the summary of the server's successful runs in the scenario, if any */
+    Optional<Summary> summary(Scenario scenario, Contender contender) {
+        List<Result> runs = results.getOrDefault(scenario.name(), Map.of()).get(contender.name());
+        return runs == null || runs.isEmpty() ? Optional.empty() : Optional.of(Summary.of(runs));
+    }
+
+    /** @return why the server's last failed run in the scenario failed, if one did */
+    Optional<String> failure(Scenario scenario, Contender contender) {
+        return Optional.ofNullable(failures.getOrDefault(scenario.name(), Map.of()).get(contender.name()));
+    }
+
+    /** @return every failure as "scenario, server: why" */
+    List<String> failures() {
+        List<String> all = new ArrayList<>();
+        failures.forEach((scenario, byServer) -> byServer.forEach((server, why) ->
+                all.add(scenario + ", " + server + ": " + why)));
+        return all;
+    }
+}

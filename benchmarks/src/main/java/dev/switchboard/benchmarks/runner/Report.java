@@ -1,0 +1,306 @@
+package dev.switchboard.benchmarks.runner;
+
+import dev.switchboard.benchmarks.runner.Measurements.Summary;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The comparison as Markdown: {@code docs/PERFORMANCE.md}. */
+final class Report {
+
+    private final RunnerOptions options;
+    private final Machine machine;
+    private final List<Scenario> scenarios;
+    private final List<Contender> contenders;
+    private final Measurements measurements;
+    private final Map<Contender, List<Long>> startToReady;
+    private final List<String> notes;
+    private final StringBuilder md = new StringBuilder();
+
+    Report(RunnerOptions options, Machine machine, List<Scenario> scenarios, List<Contender> contenders,
+            Measurements measurements, Map<Contender, List<Long>> startToReady, List<String> notes) {
+        this.options = options;
+        this.machine = machine;
+        this.scenarios = scenarios;
+        this.contenders = contenders;
+        this.measurements = measurements;
+        this.startToReady = startToReady;
+        this.notes = notes;
+    }
+
+    /**
+     * @param chartFile the SVG chart's file name, next to the report
+     * @return the report
+     */
+    String markdown(String chartFile) {
+        md.setLength(0);
+        line("# Performance: Switchboard side by side with Netty");
+        line();
+        if (options.quick()) {
+            line("> **QUICK RUN: a smoke test of the harness, not a measurement.** One round of "
+                    + seconds(options.duration()) + " per run; do not quote these numbers. "
+                    + "Run `benchmarks/run` without `--quick` for the real comparison.");
+            line();
+        }
+        notes.forEach(note -> line("> **Note:** " + note).line());
+        line("Switchboard's claim is that a pluggable, configuration-driven server costs nothing at run time. "
+                + "Here it does the socket exercise's job (answer each request in upper case) next to a "
+                + "hand-written Netty 4.2 server doing exactly the same job, measured by the same load generator, "
+                + "on the same machine, in the same run.");
+        line();
+        line("Each run starts the server in a JVM of its own, warms up for " + seconds(options.warmup())
+                + " (excluded), measures for " + seconds(options.duration()) + " and stops the server; servers "
+                + "alternate within each round (" + String.join(", ", contenders.stream().map(Contender::title).toList())
+                + ", then again), " + options.rounds() + " round" + (options.rounds() == 1 ? "" : "s")
+                + ". Cells show the median over rounds" + (options.rounds() > 1 ? ", with min–max in brackets" : "")
+                + ". Ratios divide Switchboard's median by Netty's: for throughput above 1 means Switchboard is "
+                + "faster, for latency below 1 means Switchboard is faster.");
+        line();
+        line("Date: " + LocalDate.now() + ". Command: `" + options.command().trim() + "`.");
+        line();
+        summary();
+        line("![Throughput and p99 latency per workload](" + chartFile + ")");
+        line();
+        startToReady();
+        for (Scenario scenario : scenarios) {
+            if (scenario.isIdle()) {
+                idle(scenario);
+            } else {
+                scenario(scenario);
+            }
+        }
+        machine();
+        method();
+        return md.toString();
+    }
+
+    private void summary() {
+        List<Scenario> speed = scenarios.stream().filter(s -> !s.isIdle()).toList();
+        if (speed.isEmpty()) {
+            return;
+        }
+        line("## Summary");
+        line();
+        StringBuilder header = new StringBuilder("| Workload |");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (Contender c : contenders) {
+            header.append(" ").append(c.title()).append(" msg/s |");
+            rule.append("---:|");
+        }
+        for (Contender c : contenders) {
+            header.append(" ").append(c.title()).append(" p99 µs |");
+            rule.append("---:|");
+        }
+        Optional<Contender> switchboard = switchboard();
+        List<Contender> baselines = contenders.stream().filter(c -> !c.name().equals("switchboard")).toList();
+        if (switchboard.isPresent()) {
+            for (Contender b : baselines) {
+                header.append(" throughput ÷ ").append(b.title()).append(" | p99 ÷ ").append(b.title()).append(" |");
+                rule.append("---:|---:|");
+            }
+        }
+        line(header.toString());
+        line(rule.toString());
+        for (Scenario s : speed) {
+            StringBuilder row = new StringBuilder("| ").append(s.name()).append(" |");
+            for (Contender c : contenders) {
+                row.append(" ").append(cell(s, c, Summary::throughput, Report::count, false)).append(" |");
+            }
+            for (Contender c : contenders) {
+                row.append(" ").append(cell(s, c, Summary::p99, Report::micros, false)).append(" |");
+            }
+            if (switchboard.isPresent()) {
+                for (Contender b : baselines) {
+                    row.append(" ").append(ratio(s, switchboard.get(), b, Summary::throughput)).append(" | ")
+                            .append(ratio(s, switchboard.get(), b, Summary::p99)).append(" |");
+                }
+            }
+            line(row.toString());
+        }
+        line();
+    }
+
+    private void startToReady() {
+        line("## Start to ready");
+        line();
+        line("From process start until both endpoints of the exercise's configuration answer (a TCP connection "
+                + "is accepted and a UDP datagram answered), median of " + options.starts() + " starts. Switchboard "
+                + "runs its distribution's own `config/switchboard.conf` (only the port changed); the Netty baseline "
+                + "serves the same two endpoints.");
+        line();
+        line("| Server | median ms | min–max ms | starts |");
+        line("|---|---:|---:|---:|");
+        startToReady.forEach((contender, samples) -> {
+            if (samples.isEmpty()) {
+                line("| " + contender.title() + " | failed | | 0 |");
+                return;
+            }
+            Spread ms = Spread.of(samples, n -> n / 1e6);
+            line(String.format(Locale.ROOT, "| %s | %.0f | %.0f–%.0f | %d |", contender.title(), ms.median(), ms.min(),
+                    ms.max(), samples.size()));
+        });
+        line();
+    }
+
+    private void scenario(Scenario s) {
+        line("## " + s.name() + ": " + s.title());
+        line();
+        boolean udp = s.endpoint() == EndpointKind.UDP;
+        line("| Server | msg/s | MB/s | p50 µs | p99 µs | p99.9 µs |" + (udp ? " lost per run |" : ""));
+        line("|---|---:|---:|---:|---:|---:|" + (udp ? "---:|" : ""));
+        for (Contender c : contenders) {
+            String row = "| " + c.title() + " | " + cell(s, c, Summary::throughput, Report::count, true)
+                    + " | " + cell(s, c, Summary::megabytes, v -> String.format(Locale.ROOT, "%.2f", v), true)
+                    + " | " + cell(s, c, Summary::p50, Report::micros, true)
+                    + " | " + cell(s, c, Summary::p99, Report::micros, true)
+                    + " | " + cell(s, c, Summary::p999, Report::micros, true) + " |";
+            if (udp) {
+                row += " " + cell(s, c, Summary::lost, Report::count, true) + " |";
+            }
+            line(row);
+        }
+        line();
+        switchboard().ifPresent(sb -> contenders.stream().filter(c -> c != sb).forEach(b -> line(
+                "Switchboard ÷ " + b.title() + ": throughput " + ratio(s, sb, b, Summary::throughput)
+                        + ", p50 " + ratio(s, sb, b, Summary::p50) + ", p99 " + ratio(s, sb, b, Summary::p99)
+                        + ", p99.9 " + ratio(s, sb, b, Summary::p999) + "  ")));
+        failures(s);
+        line();
+    }
+
+    private void idle(Scenario s) {
+        line("## " + s.name() + ": " + s.title());
+        line();
+        line("Resident memory (VmRSS) of the server process, each after a full GC (`jcmd <pid> GC.run`): before "
+                + "the connections are opened, and while all of them are held, each having done one request and reply.");
+        line();
+        line("| Server | RSS holding them, MiB | RSS before, MiB | per connection, KiB |");
+        line("|---|---:|---:|---:|");
+        for (Contender c : contenders) {
+            Optional<Summary> summary = measurements.summary(s, c);
+            if (summary.isEmpty()) {
+                line("| " + c.title() + " | " + missing(s, c) + " | | |");
+                continue;
+            }
+            Summary m = summary.get();
+            double perConnection = (m.rssKiB().median() - m.baselineRssKiB().median()) / s.load().connections();
+            line(String.format(Locale.ROOT, "| %s | %s | %s | %.1f |", c.title(),
+                    spread(m.rssKiB(), v -> String.format(Locale.ROOT, "%.0f", v / 1024), true),
+                    spread(m.baselineRssKiB(), v -> String.format(Locale.ROOT, "%.0f", v / 1024), true), perConnection));
+        }
+        line();
+        failures(s);
+        line();
+    }
+
+    private void failures(Scenario s) {
+        for (Contender c : contenders) {
+            measurements.failure(s, c).ifPresent(why -> line("**" + c.title() + " failed:** `"
+                    + why.lines().findFirst().orElse(why) + "`  "));
+        }
+    }
+
+    private void machine() {
+        line("## Machine");
+        line();
+        line("| | |");
+        line("|---|---|");
+        line("| CPU | " + machine.cpu() + " |");
+        line("| Cores | " + machine.cores() + " (shared by the servers and the load generator) |");
+        line("| Memory | " + machine.memory() + " |");
+        line("| OS | " + machine.os() + ", kernel " + machine.kernel() + " |");
+        line("| JDK | " + machine.jdk() + " (every server and the load generator) |");
+        line("| Server JVM flags | `" + String.join(" ", options.jvmFlags()) + "` (the same for every server) |");
+        line("| Load generator | " + options.clientThreads() + " selector thread" + (options.clientThreads() == 1 ? "" : "s")
+                + ", in the runner's JVM |");
+        line();
+    }
+
+    private void method() {
+        line("## How it is measured");
+        line();
+        line("""
+                - **Servers.** Switchboard is its distribution (`launcher/target/switchboard/bin/switchboard`) with a \
+                generated configuration: endpoints `tcp-raw` (raw framing), `tcp-line` (line framing) and `udp`, on \
+                loopback, every other setting at its default (the raw endpoint's `max-connections` raised to 20,000 \
+                for the idle workload). The Netty baseline (`dev.switchboard.benchmarks.netty.NettyServer`) is Netty \
+                4.2 written as well as Netty allows for the same job: event loops = cores plus one acceptor thread, \
+                the default pooled direct allocator, in-place ASCII upper-casing eight bytes at a time, \
+                `TCP_NODELAY`, writes flushed once per read batch, reading paused above a 64 KiB write backlog, \
+                `LineBasedFrameDecoder` keeping the terminator, one UDP channel per event loop on `SO_REUSEPORT`, \
+                whole datagrams up to 64 KiB, leak detection off. It runs on NIO and on the native epoll transport.
+                - **JVM flags.** Every server gets the same: a fixed 512 MiB heap (`-Xms` = `-Xmx`, so that no run \
+                pays for heap growth and memory figures compare like with like) and the Parallel collector, whose \
+                barriers are the cheapest and which has no concurrent threads competing for two cores; a server \
+                that allocates nothing per message should not collect during a run at all.
+                - **Load generator** (`dev.switchboard.benchmarks.load`). Selector-based: each client thread owns a \
+                selector and its connections, like a server's event loop, because it shares the cores with the \
+                server and a thread per connection would spend them on context switches. Every request carries its \
+                connection and sequence number in lowercase letters; every reply is compared byte for byte with the \
+                request's ASCII upper case, and one wrong byte fails the run. Latency goes into an HdrHistogram \
+                (three significant digits) from the send to the reply's last byte; MB/s counts reply bytes.
+                - **Workloads.** Ping-pong: one request outstanding per connection (raw framing cannot delimit \
+                more). Pipelined: 32 lines outstanding per connection, replies matched in order. UDP: 8 datagrams \
+                outstanding per socket; one unanswered within 200 ms counts as lost and is replaced by a new one, so \
+                the window never shrinks. Churn: the exercise's one-shot client (connect, one request, reply, close) \
+                on 8 lanes; latency is connect to reply, throughput is connections per second. Open loop: requests \
+                at fixed intended times spread over the connections; a request due while its connection still \
+                waits leaves when the reply arrives, and its latency counts from the intended time (no coordinated \
+                omission). Idle: connections held open, the server's RSS read after a full GC.
+                """);
+    }
+
+    private String cell(Scenario s, Contender c, Function<Summary, Spread> value, Function<Double, String> format,
+            boolean range) {
+        return measurements.summary(s, c).map(m -> spread(value.apply(m), format, range)).orElseGet(() -> missing(s, c));
+    }
+
+    private String spread(Spread spread, Function<Double, String> format, boolean range) {
+        String median = format.apply(spread.median());
+        return range && options.rounds() > 1
+                ? median + " (" + format.apply(spread.min()) + "–" + format.apply(spread.max()) + ")"
+                : median;
+    }
+
+    private String missing(Scenario s, Contender c) {
+        return measurements.failure(s, c).isPresent() ? "failed" : "n/a";
+    }
+
+    private String ratio(Scenario s, Contender a, Contender b, Function<Summary, Spread> value) {
+        Optional<Summary> x = measurements.summary(s, a);
+        Optional<Summary> y = measurements.summary(s, b);
+        if (x.isEmpty() || y.isEmpty() || value.apply(y.get()).median() == 0) {
+            return "n/a";
+        }
+        return String.format(Locale.ROOT, "%.2f×", value.apply(x.get()).median() / value.apply(y.get()).median());
+    }
+
+    private Optional<Contender> switchboard() {
+        return contenders.stream().filter(c -> c.name().equals("switchboard")).findFirst();
+    }
+
+    private static String count(double value) {
+        return String.format(Locale.ROOT, "%,.0f", value);
+    }
+
+    private static String micros(double value) {
+        return value < 100 ? String.format(Locale.ROOT, "%.1f", value) : String.format(Locale.ROOT, "%,.0f", value);
+    }
+
+    private static String seconds(java.time.Duration duration) {
+        return String.format(Locale.ROOT, "%.3g s", duration.toNanos() / 1e9);
+    }
+
+    private Report line(String text) {
+        md.append(text).append('\n');
+        return this;
+    }
+
+    private Report line() {
+        md.append('\n');
+        return this;
+    }
+}

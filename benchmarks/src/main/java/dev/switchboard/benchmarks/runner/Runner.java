@@ -1,0 +1,146 @@
+package dev.switchboard.benchmarks.runner;
+
+import dev.switchboard.benchmarks.load.LoadFailure;
+import dev.switchboard.benchmarks.load.LoadGenerator;
+import dev.switchboard.benchmarks.load.LoadSpec;
+import dev.switchboard.benchmarks.load.Result;
+import dev.switchboard.benchmarks.netty.NettyTransport;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The comparison: every scenario against Switchboard, Netty NIO and Netty epoll, each server in a
+ * JVM of its own started fresh for each run, servers alternating within each round
+ * (A B C A B C ...), so that a slow patch of a shared machine hurts all of them alike. Writes the
+ * report (Markdown and an SVG chart) and the raw results (JSON lines).
+ */
+public final class Runner {
+
+    private static final long READY_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
+
+    private final RunnerOptions options;
+    private final Path work;
+    private final List<Contender> contenders = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    private Runner(RunnerOptions options) {
+        this.options = options;
+        this.work = options.repo().resolve("benchmarks/target/bench");
+    }
+
+    /** @param args the options in {@link RunnerOptions#USAGE} */
+    public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("--help")) {
+            System.out.print(RunnerOptions.USAGE);
+            return;
+        }
+        RunnerOptions options;
+        try {
+            options = RunnerOptions.parse(List.of(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("run: " + e.getMessage() + "\n\n" + RunnerOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        new Runner(options).run();
+    }
+
+    private void run() throws IOException, InterruptedException {
+        Machine machine = Machine.detect();
+        chooseContenders();
+        List<Scenario> scenarios = options.scenarios();
+        System.out.printf("%s; %d cores; %s; servers: %s; JVM flags: %s%n", machine.cpu(), machine.cores(),
+                machine.jdk(), contenders.stream().map(Contender::name).toList(), String.join(" ", options.jvmFlags()));
+        notes.forEach(note -> System.out.println("NOTE: " + note));
+
+        Map<Contender, List<Long>> startToReady = startToReady();
+        Measurements measurements = new Measurements();
+        Path results = work.resolve("results.jsonl");
+        Files.createDirectories(work);
+        Files.deleteIfExists(results);
+        for (int round = 1; round <= options.rounds(); round++) {
+            for (Scenario scenario : scenarios) {
+                for (Contender contender : contenders) {
+                    runOnce(round, scenario, contender, measurements, results);
+                }
+            }
+        }
+        Report report = new Report(options, machine, scenarios, contenders, measurements, startToReady, notes);
+        Files.createDirectories(options.report().getParent());
+        Path chart = options.report().resolveSibling("performance.svg");
+        Files.writeString(chart, new Chart(scenarios, contenders, measurements).svg());
+        Files.writeString(options.report(), report.markdown(chart.getFileName().toString()));
+        System.out.println("wrote " + options.report() + " and " + chart + "; raw results in " + results);
+        measurements.failures().forEach(f -> System.out.println("FAILED: " + f));
+    }
+
+    private void chooseContenders() {
+        Path distribution = options.repo().resolve("launcher/target/switchboard");
+        if (options.servers().contains("switchboard")) {
+            if (Files.isExecutable(distribution.resolve("bin/switchboard"))) {
+                contenders.add(Contender.switchboard(distribution, work, options.jvmFlags()));
+            } else {
+                notes.add("Switchboard's distribution is not built (no executable " + distribution.resolve("bin/switchboard")
+                        + "): its columns are missing. Build it with `mvn -q -DskipTests package` in the repository "
+                        + "root, or run benchmarks/run, which does.");
+            }
+        }
+        String classPath = System.getProperty("java.class.path");
+        for (NettyTransport transport : NettyTransport.values()) {
+            if (options.servers().contains("netty-" + transport)) {
+                contenders.add(Contender.netty(transport, classPath, options.jvmFlags()));
+            }
+        }
+    }
+
+    private Map<Contender, List<Long>> startToReady() throws InterruptedException {
+        Map<Contender, List<Long>> times = new LinkedHashMap<>();
+        for (Contender contender : contenders) {
+            List<Long> samples = new ArrayList<>();
+            for (int i = 0; i < options.starts(); i++) {
+                int port = Ports.freePort();
+                InetSocketAddress address = new InetSocketAddress(Ports.HOST, port);
+                Path log = work.resolve("logs/start-" + contender.name() + "-" + i + ".log");
+                try (ServerProcess server = ServerProcess.start(contender.exercise().apply(port), log)) {
+                    samples.add(server.awaitReady(List.of(address), List.of(address), READY_TIMEOUT_NANOS));
+                } catch (IOException e) {
+                    notes.add("start-to-ready of " + contender.title() + " failed: " + e.getMessage());
+                    break;
+                }
+            }
+            System.out.printf("start to ready  %-12s %s ms%n", contender.name(),
+                    samples.stream().map(n -> Long.toString(TimeUnit.NANOSECONDS.toMillis(n))).toList());
+            times.put(contender, samples);
+        }
+        return times;
+    }
+
+    private void runOnce(int round, Scenario scenario, Contender contender, Measurements measurements, Path results)
+            throws InterruptedException, IOException {
+        Ports ports = Ports.free();
+        Path log = work.resolve("logs/r" + round + "-" + scenario.name() + "-" + contender.name() + ".log");
+        try (ServerProcess server = ServerProcess.start(contender.bench().apply(ports), log)) {
+            server.awaitReady(List.of(ports.address(EndpointKind.TCP_RAW), ports.address(EndpointKind.TCP_LINE)),
+                    List.of(ports.address(EndpointKind.UDP)), READY_TIMEOUT_NANOS);
+            LoadSpec spec = scenario.load()
+                    .withTiming(options.warmup(), options.duration())
+                    .withClientThreads(options.clientThreads())
+                    .against(ports.address(scenario.endpoint()), server.jvmPid(), contender.name());
+            Result result = LoadGenerator.run(spec);
+            measurements.add(scenario, contender, result);
+            System.out.println("round " + round + "  " + result.toLine());
+            Files.writeString(results, result.toJson() + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (LoadFailure | IOException e) {
+            measurements.fail(scenario, contender, e.getMessage());
+            System.out.println("round " + round + "  " + contender.name() + " " + scenario.name() + " FAILED: " + e.getMessage());
+        }
+    }
+}

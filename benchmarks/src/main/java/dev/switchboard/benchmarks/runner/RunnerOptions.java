@@ -1,0 +1,98 @@
+package dev.switchboard.benchmarks.runner;
+
+import dev.switchboard.benchmarks.Arguments;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * How the comparison runs.
+ *
+ * @param repo the repository's root: Switchboard's distribution is under it, the report goes in its docs/
+ * @param report the Markdown report to write; the SVG chart goes next to it
+ * @param quick a smoke test: one round, short runs, a report marked as such
+ * @param only scenario name prefixes to run; empty = all
+ * @param rounds rounds, each running every scenario against every server
+ * @param warmup traffic before measuring, per run
+ * @param duration measured traffic, per run
+ * @param jvmFlags the JVM flags of every server
+ * @param clientThreads the load generator's selector threads
+ * @param rate the open-loop scenario's requests per second
+ * @param idleConnections the connections the idle scenario holds
+ * @param starts how many starts the start-to-ready time is the median of
+ * @param servers the servers to compare, by name
+ * @param command the command line, for the report
+ */
+record RunnerOptions(Path repo, Path report, boolean quick, List<String> only, int rounds, Duration warmup,
+        Duration duration, List<String> jvmFlags, int clientThreads, double rate, int idleConnections, int starts,
+        List<String> servers, String command) {
+
+    /** The servers' JVM flags unless {@code --jvm-flags} says otherwise; see the report for why. */
+    static final String DEFAULT_JVM_FLAGS = "-Xms512m -Xmx512m -XX:+UseParallelGC";
+    static final List<String> ALL_SERVERS = List.of("switchboard", "netty-nio", "netty-epoll");
+
+    private static final Set<String> OPTIONS = Set.of("repo", "report", "only", "rounds", "warmup", "duration",
+            "jvm-flags", "client-threads", "rate", "idle-connections", "starts", "servers");
+
+    static final String USAGE = """
+            usage: benchmarks/run [--quick] [--only PREFIX,...] [options]
+              --quick                 smoke test: 1 round, 1 s warm-up, 2 s measured, report marked QUICK
+              --only PREFIX,...       only the scenarios whose names start so, e.g. tcp-pingpong,udp
+              --rounds 3              rounds; each runs every scenario on every server, servers alternating
+              --warmup 5s --duration 10s
+              --servers switchboard,netty-nio,netty-epoll
+              --jvm-flags "%s"
+              --client-threads 1      the load generator's selector threads
+              --rate 20000            the open-loop scenario's requests per second
+              --idle-connections 10000
+              --starts 7              start-to-ready: median of this many starts (3 with --quick)
+              --report FILE           default: <repo>/docs/PERFORMANCE.md
+              --repo DIR              the repository's root (default: the current directory)
+            scenarios: %s
+            """.formatted(DEFAULT_JVM_FLAGS, String.join(", ", Scenario.all(1, 1).stream().map(Scenario::name).toList()));
+
+    /**
+     * @param args the runner's command line
+     * @return the options it gives
+     * @throws IllegalArgumentException naming a bad option
+     */
+    static RunnerOptions parse(List<String> args) {
+        Arguments a = Arguments.parse(args, OPTIONS, Set.of("quick"));
+        boolean quick = a.has("quick");
+        Path repo = Path.of(a.text("repo", ".")).toAbsolutePath().normalize();
+        List<String> servers = list(a.text("servers", String.join(",", ALL_SERVERS)));
+        for (String server : servers) {
+            if (!ALL_SERVERS.contains(server)) {
+                throw new IllegalArgumentException("--servers: unknown server " + server + "; known: " + ALL_SERVERS);
+            }
+        }
+        return new RunnerOptions(
+                repo,
+                Path.of(a.text("report", repo.resolve("docs/PERFORMANCE.md").toString())).toAbsolutePath(),
+                quick,
+                list(a.text("only", "")),
+                a.integer("rounds", quick ? 1 : 3, 1, 100),
+                a.duration("warmup", quick ? Duration.ofSeconds(1) : Duration.ofSeconds(5)),
+                a.duration("duration", quick ? Duration.ofSeconds(2) : Duration.ofSeconds(10)),
+                Arrays.stream(a.text("jvm-flags", DEFAULT_JVM_FLAGS).trim().split("\\s+")).filter(f -> !f.isEmpty()).toList(),
+                a.integer("client-threads", 1, 1, 64),
+                a.rate("rate", 20_000),
+                a.integer("idle-connections", 10_000, 1, 100_000),
+                a.integer("starts", quick ? 3 : 7, 1, 100),
+                servers,
+                "benchmarks/run " + String.join(" ", args));
+    }
+
+    /** @return the scenarios {@code --only} selects, in run order */
+    List<Scenario> scenarios() {
+        return Scenario.all(rate, idleConnections).stream()
+                .filter(s -> only.isEmpty() || only.stream().anyMatch(prefix -> s.name().startsWith(prefix)))
+                .toList();
+    }
+
+    private static List<String> list(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+}
