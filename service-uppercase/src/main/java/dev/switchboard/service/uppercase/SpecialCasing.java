@@ -7,18 +7,27 @@ import java.util.Locale;
 
 /**
  * The characters whose full upper case is not the one code point {@link Character#toUpperCase(int)}
- * gives: "ß" becomes "SS", "ŉ" "ʼN", "ΐ" three code points, "ﬁ" "FI", "ᾳ" "ΑΙ" (Unicode's
- * SpecialCasing.txt, without its language-specific rules, which {@link Locale#ROOT} does not apply).
- * Upper-casing each code point with {@link #upperCase} where it has one, and with
- * {@link Character#toUpperCase(int)} elsewhere, gives what {@code String.toUpperCase(Locale.ROOT)}
- * gives, in linear time: that method copies its whole result again for each character that expands,
- * so a 64 KiB request of "ß" would hold an I/O thread for a good part of a second.
+ * gives: "ß" becomes "SS", "ŉ" "ʼN", "ΐ" three code points, "ﬁ" "FI", "ᾳ" "ΑΙ" (the unconditional
+ * mappings of Unicode's SpecialCasing.txt; {@link Locale#ROOT} applies none of its
+ * language-specific ones). Upper-casing each code point with {@link #upperCase} where it has one,
+ * and with {@link Character#toUpperCase(int)} elsewhere, gives what
+ * {@code String.toUpperCase(Locale.ROOT)} gives, in linear time: that method copies its whole result
+ * again for each character that expands, so that a 64 KiB request of "ß" would hold an I/O thread
+ * for a good part of a second.
  *
- * <p>Derived from the running JDK when first used (a few milliseconds), so it follows the JDK's
- * Unicode version. Only characters of the Basic Multilingual Plane have special upper cases, which
- * a test checks for every code point.
+ * <p>The mappings come from the running JDK. Only the blocks listed in {@link #BLOCKS} have such
+ * characters (a test checks every code point), so only they are searched: scanning the whole Basic
+ * Multilingual Plane would cost tens of milliseconds at first use.
  */
 final class SpecialCasing {
+
+    /** First and last character of each block searched. */
+    private static final char[] BLOCKS = {
+        '\u00DF', '\u0587', // Latin-1 to Armenian: ß, ŉ, ǰ, ΐ, ΰ, և
+        '\u1E96', '\u1E9A', // Latin Extended Additional: ẖ to ẚ
+        '\u1F50', '\u1FFC', // Greek Extended: breathings with ypsilon, iota subscripts
+        '\uFB00', '\uFB17', // Alphabetic Presentation Forms: Latin and Armenian ligatures
+    };
 
     private static final char[] CHARACTERS;
     private static final int[][] UPPER_CASES;
@@ -26,24 +35,20 @@ final class SpecialCasing {
     private static final long[] SPECIAL = new long[(Character.MAX_VALUE + 1) / Long.SIZE];
 
     static {
-        List<Character> characters = new ArrayList<>();
+        StringBuilder characters = new StringBuilder();
         List<int[]> upperCases = new ArrayList<>();
-        for (int c = 0x80; c <= Character.MAX_VALUE; c++) {
-            if (Character.isSurrogate((char) c)) {
-                continue;
-            }
-            String upperCase = String.valueOf((char) c).toUpperCase(Locale.ROOT);
-            if (upperCase.codePointCount(0, upperCase.length()) != 1
-                    || upperCase.codePointAt(0) != Character.toUpperCase(c)) {
-                characters.add((char) c);
-                upperCases.add(upperCase.codePoints().toArray());
-                SPECIAL[c >>> 6] |= 1L << c;
+        for (int block = 0; block < BLOCKS.length; block += 2) {
+            for (char c = BLOCKS[block]; c <= BLOCKS[block + 1]; c++) {
+                String upperCase = String.valueOf(c).toUpperCase(Locale.ROOT);
+                if (upperCase.codePointCount(0, upperCase.length()) != 1
+                        || upperCase.codePointAt(0) != Character.toUpperCase((int) c)) {
+                    characters.append(c);
+                    upperCases.add(upperCase.codePoints().toArray());
+                    SPECIAL[c >>> 6] |= 1L << c;
+                }
             }
         }
-        CHARACTERS = new char[characters.size()];
-        for (int i = 0; i < CHARACTERS.length; i++) {
-            CHARACTERS[i] = characters.get(i);
-        }
+        CHARACTERS = characters.toString().toCharArray();
         UPPER_CASES = upperCases.toArray(new int[0][]);
     }
 

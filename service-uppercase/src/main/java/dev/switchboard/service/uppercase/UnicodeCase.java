@@ -3,7 +3,6 @@ package dev.switchboard.service.uppercase;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.switchboard.api.Reply;
-import dev.switchboard.api.ReplyTooLargeException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -12,17 +11,33 @@ import java.nio.charset.CodingErrorAction;
 /**
  * Upper-cases UTF-8 text with full Unicode case mapping, as {@code String.toUpperCase(Locale.ROOT)}
  * does but in linear time (see {@link SpecialCasing}), for one thread: it keeps its strict decoder
- * and its character buffer from one request to the next, and so allocates nothing once warm.
+ * and its buffers from one request to the next, and so allocates nothing once warm for requests of
+ * up to 64 KiB.
  */
 final class UnicodeCase {
 
-    /** Larger buffers serve one request and are then left to the garbage collector. */
-    private static final int RETAINED_CHARS = 64 * 1024;
+    /**
+     * No upper case is more than three times as long as its character in UTF-8 ("ΐ", two bytes,
+     * becomes three code points of two bytes each); a test checks every code point.
+     */
+    private static final int MAX_GROWTH = 3;
+    /** Larger requests get buffers of their own, which the garbage collector takes back. */
+    private static final int RETAINED_BYTES = 64 * 1024;
 
     private final CharsetDecoder decoder = UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
-    private CharBuffer chars = CharBuffer.allocate(1024);
+    private CharBuffer text;
+    private byte[] upperCase;
+
+    /** Creates buffers for requests of up to 1 KiB; they grow with larger requests, up to 64 KiB. */
+    UnicodeCase() {
+        this(1024);
+    }
+
+    private UnicodeCase(int capacity) {
+        allocate(capacity);
+    }
 
     /**
      * Appends the upper case of {@code utf8} to {@code reply}, if it is well-formed UTF-8.
@@ -31,66 +46,56 @@ final class UnicodeCase {
      * @param reply where to append the text's upper case, encoded as UTF-8
      * @return {@code false}, having written nothing, if the bytes are not well-formed UTF-8
      *     (malformed, overlong, encoded surrogates, above U+10FFFF or truncated)
-     * @throws ReplyTooLargeException if the upper case does not fit in the reply
+     * @throws dev.switchboard.api.ReplyTooLargeException if the upper case does not fit in the reply
      */
     boolean upperCase(ByteBuffer utf8, Reply reply) {
-        // UTF-8 never has fewer bytes than UTF-16 has chars, so the text cannot overflow this.
-        CharBuffer text = charsFor(utf8.remaining());
+        int bytes = utf8.remaining();
+        if (bytes > text.capacity()) {
+            if (bytes > RETAINED_BYTES) {
+                return new UnicodeCase(bytes).upperCase(utf8, reply);
+            }
+            allocate(Math.min(Math.max(bytes, 2 * text.capacity()), RETAINED_BYTES));
+        }
+        // UTF-8 never has fewer bytes than UTF-16 has chars, so the text cannot overflow.
+        CharBuffer decoded = text.clear();
         decoder.reset();
-        if (decoder.decode(utf8, text, true).isError() || decoder.flush(text).isError()) {
+        if (decoder.decode(utf8, decoded, true).isError() || decoder.flush(decoded).isError()) {
             return false;
         }
-        char[] decoded = text.array();
-        int length = text.position();
-        long bytes = upperCaseLength(decoded, length);
-        if (bytes > reply.maxBytes() - reply.size()) {
-            throw new ReplyTooLargeException(reply.size() + bytes, reply.maxBytes());
-        }
-        putUpperCase(decoded, length, reply.buffer((int) bytes));
+        int length = putUpperCase(decoded.array(), decoded.position(), upperCase);
+        reply.buffer(length).put(upperCase, 0, length);
         return true;
     }
 
-    /** @return how many bytes the upper case of the text takes in UTF-8 */
-    private static long upperCaseLength(char[] text, int length) {
-        long bytes = 0;
-        for (int i = 0; i < length; ) {
-            int codePoint = Character.codePointAt(text, i, length);
-            i += Character.charCount(codePoint);
+    /** @return how many bytes of {@code out} the upper case of {@code chars} takes */
+    private static int putUpperCase(char[] chars, int length, byte[] out) {
+        int at = 0;
+        for (int i = 0; i < length; i++) {
+            char c = chars[i];
+            if (c < 0x80) {
+                out[at++] = AsciiCase.raise((byte) c);
+                continue;
+            }
+            int codePoint = c;
+            if (Character.isHighSurrogate(c)) {
+                // The decoder let only well-formed text through: a low surrogate follows.
+                codePoint = Character.toCodePoint(c, chars[++i]);
+            }
             int[] special = SpecialCasing.upperCase(codePoint);
             if (special == null) {
-                bytes += Utf8.length(Character.toUpperCase(codePoint));
+                at = Utf8.put(out, at, Character.toUpperCase(codePoint));
             } else {
                 for (int upper : special) {
-                    bytes += Utf8.length(upper);
+                    at = Utf8.put(out, at, upper);
                 }
             }
         }
-        return bytes;
+        return at;
     }
 
-    private static void putUpperCase(char[] text, int length, ByteBuffer out) {
-        for (int i = 0; i < length; ) {
-            int codePoint = Character.codePointAt(text, i, length);
-            i += Character.charCount(codePoint);
-            int[] special = SpecialCasing.upperCase(codePoint);
-            if (special == null) {
-                Utf8.put(out, Character.toUpperCase(codePoint));
-            } else {
-                for (int upper : special) {
-                    Utf8.put(out, upper);
-                }
-            }
-        }
-    }
-
-    private CharBuffer charsFor(int capacity) {
-        if (capacity <= chars.capacity()) {
-            return chars.clear();
-        }
-        CharBuffer larger = CharBuffer.allocate(capacity);
-        if (capacity <= RETAINED_CHARS) {
-            chars = larger;
-        }
-        return larger;
+    /** Makes room for requests of up to {@code bytes}. */
+    private void allocate(int bytes) {
+        text = CharBuffer.allocate(bytes);
+        upperCase = new byte[Math.multiplyExact(MAX_GROWTH, bytes)];
     }
 }

@@ -14,7 +14,8 @@ import java.nio.ByteBuffer;
  * text is the whole work: nothing is decoded. Only from the first non-ASCII byte on is the rest of
  * the request decoded and upper-cased code point by code point, into buffers kept per thread. Case
  * mapping with {@link java.util.Locale#ROOT} depends on no context, so the two parts can be
- * upper-cased apart. Once warm, no request allocates more than a small view of its buffer.
+ * upper-cased apart. Once warm, no request of up to 64 KiB allocates more than a small view of its
+ * buffer.
  */
 final class UnicodeUppercase implements MessageService {
 

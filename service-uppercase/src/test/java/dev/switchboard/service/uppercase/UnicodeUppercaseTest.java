@@ -15,6 +15,7 @@ import dev.switchboard.testkit.InMemoryTransport;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -72,8 +73,18 @@ class UnicodeUppercaseTest {
 
     @Test
     void raises64KiBOfMixedText() throws Exception {
-        String request = "plain ascii, héllo wörld ß, σοφία, 日本語, 😀! ".repeat(1000);
-        assertArrayEquals(upperCased(request), ENDPOINT.send(request.getBytes(UTF_8)).orElseThrow());
+        String text = "plain ascii, héllo wörld ß, σοφία, 日本語, 😀! ";
+        // String.toUpperCase takes quadratic time with many "ß": upper-case one piece and repeat it.
+        byte[] reply = ENDPOINT.send(text.repeat(1000).getBytes(UTF_8)).orElseThrow();
+        assertArrayEquals(text.toUpperCase(Locale.ROOT).repeat(1000).getBytes(UTF_8), reply);
+    }
+
+    @Test
+    void raisesTextLargerThanTheBuffersKeptPerThread() throws Exception {
+        String text = "héllo wörld ß, σοφία 日本語 😀 ";
+        byte[] reply = ENDPOINT.send(text.repeat(3000).getBytes(UTF_8)).orElseThrow();
+        assertArrayEquals(text.toUpperCase(Locale.ROOT).repeat(3000).getBytes(UTF_8), reply);
+        assertArrayEquals(upperCased("é"), ENDPOINT.send("é".getBytes(UTF_8)).orElseThrow());
     }
 
     @ParameterizedTest
