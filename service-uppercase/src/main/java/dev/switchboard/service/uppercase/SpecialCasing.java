@@ -43,7 +43,7 @@ final class SpecialCasing {
                 if (upperCase.codePointCount(0, upperCase.length()) != 1
                         || upperCase.codePointAt(0) != Character.toUpperCase((int) c)) {
                     characters.append(c);
-                    upperCases.add(upperCase.codePoints().toArray());
+                    upperCases.add(codePoints(upperCase));
                     SPECIAL[c >>> 6] |= 1L << c;
                 }
             }
@@ -53,6 +53,16 @@ final class SpecialCasing {
     }
 
     private SpecialCasing() {}
+
+    /** Like {@code text.codePoints().toArray()}, whose stream classes take longer to load than all this. */
+    private static int[] codePoints(String text) {
+        int[] codePoints = new int[text.codePointCount(0, text.length())];
+        for (int i = 0, at = 0; i < codePoints.length; i++) {
+            codePoints[i] = text.codePointAt(at);
+            at += Character.charCount(codePoints[i]);
+        }
+        return codePoints;
+    }
 
     /**
      * @param codePoint any code point

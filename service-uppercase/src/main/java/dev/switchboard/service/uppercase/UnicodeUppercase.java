@@ -14,8 +14,7 @@ import java.nio.ByteBuffer;
  * text is the whole work: nothing is decoded. Only from the first non-ASCII byte on is the rest of
  * the request decoded and upper-cased code point by code point, into buffers kept per thread. Case
  * mapping with {@link java.util.Locale#ROOT} depends on no context, so the two parts can be
- * upper-cased apart. Once warm, no request of up to 64 KiB allocates more than a small view of its
- * buffer.
+ * upper-cased apart. Once warm, requests of up to 64 KiB allocate nothing.
  */
 final class UnicodeUppercase implements MessageService {
 
@@ -37,13 +36,26 @@ final class UnicodeUppercase implements MessageService {
             }
         }
         int restStart = start + ascii;
-        if (unicodeCases.get().upperCase(request.slice(restStart, end - restStart), reply)) {
+        if (upperCaseText(request, restStart, reply)) {
             return;
         }
         ByteBuffer out = reply.buffer(end - restStart);
         int at = out.position();
         AsciiCase.raise(request, restStart, end, out, at);
         out.position(at + end - restStart);
+    }
+
+    /**
+     * Decodes the request from {@code from} on, without the allocation of a slice: the request is
+     * the service's during the call, and its position is put back before returning.
+     */
+    private boolean upperCaseText(ByteBuffer request, int from, Reply reply) {
+        int position = request.position();
+        try {
+            return unicodeCases.get().upperCase(request.position(from), reply);
+        } finally {
+            request.position(position);
+        }
     }
 
     @Override
