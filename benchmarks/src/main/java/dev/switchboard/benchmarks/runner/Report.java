@@ -188,8 +188,9 @@ final class Report {
             Summary m = summary.get();
             double perConnection = (m.rssKiB().median() - m.baselineRssKiB().median()) / s.load().connections();
             line(String.format(Locale.ROOT, "| %s | %s | %s | %.1f |", c.title(),
-                    spread(m.rssKiB(), v -> String.format(Locale.ROOT, "%.0f", v / 1024), true),
-                    spread(m.baselineRssKiB(), v -> String.format(Locale.ROOT, "%.0f", v / 1024), true), perConnection));
+                    spread(m.rssKiB(), v -> String.format(Locale.ROOT, "%.0f", v / 1024), m.rounds() > 1),
+                    spread(m.baselineRssKiB(), v -> String.format(Locale.ROOT, "%.0f", v / 1024), m.rounds() > 1),
+                    perConnection));
         }
         line();
         failures(s);
@@ -255,12 +256,14 @@ final class Report {
 
     private String cell(Scenario s, Contender c, Function<Summary, Spread> value, Function<Double, String> format,
             boolean range) {
-        return measurements.summary(s, c).map(m -> spread(value.apply(m), format, range)).orElseGet(() -> missing(s, c));
+        return measurements.summary(s, c).map(m -> spread(value.apply(m), format, range && m.rounds() > 1))
+                .orElseGet(() -> missing(s, c));
     }
 
+    /** @param range whether to add the min–max range, which only several rounds have */
     private String spread(Spread spread, Function<Double, String> format, boolean range) {
         String median = format.apply(spread.median());
-        return range && options.rounds() > 1
+        return range
                 ? median + " (" + format.apply(spread.min()) + "–" + format.apply(spread.max()) + ")"
                 : median;
     }

@@ -1,0 +1,72 @@
+package dev.switchboard.benchmarks.runner;
+
+import static dev.switchboard.benchmarks.runner.Fixtures.NETTY_EPOLL;
+import static dev.switchboard.benchmarks.runner.Fixtures.NETTY_NIO;
+import static dev.switchboard.benchmarks.runner.Fixtures.SWITCHBOARD;
+import static dev.switchboard.benchmarks.runner.Fixtures.result;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ReportTest {
+
+    private final RunnerOptions options = Fixtures.options("--rounds", "3");
+    private final Scenario pingPong = options.scenarios().get(0);
+
+    private String report(RunnerOptions options, List<Contender> contenders, Measurements measurements, List<String> notes) {
+        return new Report(options, Fixtures.machine(), List.of(pingPong), contenders, measurements,
+                Map.of(), notes).markdown("performance.svg");
+    }
+
+    @Test
+    void showsTheMedianAndRangeOverRoundsAndTheRatios() {
+        Measurements m = new Measurements();
+        for (double rate : new double[] {900, 1000, 1200}) {
+            m.add(pingPong, SWITCHBOARD, result(pingPong, "switchboard", rate, 50));
+            m.add(pingPong, NETTY_NIO, result(pingPong, "netty-nio", rate / 2, 100));
+        }
+        String md = report(options, List.of(SWITCHBOARD, NETTY_NIO), m, List.of());
+        assertTrue(md.contains("| Switchboard | 1,000 (900–1,200) |"), md);
+        assertTrue(md.contains("| tcp-pingpong-c1-s64 | 1,000 | 500 | 50.0 | 100 | 2.00× | 0.50× |"), md);
+        assertTrue(md.contains("Switchboard ÷ Netty NIO: throughput 2.00×"), md);
+        assertTrue(md.contains("](performance.svg)"), md);
+    }
+
+    @Test
+    void marksAQuickRunAsNoMeasurement() {
+        String md = report(Fixtures.options("--quick"), List.of(NETTY_NIO), new Measurements(), List.of());
+        assertTrue(md.contains("QUICK RUN"), md);
+    }
+
+    @Test
+    void saysWhenSwitchboardIsMissingAndStillShowsNetty() {
+        Measurements m = new Measurements();
+        m.add(pingPong, NETTY_NIO, result(pingPong, "netty-nio", 1000, 100));
+        m.add(pingPong, NETTY_EPOLL, result(pingPong, "netty-epoll", 2000, 80));
+        String md = report(options, List.of(NETTY_NIO, NETTY_EPOLL), m,
+                List.of("Switchboard's distribution is not built"));
+        assertTrue(md.contains("> **Note:** Switchboard's distribution is not built"), md);
+        assertTrue(md.contains("| Netty epoll | 2,000 |"), md);
+        assertFalse(md.contains("throughput ÷"), md);
+    }
+
+    @Test
+    void namesAFailedRun() {
+        Measurements m = new Measurements();
+        m.fail(pingPong, SWITCHBOARD, "wrong reply on tcp connection 0 to request #3");
+        m.add(pingPong, NETTY_NIO, result(pingPong, "netty-nio", 1000, 100));
+        String md = report(options, List.of(SWITCHBOARD, NETTY_NIO), m, List.of());
+        assertTrue(md.contains("| Switchboard | failed |"), md);
+        assertTrue(md.contains("**Switchboard failed:** `wrong reply on tcp connection 0 to request #3`"), md);
+    }
+
+    @Test
+    void describesTheMachineAndTheJvmFlags() {
+        String md = report(options, List.of(NETTY_NIO), new Measurements(), List.of());
+        assertTrue(md.contains("| CPU | Test CPU |"), md);
+        assertTrue(md.contains("`-Xms512m -Xmx512m -XX:+UseParallelGC`"), md);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.switchboard.benchmarks.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RunnerOptionsTest {
+
+    @Test
+    void quickMeansOneShortRound() {
+        RunnerOptions quick = Fixtures.options("--quick");
+        assertEquals(1, quick.rounds());
+        assertEquals(Duration.ofSeconds(2), quick.duration());
+    }
+
+    @Test
+    void aRealRunHasThreeRoundsWithWarmUp() {
+        RunnerOptions real = Fixtures.options();
+        assertEquals(3, real.rounds());
+        assertEquals(Duration.ofSeconds(5), real.warmup());
+        assertEquals(Duration.ofSeconds(10), real.duration());
+    }
+
+    @Test
+    void onlySelectsScenariosByNamePrefix() {
+        List<String> names = Fixtures.options("--only", "udp,tcp-churn").scenarios().stream().map(Scenario::name).toList();
+        assertEquals(List.of("udp-c16-d8-s64", "udp-c16-d8-s1400", "tcp-churn-l8"), names);
+    }
+
+    @Test
+    void coversEveryWorkloadOfTheComparison() {
+        List<String> names = Fixtures.options().scenarios().stream().map(Scenario::name).toList();
+        assertEquals(List.of("tcp-pingpong-c1-s64", "tcp-pingpong-c1-s1024", "tcp-pingpong-c64-s64",
+                "tcp-pingpong-c64-s1024", "tcp-pipelined-c16-d32", "udp-c16-d8-s64", "udp-c16-d8-s1400",
+                "tcp-churn-l8", "tcp-idle", "tcp-rate-c16-s64"), names);
+    }
+
+    @Test
+    void splitsJvmFlagsOnWhitespace() {
+        assertEquals(List.of("-Xmx1g", "-XX:+UseSerialGC"), Fixtures.options("--jvm-flags", " -Xmx1g  -XX:+UseSerialGC ").jvmFlags());
+    }
+
+    @Test
+    void refusesAnUnknownServer() {
+        assertThrows(IllegalArgumentException.class, () -> Fixtures.options("--servers", "netty-kqueue"));
+    }
+}
