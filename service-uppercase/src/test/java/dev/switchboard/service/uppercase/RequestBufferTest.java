@@ -54,7 +54,8 @@ class RequestBufferTest {
     @MethodSource("modesAndStorage")
     void writesIntoADirectReply(Mode mode, boolean direct) throws Exception {
         ByteBuffer request = Uppercasing.copy(BYTES, direct);
-        assertArrayEquals(mode.expectedFor(TEXT), handle(Uppercasing.service(mode), request, Reply.allocateDirect(1024)));
+        Reply reply = Reply.allocateDirect(1024);
+        assertArrayEquals(mode.expectedFor(TEXT), handle(Uppercasing.service(mode), request, reply));
     }
 
     @ParameterizedTest(name = "{0}, direct: {1}")

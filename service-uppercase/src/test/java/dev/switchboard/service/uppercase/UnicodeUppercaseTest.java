@@ -110,7 +110,8 @@ class UnicodeUppercaseTest {
     })
     void raisesOnlyTheAsciiLettersOfInvalidUtf8(String description, String invalidHex) throws Exception {
         // Valid text on both sides: the whole request, not only the invalid part, is raised byte by byte.
-        byte[] request = concat("abc é ".getBytes(UTF_8), HexFormat.of().parseHex(invalidHex), " ß xyz".getBytes(UTF_8));
+        byte[] invalid = HexFormat.of().parseHex(invalidHex);
+        byte[] request = concat("abc é ".getBytes(UTF_8), invalid, " ß xyz".getBytes(UTF_8));
         assertArrayEquals(onlyAsciiRaised(request), ENDPOINT.send(request).orElseThrow());
     }
 
@@ -181,7 +182,8 @@ class UnicodeUppercaseTest {
     @Timeout(30)
     void servesSeveralThreadsAtOnce() throws Exception {
         // Requests of every kind, one larger than the per-thread buffers keep, in a different order on each thread.
-        List<String> requests = List.of("héllo wörld ß", "plain ascii text", "σοφία 日本語 😀", "ß".repeat(40_000), "");
+        List<String> requests =
+                List.of("héllo wörld ß", "plain ascii text", "σοφία 日本語 😀", "ß".repeat(40_000), "");
         List<byte[]> replies = List.of(upperCased("héllo wörld ß"), upperCased("plain ascii text"),
                 upperCased("σοφία 日本語 😀"), "SS".repeat(40_000).getBytes(UTF_8), new byte[0]);
         ExecutorService threads = Executors.newFixedThreadPool(4);

@@ -26,7 +26,8 @@ class UppercaseProviderTest {
 
     @Test
     void upperCasesOnlyAsciiInAsciiMode() throws Exception {
-        assertEquals(Optional.of("STRAßE"), InMemoryTransport.serving(Uppercasing.service("mode = ascii")).send("straße"));
+        InMemoryTransport endpoint = InMemoryTransport.serving(Uppercasing.service("mode = ascii"));
+        assertEquals(Optional.of("STRAßE"), endpoint.send("straße"));
     }
 
     @Test
