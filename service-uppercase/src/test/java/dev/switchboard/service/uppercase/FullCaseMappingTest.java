@@ -45,7 +45,8 @@ class FullCaseMappingTest {
                 String character = Character.toString(codePoint);
                 int bytes = character.getBytes(UTF_8).length;
                 int upperCaseBytes = upperCased(character).length;
-                assertTrue(upperCaseBytes <= 3 * bytes, () -> character + ": " + bytes + " bytes, upper case " + upperCaseBytes);
+                assertTrue(upperCaseBytes <= 3 * bytes,
+                        () -> character + ": " + bytes + " bytes, upper case " + upperCaseBytes);
             }
         }
     }
