@@ -32,6 +32,10 @@ public final class LoadGenerator {
      * @param args the options in {@link LoadSpec#USAGE}
      */
     public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("--help")) {
+            System.out.print("usage: load [options]\n" + LoadSpec.USAGE);
+            return;
+        }
         LoadSpec spec;
         try {
             spec = LoadSpec.parse(List.of(args));
@@ -161,6 +165,7 @@ public final class LoadGenerator {
     private static Result result(LoadSpec spec, List<ClientLoop> loops, double seconds, int held, long rss,
             long baselineRss) {
         Histogram latency = new Histogram(Recorder.HIGHEST_LATENCY, 3);
+        Histogram sendLag = new Histogram(Recorder.HIGHEST_LATENCY, 3);
         long messages = 0;
         long bytes = 0;
         long lost = 0;
@@ -168,16 +173,21 @@ public final class LoadGenerator {
         for (ClientLoop loop : loops) {
             Recorder r = loop.recorder();
             latency.add(r.latency);
+            sendLag.add(r.sendLag);
             messages += r.messages;
             bytes += r.bytes;
             lost += r.lost;
             late += r.late;
         }
-        Result.Latency percentiles = new Result.Latency(
-                latency.getValueAtPercentile(50) / NANOS_PER_MICRO,
-                latency.getValueAtPercentile(99) / NANOS_PER_MICRO,
-                latency.getValueAtPercentile(99.9) / NANOS_PER_MICRO,
-                latency.getMaxValue() / NANOS_PER_MICRO);
-        return new Result(spec.label(), spec, seconds, messages, bytes, percentiles, lost, late, held, rss, baselineRss);
+        return new Result(spec.label(), spec, seconds, messages, bytes, percentiles(latency), percentiles(sendLag),
+                lost, late, held, rss, baselineRss);
+    }
+
+    private static Result.Latency percentiles(Histogram nanos) {
+        return new Result.Latency(
+                nanos.getValueAtPercentile(50) / NANOS_PER_MICRO,
+                nanos.getValueAtPercentile(99) / NANOS_PER_MICRO,
+                nanos.getValueAtPercentile(99.9) / NANOS_PER_MICRO,
+                nanos.getMaxValue() / NANOS_PER_MICRO);
     }
 }

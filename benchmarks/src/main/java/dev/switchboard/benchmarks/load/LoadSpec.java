@@ -102,7 +102,7 @@ public record LoadSpec(
         InetSocketAddress server = new InetSocketAddress(a.text("host", "127.0.0.1"), a.integer("port", 12000, 1, 65535));
         LoadSpec defaults = of(workload, server);
         return new LoadSpec(workload, server,
-                a.integer("connections", defaults.connections(), 1, Payload.MAX_LANES - 1),
+                a.integer("connections", defaults.connections(), 1, Payload.MAX_LANES),
                 a.integer("size", defaults.size(), Payload.MIN_SIZE, 1 << 20),
                 a.integer("depth", defaults.depth(), 1, 1 << 16),
                 a.duration("warmup", defaults.warmup()),

@@ -13,6 +13,8 @@ final class Recorder {
     static final long HIGHEST_LATENCY = TimeUnit.MINUTES.toNanos(1);
 
     final Histogram latency = new Histogram(HIGHEST_LATENCY, 3);
+    /** Open loop: how long after its intended time each request actually left. */
+    final Histogram sendLag = new Histogram(HIGHEST_LATENCY, 3);
     private final long measureFrom;
     private final long measureUntil;
     long messages;
@@ -35,6 +37,13 @@ final class Recorder {
             latency.recordValue(Math.min(Math.max(now - sentAt, 0), HIGHEST_LATENCY));
             messages++;
             bytes += replyBytes;
+        }
+    }
+
+    /** Records that a request meant for {@code intended} is sent at {@code now}. */
+    void sent(long intended, long now) {
+        if (isMeasuring(now)) {
+            sendLag.recordValue(Math.min(Math.max(now - intended, 0), HIGHEST_LATENCY));
         }
     }
 

@@ -11,6 +11,8 @@ import java.util.Locale;
  * @param messages replies received and verified in that time (connections, for churn)
  * @param bytes the bytes of those replies
  * @param latency from send (open loop: from the intended send) to the reply's last byte
+ * @param sendLag open loop: how long after their intended times requests left, whether because the
+ *     client woke up late or because the previous reply on the connection was late; zeros in closed loop
  * @param lost UDP datagrams unanswered within the timeout
  * @param late UDP replies that arrived after their datagram counted as lost
  * @param held idle workload: connections held open at once
@@ -24,6 +26,7 @@ public record Result(
         long messages,
         long bytes,
         Latency latency,
+        Latency sendLag,
         long lost,
         long late,
         int held,
@@ -55,12 +58,13 @@ public record Result(
         return String.format(Locale.ROOT, "{\"label\":\"%s\",\"workload\":\"%s\",\"connections\":%d,\"size\":%d,"
                         + "\"depth\":%d,\"rate\":%.0f,\"seconds\":%.3f,\"messages\":%d,\"bytes\":%d,"
                         + "\"messagesPerSecond\":%.1f,\"megabytesPerSecond\":%.3f,\"p50Us\":%.1f,\"p99Us\":%.1f,"
-                        + "\"p999Us\":%.1f,\"maxUs\":%.1f,\"lost\":%d,\"late\":%d,\"held\":%d,"
+                        + "\"p999Us\":%.1f,\"maxUs\":%.1f,\"sendLagP50Us\":%.1f,\"sendLagP99Us\":%.1f,"
+                        + "\"lost\":%d,\"late\":%d,\"held\":%d,"
                         + "\"serverRssKiB\":%d,\"serverBaselineRssKiB\":%d}",
                 label.replace("\"", "'"), spec.workload(), spec.connections(), spec.size(), spec.depth(), spec.rate(),
                 seconds, messages, bytes, messagesPerSecond(), megabytesPerSecond(),
-                latency.p50(), latency.p99(), latency.p999(), latency.max(), lost, late, held,
-                serverRssKiB, serverBaselineRssKiB);
+                latency.p50(), latency.p99(), latency.p999(), latency.max(), sendLag.p50(), sendLag.p99(),
+                lost, late, held, serverRssKiB, serverBaselineRssKiB);
     }
 
     /** @return one line for people */
@@ -69,6 +73,9 @@ public record Result(
                 "%-12s %-36s %,12.0f msg/s %9.2f MB/s  p50 %8.1f us  p99 %8.1f us  p99.9 %8.1f us  max %9.1f us",
                 label, spec.describe(), messagesPerSecond(), megabytesPerSecond(),
                 latency.p50(), latency.p99(), latency.p999(), latency.max());
+        if (spec.rate() > 0) {
+            line += String.format(Locale.ROOT, "  sent late p50 %.1f us p99 %.1f us", sendLag.p50(), sendLag.p99());
+        }
         if (spec.workload() == Workload.UDP_PINGPONG) {
             line += String.format(Locale.ROOT, "  lost %d  late %d", lost, late);
         }

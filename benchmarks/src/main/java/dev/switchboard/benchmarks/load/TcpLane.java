@@ -118,6 +118,7 @@ final class TcpLane implements Lane {
 
     private void sendScheduled(long now) {
         if (replies.hasRoom() && schedule.next <= now) {
+            loop.recorder().sent(schedule.next, now);
             send(schedule.next);
             schedule.next += schedule.interval;
         }

@@ -72,6 +72,10 @@ public final class NettyServer implements AutoCloseable {
      * @param args the options in the usage text
      */
     public static void main(String[] args) throws InterruptedException {
+        if (List.of(args).contains("--help")) {
+            System.out.print(USAGE);
+            return;
+        }
         Arguments a;
         try {
             a = Arguments.parse(List.of(args), OPTIONS, Set.of());
@@ -91,8 +95,8 @@ public final class NettyServer implements AutoCloseable {
                 a.has("tcp-line") ? new InetSocketAddress(host, a.integer("tcp-line", 0, 0, 65535)) : null,
                 a.has("udp") ? new InetSocketAddress(host, a.integer("udp", 0, 0, 65535)) : null);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "netty-stop"));
-        System.out.println("netty-" + transport + " ready: tcp-raw=" + server.tcpRawAddress
-                + " tcp-line=" + server.tcpLineAddress + " udp=" + server.udpAddress
+        System.out.println("netty-" + transport + " ready: tcp-raw=" + hostPort(server.tcpRawAddress)
+                + " tcp-line=" + hostPort(server.tcpLineAddress) + " udp=" + hostPort(server.udpAddress)
                 + " allocator=" + ByteBufAllocator.DEFAULT.getClass().getSimpleName());
     }
 
@@ -177,6 +181,10 @@ public final class NettyServer implements AutoCloseable {
             channels.add(bootstrap.bind(bound).sync().channel());
         }
         return bound;
+    }
+
+    private static String hostPort(InetSocketAddress address) {
+        return address == null ? "-" : address.getHostString() + ":" + address.getPort();
     }
 
     /** Closes every channel and stops the event loops, waiting up to a few seconds. */

@@ -19,12 +19,14 @@ final class Measurements {
      * @param p50 median latency, µs
      * @param p99 99th percentile latency, µs
      * @param p999 99.9th percentile latency, µs
+     * @param sendLagP50 open loop: the median delay of requests behind their intended send times, µs
+     * @param sendLagP99 open loop: the 99th percentile of that delay, µs
      * @param lost UDP datagrams lost per round
      * @param rssKiB idle workload: resident memory holding the connections
      * @param baselineRssKiB idle workload: resident memory before them
      */
     record Summary(int rounds, Spread throughput, Spread megabytes, Spread p50, Spread p99, Spread p999,
-            Spread lost, Spread rssKiB, Spread baselineRssKiB) {
+            Spread sendLagP50, Spread sendLagP99, Spread lost, Spread rssKiB, Spread baselineRssKiB) {
 
         static Summary of(List<Result> results) {
             return new Summary(results.size(),
@@ -33,6 +35,8 @@ final class Measurements {
                     Spread.of(results, r -> r.latency().p50()),
                     Spread.of(results, r -> r.latency().p99()),
                     Spread.of(results, r -> r.latency().p999()),
+                    Spread.of(results, r -> r.sendLag().p50()),
+                    Spread.of(results, r -> r.sendLag().p99()),
                     Spread.of(results, Result::lost),
                     Spread.of(results, Result::serverRssKiB),
                     Spread.of(results, Result::serverBaselineRssKiB));

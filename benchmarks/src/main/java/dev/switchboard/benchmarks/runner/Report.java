@@ -167,6 +167,16 @@ final class Report {
                 "Switchboard ÷ " + b.title() + ": throughput " + ratio(s, sb, b, Summary::throughput)
                         + ", p50 " + ratio(s, sb, b, Summary::p50) + ", p99 " + ratio(s, sb, b, Summary::p99)
                         + ", p99.9 " + ratio(s, sb, b, Summary::p999) + "  ")));
+        if (s.load().rate() > 0) {
+            line();
+            line("Requests left behind their intended send times by (median over rounds of each run's p50 / p99, µs): "
+                    + String.join("; ", contenders.stream().map(c -> c.title() + " " + measurements.summary(s, c)
+                            .map(m -> micros(m.sendLagP50().median()) + " / " + micros(m.sendLagP99().median()))
+                            .orElse("n/a")).toList())
+                    + ". At a rate the server sustains this is the load generator's own wake-up lateness (timer "
+                    + "slack and scheduling, the same for every server), a floor under the latencies above; when "
+                    + "it grows, the server is falling behind.");
+        }
         failures(s);
         line();
     }
