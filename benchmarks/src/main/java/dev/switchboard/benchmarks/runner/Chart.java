@@ -51,6 +51,8 @@ final class Chart {
                     x, COLORS[i % COLORS.length]));
             text(x + 16, 37, contenders.get(i).title(), "normal", "start");
         }
+        text(LABEL_WIDTH + contenders.size() * 130, 37, "(each workload's bars scaled to its largest value)", "normal",
+                "start");
         for (int g = 0; g < scenarios.size(); g++) {
             Scenario scenario = scenarios.get(g);
             int y = TOP + g * groupHeight;
