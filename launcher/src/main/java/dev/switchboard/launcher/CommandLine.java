@@ -25,9 +25,6 @@ public record CommandLine(Optional<Path> config, boolean check, boolean help, bo
               -Dsetting=value override one setting, e.g. -Dswitchboard.endpoints.tcp.port=13000
             """;
 
-    /** Serve with the default configuration file. */
-    public static final CommandLine DEFAULT = new CommandLine(Optional.empty(), false, false, false);
-
     /**
      * @param args the arguments after the program's name
      * @return what they ask for

@@ -11,7 +11,7 @@ class CommandLineTest {
 
     @Test
     void servesWithTheDefaultConfigurationWhenGivenNoArguments() {
-        assertEquals(CommandLine.DEFAULT, CommandLine.parse());
+        assertEquals(new CommandLine(Optional.empty(), false, false, false), CommandLine.parse());
     }
 
     @Test

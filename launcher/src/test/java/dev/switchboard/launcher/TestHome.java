@@ -53,6 +53,6 @@ public record TestHome(Path directory) {
      * @return a launcher for this home
      */
     public Launcher launcher(Properties systemProperties, Module... overrides) {
-        return Launcher.create(CommandLine.DEFAULT, new Home(directory), systemProperties, overrides);
+        return Launcher.create(CommandLine.parse(), new Home(directory), systemProperties, overrides);
     }
 }

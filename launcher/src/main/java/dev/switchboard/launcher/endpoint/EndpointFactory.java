@@ -114,9 +114,9 @@ public final class EndpointFactory {
         }
         Discovered<TransportProvider> transport = transport(path, block, own.withFallback(defaults));
         String transportPath = child("switchboard.transports", transport.name());
-        Set<String> known = new TreeSet<>(defaults.root().keySet());
-        known.add(TRANSPORT);
-        rejectUnknownKeys(block, path, "transport " + transport.name(), known, transportPath);
+        Set<String> launcherKeys = new TreeSet<>(defaults.root().keySet());
+        launcherKeys.add(TRANSPORT);
+        rejectUnknownKeys(block, path, "transport " + transport.name(), launcherKeys, transportPath);
 
         Config merged = own.withFallback(defaults).withFallback(section(config.config(), transportPath));
         Settings settings = HoconSettings.of(merged, path);
@@ -173,7 +173,7 @@ public final class EndpointFactory {
             Discovered<MessageServiceProvider> provider = catalog.find(name).orElseThrow(() -> LaunchException.at(
                     entry.origin(), entryPath, "unknown service \"" + name + "\"; " + providers.available(catalog)));
             String defaultsPath = child("switchboard.services", name);
-            rejectUnknownKeys(overrides, entryPath, "service " + name, new TreeSet<>(Set.of(NAME)), defaultsPath);
+            rejectUnknownKeys(overrides, entryPath, "service " + name, Set.of(NAME), defaultsPath);
             String settingsPath = overrides.isEmpty() ? defaultsPath : entryPath;
             Settings settings = HoconSettings.of(
                     overrides.toConfig().withFallback(section(config.config(), defaultsPath)), settingsPath);
@@ -185,16 +185,17 @@ public final class EndpointFactory {
     }
 
     /**
-     * Rejects the keys of {@code block} that are neither in {@code known} nor declared by the
+     * Rejects the keys of {@code block} that are neither the launcher's own nor declared by the
      * component's reference defaults at {@code referencePath}. A component without reference
      * defaults declares nothing, and then any key is accepted.
      */
-    private void rejectUnknownKeys(ConfigObject block, String path, String component, Set<String> known,
+    private void rejectUnknownKeys(ConfigObject block, String path, String component, Set<String> launcherKeys,
             String referencePath) {
         Config reference = config.reference();
         if (!reference.hasPath(referencePath)) {
             return;
         }
+        Set<String> known = new TreeSet<>(launcherKeys);
         known.addAll(reference.getObject(referencePath).keySet());
         for (String key : new TreeSet<>(block.keySet())) {
             if (!known.contains(key)) {

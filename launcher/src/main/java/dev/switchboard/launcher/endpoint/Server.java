@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
@@ -157,7 +158,7 @@ public final class Server {
         if (total == 0) {
             return "no " + what + "s";
         }
-        return total + " " + what + (total == 1 ? "" : "s") + byKind.entrySet().stream()
+        return total + " " + what + (total == 1 ? "" : "s") + new TreeMap<>(byKind).entrySet().stream()
                 .map(entry -> entry.getKey() + " " + entry.getValue())
                 .collect(Collectors.joining(", ", " (", ")"));
     }

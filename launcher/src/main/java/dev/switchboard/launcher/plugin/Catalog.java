@@ -14,7 +14,6 @@ import java.util.stream.Collectors;
  */
 public final class Catalog<P> {
 
-    private final String kind;
     private final Map<String, Discovered<P>> byName = new TreeMap<>();
 
     /**
@@ -23,7 +22,6 @@ public final class Catalog<P> {
      * @throws LaunchException if a provider has no name, or two have the same, naming their origins
      */
     public Catalog(String kind, Collection<Discovered<P>> providers) {
-        this.kind = kind;
         for (Discovered<P> provider : providers) {
             if (provider.name() == null || provider.name().isBlank()) {
                 throw LaunchException.badConfiguration("the " + kind + " provider "
@@ -49,10 +47,5 @@ public final class Catalog<P> {
     public String available() {
         return byName.isEmpty() ? "none"
                 : byName.values().stream().map(Discovered::toString).collect(Collectors.joining(", "));
-    }
-
-    /** @return {@code "transport"} or {@code "service"} */
-    public String kind() {
-        return kind;
     }
 }
