@@ -79,15 +79,20 @@ public final class LoadGenerator {
         }
         long rss = -1;
         double seconds = spec.duration().toNanos() / 1e9;
-        if (idle) {
-            awaitHeld(held, control, spec);
-            seconds = (System.nanoTime() - start) / 1e9;
-            if (spec.serverPid() > 0 && control.failure() == null) {
-                rss = ServerMemory.settledRssKiB(spec.serverPid());
+        try {
+            if (idle) {
+                awaitHeld(held, control, spec);
+                seconds = (System.nanoTime() - start) / 1e9;
+                if (spec.serverPid() > 0 && control.failure() == null) {
+                    rss = ServerMemory.settledRssKiB(spec.serverPid());
+                }
             }
-            control.stop();
+        } finally {
+            if (idle) {
+                control.stop(); // releases the connections, also when reading the server's memory failed
+            }
+            join(threads, control, idle ? 0 : TimeUnit.NANOSECONDS.toMillis(measureUntil - System.nanoTime()));
         }
-        join(threads, control, idle ? 0 : TimeUnit.NANOSECONDS.toMillis(measureUntil - System.nanoTime()));
         Throwable failure = control.failure();
         if (failure instanceof LoadFailure f) {
             throw f;
