@@ -38,13 +38,15 @@ import java.util.function.Supplier;
  *
  * <p>Per message nothing is allocated: each read lands in the loop's one direct buffer, frames are
  * decoded in place and handed to the service as that buffer with its position and limit set, and
- * the service writes into the loop's one direct {@link Reply}, which goes straight to the socket.
+ * the service writes into the loop's one direct {@link Reply}, which is gathered with the other
+ * replies to the same read into the loop's one batch buffer and written once the read is handled.
  * Only what the socket does not take, and only a partial request, is copied into a buffer of the
  * connection's own, allocated on demand and released once empty.
  */
 final class EventLoop implements Runnable, Inbound.Frames {
 
     private static final int READ_BUFFER_BYTES = 64 * 1024;
+    private static final int BATCH_BYTES = 64 * 1024;
     private static final long MAX_SWEEP_INTERVAL = TimeUnit.SECONDS.toNanos(1);
     private static final long MIN_SWEEP_INTERVAL = TimeUnit.MILLISECONDS.toNanos(10);
     private static final Object PEER_GONE = "peer-gone";
@@ -88,9 +90,11 @@ final class EventLoop implements Runnable, Inbound.Frames {
         this.log = endpoint.log();
         this.counters = counters;
         // raw: one read is one request, so the read buffer is the largest request
-        int readBufferBytes = settings.framing() == Framing.RAW ? settings.endpoint().maxMessageBytes() : READ_BUFFER_BYTES;
+        boolean raw = settings.framing() == Framing.RAW;
+        int readBufferBytes = raw ? settings.endpoint().maxMessageBytes() : READ_BUFFER_BYTES;
         this.inbound = new Inbound(decoder, readBufferBytes, gauge, counters, this);
-        this.outbound = new Outbound(gauge, counters);
+        // raw: one read is one request, so there is no batch of replies to gather
+        this.outbound = new Outbound(raw ? 0 : BATCH_BYTES, gauge, counters);
         this.reply = Reply.allocateDirect(settings.maxReplyBytes());
         this.highWatermark = settings.writeHighWatermark();
         this.lowWatermark = settings.writeLowWatermark();
@@ -394,10 +398,13 @@ final class EventLoop implements Runnable, Inbound.Frames {
     }
 
     /**
-     * Ends a closing or draining connection once every reply due is sent: closes it if its client
+     * Writes the replies batched for {@code c} (every path that handles its requests ends here), then
+     * ends a closing or draining connection once every reply due is sent: closes it if its client
      * already shut its side, else shuts ours and lingers. Keeps the interest ops current.
      */
     private void settle(Connection c) throws IOException {
+        outbound.flushBatch(c, now);
+        pauseAboveHighWatermark(c);
         if ((c.state == State.CLOSING || c.state == State.DRAINING) && c.isSettled()) {
             if (c.peerClosed) {
                 close(c);

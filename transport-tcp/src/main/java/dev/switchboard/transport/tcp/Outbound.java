@@ -6,46 +6,70 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 
 /**
- * The output side of one event loop: writes each reply straight from where it was built, with its
- * line terminator in the same (gathering) write, and copies only what the socket does not take
- * into the connection's own buffer, which is flushed when the socket is writable again and
- * released once empty.
+ * The output side of one event loop. The replies to the frames of one read are gathered in the
+ * loop's one direct batch buffer and written with one system call when the batch ends
+ * ({@link #flushBatch}), the way Netty flushes once per read; a reply too large for the batch
+ * buffer is written straight from where it was built. Only what the socket does not take is
+ * copied into the connection's own buffer, which is flushed when the socket is writable again and
+ * released once empty; while it holds bytes, later replies queue behind them there.
+ *
+ * <p>The batch buffer holds the replies of one connection at a time: the loop ends each batch
+ * (or drops it, when the connection fails) before it turns to another connection.
  */
 final class Outbound {
 
     private final ByteBuffer terminator = ByteBuffer.allocateDirect(LineDecoder.CRLF.length).put(LineDecoder.CRLF);
     private final ByteBuffer[] gather = new ByteBuffer[2];
+    private final ByteBuffer batch;
     private final BufferGauge gauge;
     private final Counters.Shard counters;
 
-    Outbound(BufferGauge gauge, Counters.Shard counters) {
+    /**
+     * @param batchBytes the size of the batch buffer; 0 writes every reply on its own, for a framing
+     *     where one read is one request
+     */
+    Outbound(int batchBytes, BufferGauge gauge, Counters.Shard counters) {
+        this.batch = ByteBuffer.allocateDirect(batchBytes);
         this.gauge = gauge;
         this.counters = counters;
     }
 
     /**
-     * Sends {@code body} followed by the last {@code trailer} bytes of CRLF, after any reply still
-     * waiting in the connection's buffer.
+     * Sends {@code body} followed by the last {@code trailer} bytes of CRLF, after every reply sent
+     * to {@code c} before: into the batch, or, if it does not fit there, to the socket once the
+     * batch is written.
      */
     void send(Connection c, ByteBuffer body, int trailer, long now) throws IOException {
         ByteBuffer tail = trailer == 0 ? null : terminator.limit(LineDecoder.CRLF.length).position(LineDecoder.CRLF.length - trailer);
-        if (c.outbound == null) {
-            long written;
-            if (tail == null) {
-                written = c.channel.write(body);
-            } else {
-                gather[0] = body;
-                gather[1] = tail;
-                written = c.channel.write(gather);
-            }
-            wrote(c, written, now);
+        int length = body.remaining() + trailer;
+        if (c.outbound == null && batch.remaining() < length) {
+            flushBatch(c, now);
         }
-        int unsent = body.remaining() + (tail == null ? 0 : tail.remaining());
-        if (unsent > 0) {
-            c.outbound = gauge.ensureRoom(c.outbound, unsent, Integer.MAX_VALUE).put(body);
+        if (c.outbound != null) {
+            queue(c, body, tail);
+        } else if (batch.remaining() >= length) {
+            batch.put(body);
             if (tail != null) {
-                c.outbound.put(tail);
+                batch.put(tail);
             }
+        } else {
+            writeNow(c, body, tail, now);
+        }
+    }
+
+    /** Writes the replies batched for {@code c}; what the socket does not take waits in its own buffer. */
+    void flushBatch(Connection c, long now) throws IOException {
+        if (batch.position() == 0) {
+            return;
+        }
+        batch.flip();
+        try {
+            wrote(c, c.channel.write(batch), now);
+            if (batch.hasRemaining()) {
+                queue(c, batch, null);
+            }
+        } finally {
+            batch.clear();
         }
     }
 
@@ -56,12 +80,41 @@ final class Outbound {
         if (out.hasRemaining()) {
             out.compact();
         } else {
-            drop(c);
+            release(c);
         }
     }
 
-    /** Forgets what the connection still had to send. */
+    /** Forgets what the connection still had to send, batched or in its own buffer. */
     void drop(Connection c) {
+        batch.clear();
+        release(c);
+    }
+
+    private void writeNow(Connection c, ByteBuffer body, ByteBuffer tail, long now) throws IOException {
+        long written;
+        if (tail == null) {
+            written = c.channel.write(body);
+        } else {
+            gather[0] = body;
+            gather[1] = tail;
+            written = c.channel.write(gather);
+        }
+        wrote(c, written, now);
+        if (body.hasRemaining() || tail != null && tail.hasRemaining()) {
+            queue(c, body, tail);
+        }
+    }
+
+    /** Appends what is left of {@code body} and {@code tail} to the connection's own buffer. */
+    private void queue(Connection c, ByteBuffer body, ByteBuffer tail) {
+        int unsent = body.remaining() + (tail == null ? 0 : tail.remaining());
+        c.outbound = gauge.ensureRoom(c.outbound, unsent, Integer.MAX_VALUE).put(body);
+        if (tail != null) {
+            c.outbound.put(tail);
+        }
+    }
+
+    private void release(Connection c) {
         gauge.release(c.outbound);
         c.outbound = null;
     }
