@@ -38,7 +38,9 @@ public final class Launcher {
     public static Launcher create(CommandLine commandLine, Home home, Properties systemProperties,
             Module... overrides) {
         Module module = new LauncherModule(commandLine, home, systemProperties);
-        return new Launcher(Guice.createInjector(Modules.override(module).with(overrides)));
+        // Modules.override records every binding twice over: only worth it when there is something to override.
+        return new Launcher(Guice.createInjector(
+                overrides.length == 0 ? module : Modules.override(module).with(overrides)));
     }
 
     /**

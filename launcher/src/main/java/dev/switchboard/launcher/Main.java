@@ -19,6 +19,11 @@ public final class Main {
 
     private static final System.Logger LOG = System.getLogger("switchboard.launcher");
     private static final String GUICE_BYTECODE_GENERATION = "guice_bytecode_gen_option";
+    /**
+     * Set by {@code bin/switchboard} for the run that records the class-data sharing archive: start
+     * every endpoint, then stop them and exit, so that the archive holds what a start loads.
+     */
+    private static final String TRAINING = "switchboard.training";
 
     private Main() {}
 
@@ -53,7 +58,12 @@ public final class Main {
             if (commandLine.check()) {
                 System.exit(launcher.check(System.out));
             }
-            serveUntilShutdown(launcher.start());
+            Server server = launcher.start();
+            if (Boolean.getBoolean(TRAINING)) {
+                server.stop();
+                System.exit(0);
+            }
+            serveUntilShutdown(server);
         } catch (LaunchException e) {
             LOG.log(ERROR, e.getMessage());
             LOG.log(DEBUG, "the launch failure in detail", e);

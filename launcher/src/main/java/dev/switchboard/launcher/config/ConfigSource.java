@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Where the configuration comes from, highest precedence first: system properties
@@ -21,6 +22,8 @@ import java.util.Properties;
 public final class ConfigSource {
 
     private static final String PREFIX = "switchboard.";
+    /** System properties of the launcher itself, which {@code bin/switchboard} sets: not settings. */
+    private static final Set<String> LAUNCHER_PROPERTIES = Set.of("switchboard.home", "switchboard.training");
 
     private final Path file;
     private final Config overrides;
@@ -95,7 +98,7 @@ public final class ConfigSource {
     private static Config switchboardProperties(Properties systemProperties) {
         Properties selected = new Properties();
         for (String name : systemProperties.stringPropertyNames()) {
-            if (name.startsWith(PREFIX) && !name.equals("switchboard.home")) {
+            if (name.startsWith(PREFIX) && !LAUNCHER_PROPERTIES.contains(name)) {
                 selected.setProperty(name, systemProperties.getProperty(name));
             }
         }
