@@ -43,15 +43,30 @@ public final class RateLimitedLog {
      * @param message builds the line; called only if it is logged
      */
     public void log(Level level, Object kind, Supplier<String> message) {
+        log(level, kind, message, null);
+    }
+
+    /**
+     * Logs {@code message} with {@code thrown}, whose stack trace the logger prints, unless an event
+     * of the same {@code kind} was logged less than an interval ago, in which case it only counts it.
+     *
+     * @param level the level of the line
+     * @param kind what kind of event this is, such as a {@link Failure}
+     * @param message builds the line; called only if it is logged
+     * @param thrown the cause of the event; may be null
+     */
+    public void log(Level level, Object kind, Supplier<String> message, Throwable thrown) {
         if (!logger.isLoggable(level)) {
             return;
         }
         long suppressed = admit(kind);
         if (suppressed >= 0) {
             String line = message.get();
-            logger.log(level, suppressed == 0 ? line
-                    : line + " (and " + suppressed + " more like it in the previous "
-                            + Duration.ofNanos(intervalNanos).toSeconds() + "s)");
+            if (suppressed > 0) {
+                line += " (and " + suppressed + " more like it in the previous "
+                        + Duration.ofNanos(intervalNanos).toSeconds() + "s)";
+            }
+            logger.log(level, line, thrown);
         }
     }
 

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 class RateLimitedLogTest {
 
     private final List<String> lines = new ArrayList<>();
+    private final List<Throwable> causes = new ArrayList<>();
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
-    private final RateLimitedLog log = new RateLimitedLog(new RecordingLogger(lines), Duration.ofSeconds(10), now::get);
+    private final RateLimitedLog log = new RateLimitedLog(new RecordingLogger(lines, causes), Duration.ofSeconds(10), now::get);
 
     @Test
     void logsTheFirstEventOfAKind() {
@@ -40,7 +41,26 @@ class RateLimitedLogTest {
         assertEquals(List.of("idle", "full"), lines);
     }
 
-    private record RecordingLogger(List<String> lines) implements System.Logger {
+    @Test
+    void handsTheCauseToTheLoggerAsAThrowableNotInTheMessage() {
+        IllegalStateException cause = new IllegalStateException("boom");
+        log.log(Level.WARNING, Failure.SERVICE, () -> "the service failed", cause);
+        assertEquals(List.of("the service failed"), lines);
+        assertEquals(List.of(cause), causes);
+    }
+
+    @Test
+    void countsSuppressedEventsWithACauseLikeOthers() {
+        IllegalStateException cause = new IllegalStateException("boom");
+        log.log(Level.WARNING, Failure.SERVICE, () -> "failed", cause);
+        log.log(Level.WARNING, Failure.SERVICE, () -> "failed", cause);
+        now.addAndGet(Duration.ofSeconds(10).toNanos());
+        log.log(Level.WARNING, Failure.SERVICE, () -> "failed", cause);
+        assertEquals(List.of("failed", "failed (and 1 more like it in the previous 10s)"), lines);
+        assertEquals(List.of(cause, cause), causes);
+    }
+
+    private record RecordingLogger(List<String> lines, List<Throwable> causes) implements System.Logger {
         @Override
         public String getName() {
             return "test";
@@ -54,6 +74,9 @@ class RateLimitedLogTest {
         @Override
         public void log(Level level, ResourceBundle bundle, String msg, Throwable thrown) {
             lines.add(msg);
+            if (thrown != null) {
+                causes.add(thrown);
+            }
         }
 
         @Override

@@ -1,9 +1,13 @@
 package dev.switchboard.transport;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -33,6 +37,46 @@ class WorkerPoolTest {
         pool.trySubmit(() -> awaitQuietly(never));
         assertFalse(pool.stop(Duration.ofMillis(50)));
         assertFalse(pool.trySubmit(() -> {}));
+    }
+
+    @Test
+    void stopEndsEveryThreadOfThePool() throws InterruptedException {
+        WorkerPool pool = new WorkerPool("test-worker", 2, 2);
+        Queue<Thread> threads = new ConcurrentLinkedQueue<>();
+        CountDownLatch bothRunning = new CountDownLatch(2);
+        for (int i = 0; i < 2; i++) {
+            assertTrue(pool.trySubmit(() -> {
+                threads.add(Thread.currentThread());
+                bothRunning.countDown();
+                awaitQuietly(bothRunning);
+            }));
+        }
+        assertTrue(bothRunning.await(10, TimeUnit.SECONDS));
+        assertTrue(pool.stop(Duration.ofSeconds(10)));
+        assertEquals(2, threads.size());
+        threads.forEach(thread -> assertFalse(thread.isAlive(), thread.getName() + " is alive"));
+    }
+
+    @Test
+    void stopEndsTheThreadOfATaskInterruptedAfterTheGrace() {
+        WorkerPool pool = new WorkerPool("test-worker", 1, 1);
+        CountDownLatch never = new CountDownLatch(1);
+        CompletableFuture<Thread> thread = new CompletableFuture<>();
+        pool.trySubmit(() -> {
+            thread.complete(Thread.currentThread());
+            awaitQuietly(never);
+        });
+        Thread worker = started(thread);
+        assertFalse(pool.stop(Duration.ofMillis(50)));
+        assertFalse(worker.isAlive());
+    }
+
+    private static Thread started(CompletableFuture<Thread> thread) {
+        try {
+            return thread.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the task did not start", e);
+        }
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
