@@ -16,8 +16,6 @@ import dev.switchboard.transport.RateLimitedLog;
 import dev.switchboard.transport.Refusal;
 import dev.switchboard.transport.tcp.Connection.State;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -382,7 +380,7 @@ final class EventLoop implements Runnable, Inbound.Frames {
         } else {
             counters.failed(Failure.SERVICE);
             log.log(WARNING, Failure.SERVICE, () -> "closing the connection from " + peer(c)
-                    + ": the service failed on its request: " + stackTrace(failure));
+                    + ": the service failed on its request", failure);
         }
         dropWaiting(c);
         beginClosing(c);
@@ -554,11 +552,5 @@ final class EventLoop implements Runnable, Inbound.Frames {
     private static String describe(Duration duration) {
         long millis = duration.toMillis();
         return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
-    }
-
-    private static String stackTrace(Throwable failure) {
-        StringWriter trace = new StringWriter();
-        failure.printStackTrace(new PrintWriter(trace));
-        return trace.toString();
     }
 }

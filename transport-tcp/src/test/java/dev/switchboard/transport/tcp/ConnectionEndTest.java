@@ -1,6 +1,7 @@
 package dev.switchboard.transport.tcp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.switchboard.api.TransportStats;
 import java.io.IOException;
@@ -56,6 +57,19 @@ class ConnectionEndTest {
             TransportStats stats = server.awaitStats(s -> s.failed("service") == 1, "the failure counted");
             assertEquals(2, stats.requests(), "nothing after the failing request is handled");
             assertEquals("STILL SERVED\n", other.send("still served\n").readLine());
+        }
+    }
+
+    @Test
+    void logsAServiceFailureWithItsExceptionAsTheThrowableNotInTheMessage() {
+        RecordingLogger logger = new RecordingLogger();
+        try (TestServer server = TestServer.start("framing = line", Services.FAILS_ON_BOOM, logger);
+                TestClient client = server.connect()) {
+            client.send("boom\n").assertClosedByServer();
+            Await.until(() -> !logger.lines().isEmpty(), "the failure logged");
+            RecordingLogger.Line line = logger.lines().get(0);
+            assertEquals("boom", line.thrown().getMessage());
+            assertFalse(line.message().contains("\tat "), line.message());
         }
     }
 }

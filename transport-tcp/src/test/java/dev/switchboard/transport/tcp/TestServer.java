@@ -1,6 +1,7 @@
 package dev.switchboard.transport.tcp;
 
 import dev.switchboard.api.MessageService;
+import dev.switchboard.api.TransportContext;
 import dev.switchboard.api.TransportStats;
 import dev.switchboard.testkit.TestSettings;
 import java.io.IOException;
@@ -23,9 +24,21 @@ final class TestServer implements AutoCloseable {
      * @param service what answers
      */
     static TestServer start(String hocon, MessageService service) {
+        return start(hocon, service, null);
+    }
+
+    /**
+     * @param hocon settings over the defaults, such as {@code "framing = line"}; may be empty
+     * @param service what answers
+     * @param logger where the transport logs, or null for the test kit's logger
+     */
+    static TestServer start(String hocon, MessageService service, System.Logger logger) {
         String settings = "host = \"127.0.0.1\", port = 0, threads = 2, log-interval = 1s\n" + hocon;
-        TcpTransport transport = (TcpTransport) new TcpTransportProvider()
-                .create(TestSettings.transportContext("tcp", settings));
+        TransportContext context = TestSettings.transportContext("tcp", settings);
+        if (logger != null) {
+            context = new TransportContext(context.endpoint(), context.transport(), context.settings(), logger);
+        }
+        TcpTransport transport = (TcpTransport) new TcpTransportProvider().create(context);
         try {
             transport.start(service);
         } catch (IOException e) {

@@ -13,8 +13,6 @@ import dev.switchboard.transport.Failure;
 import dev.switchboard.transport.RateLimitedLog;
 import dev.switchboard.transport.Refusal;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
 import java.nio.ByteBuffer;
@@ -74,7 +72,7 @@ final class Responder {
         } catch (Throwable e) { // whatever a plugin throws is contained and counted
             counters.failed(Failure.SERVICE);
             log.log(WARNING, Failure.SERVICE, () -> "the service failed on a datagram from " + UdpTransport.format(peer)
-                    + ", which gets no reply: " + stackTrace(e));
+                    + ", which gets no reply", e);
             return;
         }
         if (!reply.isPresent()) {
@@ -117,11 +115,5 @@ final class Responder {
     private void refuse(Refusal refusal, Supplier<String> message) {
         counters.refused(refusal);
         log.log(WARNING, refusal, message);
-    }
-
-    private static String stackTrace(Throwable failure) {
-        StringWriter trace = new StringWriter();
-        failure.printStackTrace(new PrintWriter(trace));
-        return trace.toString().stripTrailing();
     }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.transport.udp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -31,8 +32,19 @@ class LoggingTest {
             List<RecordingLogger.Line> lines = logger.lines();
             assertEquals(1, lines.size(), lines.toString());
             assertEquals(Level.WARNING, lines.get(0).level());
-            assertTrue(lines.get(0).message().contains("java.lang.IllegalStateException: the test service fails on purpose"),
-                    lines.get(0).message());
+            assertTrue(lines.get(0).thrown() instanceof IllegalStateException, lines.get(0).toString());
+        }
+    }
+
+    @Test
+    void logsAServiceFailureWithItsExceptionAsTheThrowableNotInTheMessage() {
+        try (TestEndpoint endpoint = TestEndpoint.start(context(""), Services.failingOnFail());
+                TestClient client = endpoint.client()) {
+            client.send("fail");
+            Await.until(() -> !logger.lines().isEmpty(), "the failure logged");
+            RecordingLogger.Line line = logger.lines().get(0);
+            assertEquals("the test service fails on purpose", line.thrown().getMessage());
+            assertFalse(line.message().contains("\tat "), line.message());
         }
     }
 

@@ -11,8 +11,9 @@ final class RecordingLogger implements System.Logger {
     /**
      * @param level the line's level
      * @param message its text
+     * @param thrown the throwable logged with it, or null
      */
-    record Line(Level level, String message) {}
+    record Line(Level level, String message, Throwable thrown) {}
 
     private final List<Line> lines = new CopyOnWriteArrayList<>();
 
@@ -34,14 +35,14 @@ final class RecordingLogger implements System.Logger {
     @Override
     public void log(Level level, ResourceBundle bundle, String message, Throwable thrown) {
         if (isLoggable(level)) {
-            lines.add(new Line(level, message));
+            lines.add(new Line(level, message, thrown));
         }
     }
 
     @Override
     public void log(Level level, ResourceBundle bundle, String format, Object... params) {
         if (isLoggable(level)) {
-            lines.add(new Line(level, params == null || params.length == 0 ? format : MessageFormat.format(format, params)));
+            lines.add(new Line(level, params == null || params.length == 0 ? format : MessageFormat.format(format, params), null));
         }
     }
 }
