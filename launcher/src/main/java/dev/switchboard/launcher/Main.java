@@ -19,11 +19,6 @@ public final class Main {
 
     private static final System.Logger LOG = System.getLogger("switchboard.launcher");
     private static final String GUICE_BYTECODE_GENERATION = "guice_bytecode_gen_option";
-    /**
-     * Set by {@code bin/switchboard} for the run that records the class-data sharing archive: start
-     * every endpoint, then stop them and exit, so that the archive holds what a start loads.
-     */
-    private static final String TRAINING = "switchboard.training";
 
     private Main() {}
 
@@ -59,7 +54,8 @@ public final class Main {
                 System.exit(launcher.check(System.out));
             }
             Server server = launcher.start();
-            if (Boolean.getBoolean(TRAINING)) {
+            if (Training.requested()) {
+                Training.askEach(server.endpoints());
                 server.stop();
                 System.exit(0);
             }

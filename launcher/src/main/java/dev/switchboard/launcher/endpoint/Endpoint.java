@@ -47,6 +47,11 @@ public final class Endpoint {
         return name;
     }
 
+    /** @return the transport's name, such as {@code "tcp"} */
+    public String transportName() {
+        return transportName;
+    }
+
     /** @return the endpoint's transport */
     public Transport transport() {
         return transport;

@@ -55,6 +55,7 @@ public final class Server {
             try {
                 endpoint.start();
             } catch (IOException | RuntimeException e) {
+                logStarted(started);
                 for (int i = started.size() - 1; i >= 0; i--) {
                     started.get(i).stop();
                 }
@@ -62,8 +63,8 @@ public final class Server {
                 throw LaunchException.startFailed(startFailure(endpoint, e), e);
             }
             started.add(endpoint);
-            LOG.log(INFO, endpoint.description());
         }
+        logStarted(started);
         endpoints = List.copyOf(created);
         return endpoints;
     }
@@ -115,6 +116,11 @@ public final class Server {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** After the starts, not between them: the first line sets up the log's formatting, which takes a while. */
+    private static void logStarted(List<Endpoint> started) {
+        started.forEach(endpoint -> LOG.log(INFO, endpoint.description()));
     }
 
     private static void stop(Endpoint endpoint) {
