@@ -1,6 +1,7 @@
 package dev.switchboard.transport.tcp;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * {@code line} framing: each request is a line ended by LF or CRLF, of at most {@code maxBytes}
@@ -15,6 +16,8 @@ final class LineDecoder implements FrameDecoder {
 
     private static final byte CR = '\r';
     private static final byte LF = '\n';
+    private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
+    private static final long LOW_SEVEN_BITS = 0x7F7F7F7F7F7F7F7FL;
 
     private final int maxBytes;
 
@@ -29,21 +32,44 @@ final class LineDecoder implements FrameDecoder {
         int limit = in.limit();
         // No need to look further than the terminator of the longest acceptable line.
         int searchEnd = (int) Math.min(limit, start + (long) maxBytes + 2);
-        for (int i = Math.max(searchFrom, start); i < searchEnd; i++) {
-            if (in.get(i) == LF) {
-                int end = i > start && in.get(i - 1) == CR ? i - 1 : i;
-                if (end - start > maxBytes) {
-                    return TOO_LARGE;
-                }
-                in.limit(end);
-                return i + 1;
+        int i = indexOfLf(in, Math.max(searchFrom, start), searchEnd);
+        if (i >= 0) {
+            int end = i > start && in.get(i - 1) == CR ? i - 1 : i;
+            if (end - start > maxBytes) {
+                return TOO_LARGE;
             }
+            in.limit(end);
+            return i + 1;
         }
         int length = limit - start;
         if (length > 0 && in.get(limit - 1) == CR) {
             length--; // may be the first half of a CRLF
         }
         return length > maxBytes ? TOO_LARGE : NEED_MORE;
+    }
+
+    /**
+     * Looks eight bytes at a time: a byte of {@code word ^ LFS} is zero where {@code word} holds an
+     * LF, and the mask below has the top bit of exactly those bytes set (no carry crosses bytes).
+     *
+     * @return the index of the first LF from {@code from} to {@code to}, exclusive, or -1
+     */
+    private static int indexOfLf(ByteBuffer in, int from, int to) {
+        boolean bigEndian = in.order() == ByteOrder.BIG_ENDIAN;
+        int i = from;
+        for (; i <= to - Long.BYTES; i += Long.BYTES) {
+            long x = in.getLong(i) ^ LFS;
+            long lfs = ~((x & LOW_SEVEN_BITS) + LOW_SEVEN_BITS | x | LOW_SEVEN_BITS);
+            if (lfs != 0) {
+                return i + (bigEndian ? Long.numberOfLeadingZeros(lfs) : Long.numberOfTrailingZeros(lfs)) / Byte.SIZE;
+            }
+        }
+        for (; i < to; i++) {
+            if (in.get(i) == LF) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Override

@@ -4,6 +4,9 @@ import static dev.switchboard.transport.tcp.DecoderStream.bytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.switchboard.transport.tcp.DecoderStream.Frame;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -67,5 +70,31 @@ class LineDecoderTest {
     void answersAnUnterminatedLastLineWithoutATrailer() {
         assertEquals(List.of(new Frame("one", "\n"), Frame.of("two")),
                 DecoderStream.decode(decoder, bytes("one\ntwo"), 5));
+    }
+
+    @Test
+    void findsTheTerminatorAtEveryOffsetOfAWordAmongBytesOneBitFromLf() {
+        LineDecoder decoder = new LineDecoder(64);
+        char[] nearLf = {0x0B, 0x08, 0x8A, 0x0E, 0x02, 0x4A, 0xFF, 0x00, 0x2A, 0x1A};
+        // 0x0B is 0x01 away from LF: a borrow from the LF after it must not make it look like one
+        StringBuilder input = new StringBuilder("\u000b\u000b\n");
+        List<Frame> expected = new ArrayList<>(List.of(new Frame("\u000b\u000b", "\n")));
+        for (int length = 0; length <= 20; length++) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < length; i++) {
+                line.append(nearLf[(length + i) % nearLf.length]);
+            }
+            String trailer = length % 2 == 0 ? "\n" : "\r\n";
+            input.append(line).append(trailer);
+            expected.add(new Frame(line.toString(), trailer));
+        }
+        assertEquals(expected, DecoderStream.decode(decoder, bytes(input.toString())));
+    }
+
+    @Test
+    void findsTheTerminatorInALittleEndianBuffer() {
+        ByteBuffer in = ByteBuffer.wrap(bytes("0123456789abcdef\nrest")).order(ByteOrder.LITTLE_ENDIAN);
+        assertEquals(17, new LineDecoder(64).decode(in, 0));
+        assertEquals(16, in.limit());
     }
 }
