@@ -12,11 +12,14 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -50,11 +53,16 @@ class DistributionIT {
     }
 
     private void start(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(HOME.resolve("bin/switchboard").toString()));
+        start(HOME, args);
+    }
+
+    private void start(Path home, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/switchboard").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().remove("JAVA_OPTS");
+        builder.environment().remove("SWITCHBOARD_CDS");
         process = builder.start();
         reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(
@@ -94,6 +102,27 @@ class DistributionIT {
         }
     }
 
+    /** A copy of the distribution, with its files' times but without class-data archives. */
+    private Path copyOfTheDistribution() throws IOException {
+        Path copy = directory.resolve("switchboard");
+        try (Stream<Path> files = Files.walk(HOME)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = copy.resolve(HOME.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else if (!file.getFileName().toString().endsWith(".jsa")) {
+                    Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return copy;
+    }
+
+    /** The class-data archive bin/switchboard keeps for this test's Java runtime. */
+    private static Path archive(Path home) {
+        return home.resolve("cds").resolve(System.getProperty("java.runtime.version") + ".jsa");
+    }
+
     private int exitStatus() throws InterruptedException {
         assertTrue(process.waitFor(30, TimeUnit.SECONDS), "still running");
         return process.exitValue();
@@ -118,6 +147,36 @@ class DistributionIT {
 
         assertEquals(0, exitStatus());
         awaitLine("switchboard\\.launcher  tcp stopped: 1 requests, 1 replies, no refusals$");
+    }
+
+    @Test
+    void recordsTheClassDataArchiveAgainWhenAJarIsNewerThanIt() throws Exception {
+        Path home = copyOfTheDistribution();
+        Path archive = Files.writeString(archive(home), "an archive of older jars");
+        Files.setLastModifiedTime(archive, FileTime.fromMillis(0));
+
+        start(home, "--config", config(TCP).toString());
+        int port = Integer.parseInt(awaitLine("switchboard\\.launcher  tcp 127\\.0\\.0\\.1:(\\d+) raw").group(1));
+
+        assertEquals("HELLO", Loopback.tcp(new InetSocketAddress("127.0.0.1", port), "hello", 5));
+        assertTrue(Files.size(archive) > 1 << 20, "the training run's archive, not the old one");
+        awaitLine("^switchboard: recording the classes a start loads on Java .* \\(once\\)$");
+    }
+
+    @Test
+    void servesWithoutAWordWhenItsJavaCannotUseTheArchive() throws Exception {
+        Path home = copyOfTheDistribution();
+        Files.writeString(archive(home), "not a class-data archive"); // newer than every jar: kept
+
+        start(home, "--config", config(TCP).toString());
+        int port = Integer.parseInt(awaitLine("switchboard\\.launcher  tcp 127\\.0\\.0\\.1:(\\d+) raw").group(1));
+
+        assertEquals("HELLO", Loopback.tcp(new InetSocketAddress("127.0.0.1", port), "hello", 5));
+        awaitLine("switchboard\\.launcher  ready in \\d+ ms");
+        process.toHandle().destroy();
+        assertEquals(0, exitStatus());
+        String output = allOutput();
+        assertFalse(output.contains("cds") || output.contains("shared archive"), output);
     }
 
     @Test
