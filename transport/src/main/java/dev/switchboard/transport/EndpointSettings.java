@@ -1,8 +1,10 @@
 package dev.switchboard.transport;
 
 import dev.switchboard.api.Settings;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
 import java.net.UnknownHostException;
 import java.time.Duration;
 
@@ -26,6 +28,14 @@ public record EndpointSettings(
         int workerThreads,
         int workerQueue,
         Duration logInterval) {
+
+    /**
+     * @return the family of the bind address: an IPv4 address, wildcard included, binds an IPv4
+     *     socket; an IPv6 one binds an IPv6 socket, which serves IPv4 too where the OS allows
+     */
+    public StandardProtocolFamily protocolFamily() {
+        return bindAddress.getAddress() instanceof Inet4Address ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6;
+    }
 
     /**
      * @param settings the endpoint's settings

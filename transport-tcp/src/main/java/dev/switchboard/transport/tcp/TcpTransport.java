@@ -107,7 +107,8 @@ final class TcpTransport implements Transport {
 
     private ServerSocketChannel bind() throws IOException {
         InetSocketAddress address = settings.endpoint().bindAddress();
-        ServerSocketChannel channel = ServerSocketChannel.open();
+        // Without a family the JDK opens an IPv6 socket, and binding it to 0.0.0.0 would serve IPv6 too.
+        ServerSocketChannel channel = ServerSocketChannel.open(settings.endpoint().protocolFamily());
         try {
             channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             channel.bind(address, settings.backlog());

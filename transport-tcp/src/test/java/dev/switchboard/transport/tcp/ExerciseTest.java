@@ -3,9 +3,13 @@ package dev.switchboard.transport.tcp;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -149,6 +153,18 @@ class ExerciseTest {
                 assertEquals("SIX", v6.send("six").readString(3));
                 assertEquals("FOUR", v4.send("four").readString(4));
             }
+        }
+    }
+
+    @Test
+    void servesIpv4OnlyOnTheIpv4WildcardAddress() throws IOException {
+        assumeTrue(ipv6LoopbackAvailable(), "IPv6 loopback unavailable");
+        try (TestServer server = TestServer.start("host = \"0.0.0.0\"", Services.ASCII_UPPER_CASE)) {
+            int port = server.address().getPort();
+            assertEquals("0.0.0.0:" + port + " raw, 2 loops", server.transport.description());
+            UncheckedIOException refused = assertThrows(UncheckedIOException.class,
+                    () -> TestClient.connect(new InetSocketAddress("::1", port)).close());
+            assertInstanceOf(ConnectException.class, refused.getCause());
         }
     }
 
