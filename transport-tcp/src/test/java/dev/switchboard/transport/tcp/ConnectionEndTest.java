@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.switchboard.api.TransportStats;
+import dev.switchboard.testkit.Await;
+import dev.switchboard.testkit.RecordingLogger;
 import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package dev.switchboard.transport.tcp;
 import dev.switchboard.api.MessageService;
 import dev.switchboard.api.Reply;
 import dev.switchboard.api.RequestContext;
+import dev.switchboard.testkit.Await;
 import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.api.TransportContext;
 import dev.switchboard.api.TransportStats;
+import dev.switchboard.testkit.Await;
 import dev.switchboard.testkit.TestSettings;
 import java.io.BufferedReader;
 import java.io.IOException;

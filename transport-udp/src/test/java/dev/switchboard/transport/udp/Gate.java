@@ -1,5 +1,6 @@
 package dev.switchboard.transport.udp;
 
+import dev.switchboard.testkit.Await;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 

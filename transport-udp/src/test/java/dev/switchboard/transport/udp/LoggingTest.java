@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.switchboard.api.TransportContext;
+import dev.switchboard.testkit.Await;
+import dev.switchboard.testkit.RecordingLogger;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;

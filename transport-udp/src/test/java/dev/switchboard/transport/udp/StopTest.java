@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.api.TransportStats;
+import dev.switchboard.testkit.Await;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;

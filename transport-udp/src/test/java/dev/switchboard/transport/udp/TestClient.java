@@ -2,6 +2,7 @@ package dev.switchboard.transport.udp;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.switchboard.testkit.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramPacket;

@@ -3,6 +3,7 @@ package dev.switchboard.transport.udp;
 import dev.switchboard.api.MessageService;
 import dev.switchboard.api.TransportContext;
 import dev.switchboard.api.TransportStats;
+import dev.switchboard.testkit.Await;
 import dev.switchboard.testkit.TestSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;

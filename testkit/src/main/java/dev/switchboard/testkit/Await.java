@@ -1,4 +1,4 @@
-package dev.switchboard.transport.tcp;
+package dev.switchboard.testkit;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -6,14 +6,21 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /** Bounded polling for conditions another thread brings about. */
-final class Await {
+public final class Await {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** How long {@link #until} waits before failing. */
+    public static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private Await() {}
 
-    /** Polls {@code condition} until it holds; fails after {@link #TIMEOUT}. */
-    static void until(BooleanSupplier condition, String what) {
+    /**
+     * Polls {@code condition} until it holds.
+     *
+     * @param condition what must come true
+     * @param what the condition in words, for the failure message
+     * @throws AssertionError if it does not hold within {@link #TIMEOUT}
+     */
+    public static void until(BooleanSupplier condition, String what) {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() - deadline > 0) {

@@ -1,23 +1,24 @@
-package dev.switchboard.transport.tcp;
+package dev.switchboard.testkit;
 
+import java.text.MessageFormat;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A logger that keeps every line at INFO level and above, for tests about what gets logged. */
-final class RecordingLogger implements System.Logger {
+public final class RecordingLogger implements System.Logger {
 
     /**
      * @param level the line's level
      * @param message its text
      * @param thrown the throwable logged with it, or null
      */
-    record Line(Level level, String message, Throwable thrown) {}
+    public record Line(Level level, String message, Throwable thrown) {}
 
     private final List<Line> lines = new CopyOnWriteArrayList<>();
 
     /** @return the lines logged so far */
-    List<Line> lines() {
+    public List<Line> lines() {
         return List.copyOf(lines);
     }
 
@@ -40,6 +41,8 @@ final class RecordingLogger implements System.Logger {
 
     @Override
     public void log(Level level, ResourceBundle bundle, String format, Object... params) {
-        log(level, bundle, format, (Throwable) null);
+        if (isLoggable(level)) {
+            lines.add(new Line(level, params == null || params.length == 0 ? format : MessageFormat.format(format, params), null));
+        }
     }
 }
