@@ -4,7 +4,9 @@ import dev.switchboard.api.MessageService;
 import dev.switchboard.api.Transport;
 import dev.switchboard.api.TransportContext;
 import dev.switchboard.api.TransportStats;
+import dev.switchboard.transport.Addresses;
 import dev.switchboard.transport.Counters;
+import dev.switchboard.transport.Deadline;
 import dev.switchboard.transport.RateLimitedLog;
 import dev.switchboard.transport.Threads;
 import java.io.IOException;
@@ -28,8 +30,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * close, and cuts whatever is left when the grace period ends.
  */
 final class TcpTransport implements Transport {
-
-    private static final Duration MAX_GRACE = Duration.ofDays(1);
 
     private enum Phase { NEW, STARTED, STOPPED }
 
@@ -65,7 +65,7 @@ final class TcpTransport implements Transport {
         FrameDecoder decoder = settings.framing().decoder(settings.endpoint().maxMessageBytes());
         ServerSocketChannel bound = bind();
         Workers blocking = service.isBlocking()
-                ? new Workers(threadName("worker"), settings, service, decoder)
+                ? new Workers(Threads.prefix(context.endpoint(), "worker"), settings, service, decoder)
                 : null;
         Endpoint endpoint = new Endpoint(context.endpoint(), context.transport(), settings, decoder, service,
                 blocking, context.logger(), log, new AtomicInteger());
@@ -89,20 +89,16 @@ final class TcpTransport implements Transport {
         loops = List.copyOf(created);
         localAddress = (InetSocketAddress) bound.getLocalAddress();
         loopThreads = new ArrayList<>();
-        var loopThreadFactory = Threads.factory(threadName("loop"));
+        var loopThreadFactory = Threads.factory(Threads.prefix(context.endpoint(), "loop"));
         for (EventLoop loop : loops) {
             Thread thread = loopThreadFactory.newThread(loop);
             loopThreads.add(thread);
             thread.start();
         }
-        acceptor = Threads.factory(threadName("acceptor"))
+        acceptor = Threads.factory(Threads.prefix(context.endpoint(), "acceptor"))
                 .newThread(new Acceptor(bound, loops, endpoint, counters.newShard()));
         acceptor.start();
         phase = Phase.STARTED;
-    }
-
-    private String threadName(String role) {
-        return "switchboard-" + context.endpoint() + "-" + role;
     }
 
     private ServerSocketChannel bind() throws IOException {
@@ -115,7 +111,7 @@ final class TcpTransport implements Transport {
             return channel;
         } catch (BindException e) {
             channel.close();
-            BindException named = new BindException(format(address) + ": " + e.getMessage());
+            BindException named = new BindException(Addresses.format(address) + ": " + e.getMessage());
             named.initCause(e);
             throw named;
         } catch (IOException | RuntimeException e) {
@@ -135,35 +131,19 @@ final class TcpTransport implements Transport {
             return;
         }
         phase = Phase.STOPPED;
-        Duration bounded = grace.isNegative() ? Duration.ZERO : grace.compareTo(MAX_GRACE) > 0 ? MAX_GRACE : grace;
-        long deadline = System.nanoTime() + bounded.toNanos();
+        Deadline deadline = Deadline.after(grace);
         try {
             server.close();
         } catch (IOException e) {
             context.logger().log(System.Logger.Level.WARNING, "could not close the listening socket", e);
         }
-        awaitEnd(acceptor);
+        Threads.awaitEnd(acceptor);
         for (EventLoop loop : loops) {
-            loop.stop(deadline);
+            loop.stop(deadline.nanos());
         }
-        loopThreads.forEach(TcpTransport::awaitEnd);
+        loopThreads.forEach(Threads::awaitEnd);
         if (workers != null) {
-            workers.stop(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-        }
-    }
-
-    private static void awaitEnd(Thread thread) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+            workers.stop(deadline.remaining());
         }
     }
 
@@ -177,18 +157,12 @@ final class TcpTransport implements Transport {
     public String description() {
         InetSocketAddress address = localAddress;
         int threads = settings.endpoint().threads();
-        return format(address == null ? settings.endpoint().bindAddress() : address)
+        return Addresses.format(address == null ? settings.endpoint().bindAddress() : address)
                 + " " + settings.framing() + ", " + threads + (threads == 1 ? " loop" : " loops");
     }
 
     /** @return the bytes held in per-connection buffers across all loops: what a misbehaving client can make us hold */
     long bufferedBytes() {
         return loops.stream().mapToLong(EventLoop::bufferedBytes).sum();
-    }
-
-    /** @return {@code host:port}, with an IPv6 host in brackets */
-    static String format(InetSocketAddress address) {
-        String host = address.getHostString();
-        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 }

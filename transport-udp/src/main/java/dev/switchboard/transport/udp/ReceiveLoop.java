@@ -5,6 +5,7 @@ import static java.lang.System.Logger.Level.ERROR;
 import static java.lang.System.Logger.Level.WARNING;
 
 import dev.switchboard.api.RequestContext;
+import dev.switchboard.transport.Addresses;
 import dev.switchboard.transport.Counter;
 import dev.switchboard.transport.Counters;
 import dev.switchboard.transport.Failure;
@@ -152,12 +153,12 @@ final class ReceiveLoop implements Runnable {
         counters.add(Counter.BYTES_IN, length);
         if (length > maxMessageBytes) {
             refuse(Refusal.MESSAGE_TOO_LARGE, () -> "dropped a datagram of " + length + " bytes from "
-                    + UdpTransport.format(from) + ": more than max-message-bytes (" + maxMessageBytes + ")");
+                    + Addresses.format(from) + ": more than max-message-bytes (" + maxMessageBytes + ")");
             return;
         }
         Refusal refusal = admission.checkSender(from);
         if (refusal != null) {
-            refuse(refusal, () -> "dropped a datagram from " + UdpTransport.format(from)
+            refuse(refusal, () -> "dropped a datagram from " + Addresses.format(from)
                     + ": replies never go to port 0 or to a broadcast, multicast or wildcard address");
             return;
         }
@@ -169,7 +170,7 @@ final class ReceiveLoop implements Runnable {
         if (workers == null) {
             responder.respond(channel, buffer, context);
         } else if (!workers.trySubmit(channel, ByteBuffer.allocate(length).put(buffer).flip(), context)) {
-            refuse(Refusal.WORKER_QUEUE_FULL, () -> "dropped a datagram from " + UdpTransport.format(from)
+            refuse(Refusal.WORKER_QUEUE_FULL, () -> "dropped a datagram from " + Addresses.format(from)
                     + ": the worker queue is full (worker-queue = " + endpoint.settings().endpoint().workerQueue() + ")");
         }
     }

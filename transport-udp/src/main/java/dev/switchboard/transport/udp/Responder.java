@@ -7,6 +7,7 @@ import dev.switchboard.api.MessageService;
 import dev.switchboard.api.Reply;
 import dev.switchboard.api.ReplyTooLargeException;
 import dev.switchboard.api.RequestContext;
+import dev.switchboard.transport.Addresses;
 import dev.switchboard.transport.Counter;
 import dev.switchboard.transport.Counters;
 import dev.switchboard.transport.Failure;
@@ -63,7 +64,7 @@ final class Responder {
         try {
             service.handle(request, context, reply);
         } catch (ReplyTooLargeException e) {
-            refuse(Refusal.REPLY_TOO_LARGE, () -> "dropped the reply to " + UdpTransport.format(peer) + ": " + e.getMessage());
+            refuse(Refusal.REPLY_TOO_LARGE, () -> "dropped the reply to " + Addresses.format(peer) + ": " + e.getMessage());
             return;
         } catch (InterruptedException e) {
             // only stop() interrupts a worker, once the grace is over, and it counts what it cuts
@@ -71,7 +72,7 @@ final class Responder {
             return;
         } catch (Throwable e) { // whatever a plugin throws is contained and counted
             counters.failed(Failure.SERVICE);
-            log.log(WARNING, Failure.SERVICE, () -> "the service failed on a datagram from " + UdpTransport.format(peer)
+            log.log(WARNING, Failure.SERVICE, () -> "the service failed on a datagram from " + Addresses.format(peer)
                     + ", which gets no reply", e);
             return;
         }
@@ -81,7 +82,7 @@ final class Responder {
         int replyBytes = reply.size();
         Refusal refusal = admission.checkReply(peer, requestBytes, replyBytes);
         if (refusal != null) {
-            refuse(refusal, () -> "dropped the reply of " + replyBytes + " bytes to " + UdpTransport.format(peer) + ": "
+            refuse(refusal, () -> "dropped the reply of " + replyBytes + " bytes to " + Addresses.format(peer) + ": "
                     + (refusal == Refusal.REPLY_TOO_LARGE
                             ? "a datagram to it carries at most " + Admission.maxReplyBytes(peer) + " bytes"
                             : "more than max-reply-ratio (" + admission.maxReplyRatio() + ") times its request of "
@@ -96,7 +97,7 @@ final class Responder {
             int sent = channel.send(reply.content(), peer);
             // An empty datagram is also "0 bytes sent": only a non-empty one can reveal a full buffer.
             if (sent == 0 && replyBytes > 0) {
-                refuse(Refusal.SEND_BUFFER_FULL, () -> "dropped the reply to " + UdpTransport.format(peer)
+                refuse(Refusal.SEND_BUFFER_FULL, () -> "dropped the reply to " + Addresses.format(peer)
                         + ": the socket's send buffer is full (send-buffer-bytes)");
                 return;
             }
@@ -108,7 +109,7 @@ final class Responder {
             log.log(DEBUG, PEER_GONE, () -> "an earlier reply met a closed port: " + e.getMessage());
         } catch (IOException e) {
             counters.failed(Failure.IO);
-            log.log(WARNING, Failure.IO, () -> "could not send the reply to " + UdpTransport.format(peer) + ": " + e);
+            log.log(WARNING, Failure.IO, () -> "could not send the reply to " + Addresses.format(peer) + ": " + e);
         }
     }
 

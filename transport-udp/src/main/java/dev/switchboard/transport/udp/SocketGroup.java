@@ -2,6 +2,7 @@ package dev.switchboard.transport.udp;
 
 import static java.lang.System.Logger.Level.INFO;
 
+import dev.switchboard.transport.Addresses;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.Inet4Address;
@@ -112,7 +113,7 @@ final class SocketGroup implements AutoCloseable {
         try {
             channel = DatagramChannel.open(family(address));
         } catch (UnsupportedOperationException e) {
-            throw new SocketException(UdpTransport.format(address) + ": IPv6 is not available");
+            throw new SocketException(Addresses.format(address) + ": IPv6 is not available");
         }
         try {
             channel.setOption(StandardSocketOptions.SO_RCVBUF, settings.receiveBufferBytes());
@@ -132,7 +133,7 @@ final class SocketGroup implements AutoCloseable {
         try {
             channel.bind(address);
         } catch (BindException e) {
-            BindException named = new BindException(UdpTransport.format(address) + ": " + e.getMessage());
+            BindException named = new BindException(Addresses.format(address) + ": " + e.getMessage());
             named.initCause(e);
             throw named;
         }

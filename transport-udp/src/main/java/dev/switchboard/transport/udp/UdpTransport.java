@@ -6,7 +6,9 @@ import dev.switchboard.api.MessageService;
 import dev.switchboard.api.Transport;
 import dev.switchboard.api.TransportContext;
 import dev.switchboard.api.TransportStats;
+import dev.switchboard.transport.Addresses;
 import dev.switchboard.transport.Counters;
+import dev.switchboard.transport.Deadline;
 import dev.switchboard.transport.RateLimitedLog;
 import dev.switchboard.transport.Refusal;
 import dev.switchboard.transport.Threads;
@@ -37,7 +39,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class UdpTransport implements Transport {
 
-    private static final Duration MAX_GRACE = Duration.ofDays(1);
     /** How long a loop may take, whatever the grace, to finish the datagram it is answering. */
     private static final long LOOP_EXIT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -82,7 +83,7 @@ final class UdpTransport implements Transport {
                     Admission.forLocalInterfaces(settings.maxReplyRatio()), context.logger(), log);
             drops = KernelDrops.of(group.localAddress().getPort(), log, context.logger());
             if (service.isBlocking()) {
-                blocking = new Workers(threadName("worker"), endpoint, counters.newSharedShard());
+                blocking = new Workers(Threads.prefix(context.endpoint(), "worker"), endpoint, counters.newSharedShard());
             }
             for (DatagramChannel channel : group.channels()) {
                 Runnable tick = created.isEmpty() ? drops::dropped : null;
@@ -102,17 +103,13 @@ final class UdpTransport implements Transport {
         kernelDrops = drops;
         localAddress = group.localAddress();
         loopThreads = new ArrayList<>();
-        ThreadFactory threads = Threads.factory(threadName("loop"));
+        ThreadFactory threads = Threads.factory(Threads.prefix(context.endpoint(), "loop"));
         for (ReceiveLoop loop : loops) {
             Thread thread = threads.newThread(loop);
             loopThreads.add(thread);
             thread.start();
         }
         phase = Phase.STARTED;
-    }
-
-    private String threadName(String role) {
-        return "switchboard-" + context.endpoint() + "-" + role;
     }
 
     @Override
@@ -126,22 +123,21 @@ final class UdpTransport implements Transport {
             return;
         }
         phase = Phase.STOPPED;
-        Duration bounded = grace.isNegative() ? Duration.ZERO : grace.compareTo(MAX_GRACE) > 0 ? MAX_GRACE : grace;
-        long deadline = System.nanoTime() + bounded.toNanos();
+        Deadline deadline = Deadline.after(grace);
         loops.forEach(ReceiveLoop::stop);
         // A loop only has to finish the datagram in hand, which a non-blocking service answers at
         // once; one that has not ended by now is stuck in a service that blocks although it says not.
-        long loopDeadline = Math.max(deadline, System.nanoTime() + LOOP_EXIT_NANOS);
+        long loopDeadline = Math.max(deadline.nanos(), System.nanoTime() + LOOP_EXIT_NANOS);
         int cut = 0;
         for (Thread thread : loopThreads) {
-            if (!awaitEnd(thread, loopDeadline)) {
+            if (!Threads.awaitEnd(thread, loopDeadline)) {
                 cut++;
                 context.logger().log(WARNING, thread.getName() + " is still in the service, which does not declare"
                         + " isBlocking(); abandoning it");
             }
         }
         if (workers != null) {
-            cut += workers.stop(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            cut += workers.stop(deadline.remaining());
         }
         if (cut > 0) {
             int count = cut;
@@ -149,34 +145,11 @@ final class UdpTransport implements Transport {
                 shutdownCounters.refused(Refusal.SHUTDOWN_TIMEOUT);
             }
             log.log(WARNING, Refusal.SHUTDOWN_TIMEOUT, () -> "datagrams left unanswered at the end of the shutdown"
-                    + " grace of " + bounded.toMillis() + " ms: " + count);
+                    + " grace of " + deadline.grace().toMillis() + " ms: " + count);
         }
         kernelDrops.close();
         loops.forEach(ReceiveLoop::close);
         sockets.close();
-    }
-
-    /** @return whether {@code thread} ended by {@code deadline}; interruptions are kept for the caller */
-    private static boolean awaitEnd(Thread thread, long deadline) {
-        boolean interrupted = false;
-        try {
-            while (thread.isAlive()) {
-                long remaining = deadline - System.nanoTime();
-                if (remaining <= 0) {
-                    return false;
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedJoin(thread, remaining);
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            return true;
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     /**
@@ -201,17 +174,8 @@ final class UdpTransport implements Transport {
     @Override
     public String description() {
         InetSocketAddress address = localAddress;
-        String description = format(address == null ? settings.endpoint().bindAddress() : address);
+        String description = Addresses.format(address == null ? settings.endpoint().bindAddress() : address);
         int sockets = address == null ? settings.endpoint().threads() : loops.size();
         return sockets > 1 ? description + ", " + sockets + " sockets" : description;
-    }
-
-    /**
-     * @param address a socket address
-     * @return {@code host:port}, with an IPv6 host in brackets
-     */
-    static String format(InetSocketAddress address) {
-        String host = address.getHostString();
-        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 }

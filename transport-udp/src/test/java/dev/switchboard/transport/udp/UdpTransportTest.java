@@ -183,7 +183,7 @@ class UdpTransportTest {
         assumeTrue(ipv6LoopbackWorks(), "no IPv6 loopback here");
         try (TestEndpoint endpoint = TestEndpoint.start("host = \"::1\"", Services.upper());
                 TestClient client = endpoint.client()) {
-            assertEquals("[0:0:0:0:0:0:0:1]:" + endpoint.address().getPort(), endpoint.transport.description());
+            assertEquals("[::1]:" + endpoint.address().getPort(), endpoint.transport.description());
             client.send("over six");
             DatagramPacket reply = client.receivePacket();
             assertEquals(endpoint.address(), reply.getSocketAddress());
