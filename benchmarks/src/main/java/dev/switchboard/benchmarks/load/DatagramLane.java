@@ -16,8 +16,6 @@ import java.nio.charset.StandardCharsets;
  */
 final class DatagramLane implements Lane {
 
-    private static final int MAX_READS_PER_WAKEUP = 64;
-
     private final int id;
     private final String name;
     private final InetSocketAddress server;
@@ -103,8 +101,13 @@ final class DatagramLane implements Lane {
         Connections.closeQuietly(channel);
     }
 
+    /**
+     * Reads at most one window of replies: a socket that read on while its new requests came back
+     * would keep the loop to itself, and the other sockets' replies would wait in their queues,
+     * against a server fast enough to answer within the loop's pass (measured: p50 50 µs, p99 7 ms).
+     */
     private void receive() throws IOException {
-        for (int reads = 0; reads < MAX_READS_PER_WAKEUP; reads++) {
+        for (int reads = 0; reads < window.length; reads++) {
             ByteBuffer in = loop.readBuffer();
             int read;
             try {
