@@ -1,7 +1,8 @@
 /**
  * Building blocks shared by Switchboard's transports, and available to third-party ones: counters
  * that cost a plain store per event, rate-limited logging, the bounded worker pool that runs
- * blocking services, and the settings every endpoint has.
+ * blocking services, the settings every endpoint has, and the naming of threads and addresses and
+ * the shutdown deadline that make transports behave alike.
  */
 module dev.switchboard.transport {
     requires transitive dev.switchboard.api;

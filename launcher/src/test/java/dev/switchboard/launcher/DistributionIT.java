@@ -102,7 +102,7 @@ class DistributionIT {
         }
     }
 
-    /** A copy of the distribution, with its files' times but without class-data archives. */
+    /** A copy of the distribution, with its files' times but without class-data archives and their notes. */
     private Path copyOfTheDistribution() throws IOException {
         Path copy = directory.resolve("switchboard");
         try (Stream<Path> files = Files.walk(HOME)) {
@@ -110,7 +110,7 @@ class DistributionIT {
                 Path target = copy.resolve(HOME.relativize(file).toString());
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(target);
-                } else if (!file.getFileName().toString().endsWith(".jsa")) {
+                } else if (!file.getFileName().toString().matches(".*\\.(jsa|home)")) {
                     Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
@@ -121,6 +121,11 @@ class DistributionIT {
     /** The class-data archive bin/switchboard keeps for this test's Java runtime. */
     private static Path archive(Path home) {
         return home.resolve("cds").resolve(System.getProperty("java.runtime.version") + ".jsa");
+    }
+
+    /** Where bin/switchboard notes the folder that archive was recorded in. */
+    private static Path archivedHome(Path home) {
+        return home.resolve("cds").resolve(System.getProperty("java.runtime.version") + ".home");
     }
 
     private int exitStatus() throws InterruptedException {
@@ -154,6 +159,7 @@ class DistributionIT {
         Path home = copyOfTheDistribution();
         Path archive = Files.writeString(archive(home), "an archive of older jars");
         Files.setLastModifiedTime(archive, FileTime.fromMillis(0));
+        Files.writeString(archivedHome(home), home.toRealPath() + "\n");
 
         start(home, "--config", config(TCP).toString());
         int port = Integer.parseInt(awaitLine("switchboard\\.launcher  tcp 127\\.0\\.0\\.1:(\\d+) raw").group(1));
@@ -164,9 +170,24 @@ class DistributionIT {
     }
 
     @Test
+    void recordsTheClassDataArchiveAgainWhenTheDistributionHasMoved() throws Exception {
+        Path home = copyOfTheDistribution();
+        Path archive = Files.writeString(archive(home), "an archive recorded elsewhere"); // newer than every jar
+        Files.writeString(archivedHome(home), "/where/it/was/recorded\n");
+
+        start(home, "--config", config(TCP).toString());
+        int port = Integer.parseInt(awaitLine("switchboard\\.launcher  tcp 127\\.0\\.0\\.1:(\\d+) raw").group(1));
+
+        assertEquals("HELLO", Loopback.tcp(new InetSocketAddress("127.0.0.1", port), "hello", 5));
+        assertTrue(Files.size(archive) > 1 << 20, "the training run's archive, not the old one");
+        assertEquals(home.toRealPath().toString(), Files.readString(archivedHome(home)).strip());
+    }
+
+    @Test
     void servesWithoutAWordWhenItsJavaCannotUseTheArchive() throws Exception {
         Path home = copyOfTheDistribution();
-        Files.writeString(archive(home), "not a class-data archive"); // newer than every jar: kept
+        Files.writeString(archive(home), "not a class-data archive"); // newer than every jar, recorded here: kept
+        Files.writeString(archivedHome(home), home.toRealPath() + "\n");
 
         start(home, "--config", config(TCP).toString());
         int port = Integer.parseInt(awaitLine("switchboard\\.launcher  tcp 127\\.0\\.0\\.1:(\\d+) raw").group(1));
