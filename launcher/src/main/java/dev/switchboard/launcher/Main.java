@@ -53,13 +53,13 @@ public final class Main {
             if (commandLine.check()) {
                 System.exit(launcher.check(System.out));
             }
-            Server server = launcher.start();
             if (Training.requested()) {
+                Server server = launcher.start();
                 Training.askEach(server.endpoints());
                 server.stop();
                 System.exit(0);
             }
-            serveUntilShutdown(server);
+            serveUntilShutdown(launcher);
         } catch (LaunchException e) {
             LOG.log(ERROR, e.getMessage());
             LOG.log(DEBUG, "the launch failure in detail", e);
@@ -68,21 +68,39 @@ public final class Main {
     }
 
     /**
-     * Blocks until the JVM shuts down, when a hook stops the server. The hook ends the process with
-     * status 0 (a SIGTERM would otherwise end it with 143): the shutdown was the clean one asked for.
+     * Starts the server and blocks until the JVM shuts down, when a hook stops the server. The hook
+     * ends the process with status 0 (a SIGTERM would otherwise end it with 143): the shutdown was
+     * the clean one asked for. It is installed before the start, so that a SIGTERM that arrives
+     * while the endpoints start, or just after {@code ready} is logged, still stops them gracefully
+     * ({@link Server#stop()} waits for a start in progress).
      */
-    private static void serveUntilShutdown(Server server) {
+    private static void serveUntilShutdown(Launcher launcher) {
+        Server server = launcher.get(Server.class);
         Optional<ShutdownAwareLogManager> logging = LogManager.getLogManager() instanceof ShutdownAwareLogManager m
                 ? Optional.of(m) : Optional.empty();
         logging.ifPresent(ShutdownAwareLogManager::holdHandlersAtShutdown);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread hook = new Thread(() -> {
             try {
                 server.stop();
             } finally {
                 logging.ifPresent(ShutdownAwareLogManager::releaseHandlers);
             }
             Runtime.getRuntime().halt(0);
-        }, "switchboard-shutdown"));
+        }, "switchboard-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            launcher.start();
+        } catch (LaunchException e) {
+            // A failed start exits with its own status, not the hook's 0; unless a signal has
+            // already begun the shutdown, in which case the hook's exit is the one that happens.
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+                logging.ifPresent(ShutdownAwareLogManager::closeHandlersAtShutdown);
+            } catch (IllegalStateException shutdownInProgress) {
+                // the hook runs, stops what started and exits
+            }
+            throw e;
+        }
         server.awaitStopped();
     }
 

@@ -27,6 +27,11 @@ public final class ShutdownAwareLogManager extends LogManager {
         holding = true;
     }
 
+    /** Undoes {@link #holdHandlersAtShutdown()}: the JVM's shutdown closes the handlers, as usual. */
+    public void closeHandlersAtShutdown() {
+        holding = false;
+    }
+
     /** Closes the handlers, flushing what they hold: the launcher's shutdown hook has logged its last line. */
     public void releaseHandlers() {
         holding = false;
