@@ -1,0 +1,28 @@
+package dev.switchboard.benchmarks.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.RepeatedTest;
+
+class PortsTest {
+
+    @RepeatedTest(20)
+    void picksThreeDifferentPortsEachFreeForTcpAndUdp() throws IOException {
+        Ports ports = Ports.free();
+
+        assertEquals(3, Set.copyOf(List.of(ports.tcpRaw(), ports.tcpLine(), ports.udp())).size(), ports.toString());
+        for (int port : new int[] {ports.tcpRaw(), ports.tcpLine(), ports.udp()}) {
+            try (ServerSocket tcp = new ServerSocket();
+                    DatagramSocket udp = new DatagramSocket(null)) {
+                tcp.bind(new InetSocketAddress(Ports.HOST, port));
+                udp.bind(new InetSocketAddress(Ports.HOST, port));
+            }
+        }
+    }
+}
