@@ -24,26 +24,38 @@ record Contender(String name, String title, Function<Ports, ProcessBuilder> benc
      *
      * @param home the distribution, {@code launcher/target/switchboard}
      * @param configDirectory where to write the configurations
+     * @param pin whether the benchmark's server runs on {@link RunnerOptions#SERVER_CPU} with one
+     *     event loop per endpoint
      */
-    static Contender switchboard(Path home, Path configDirectory, List<String> jvmFlags) {
+    static Contender switchboard(Path home, Path configDirectory, List<String> jvmFlags, boolean pin) {
         Path script = home.resolve("bin/switchboard");
         return new Contender("switchboard", "Switchboard",
-                ports -> process(script, jvmFlags, SwitchboardConfig.writeBench(configDirectory, ports)),
-                port -> process(script, jvmFlags, SwitchboardConfig.writeDefault(configDirectory,
-                        home.resolve("config/switchboard.conf"), port)));
+                ports -> pinned(pin, process(script, jvmFlags, SwitchboardConfig.writeBench(configDirectory, ports, pin))),
+                port -> pinned(pin, process(script, jvmFlags, SwitchboardConfig.writeDefault(configDirectory,
+                        home.resolve("config/switchboard.conf"), port))));
     }
 
     /**
      * The Netty baseline, from the benchmark jar, with the same JVM flags.
      *
      * @param classPath the benchmark jar (or class path) holding {@code NettyServer}
+     * @param pin whether the server runs on {@link RunnerOptions#SERVER_CPU} with one event loop
      */
-    static Contender netty(NettyTransport transport, String classPath, List<String> jvmFlags) {
+    static Contender netty(NettyTransport transport, String classPath, List<String> jvmFlags, boolean pin) {
         String title = "Netty " + (transport == NettyTransport.NIO ? "NIO" : "epoll");
+        List<Object> loops = pin ? List.of("--threads", 1) : List.of();
         return new Contender("netty-" + transport, title,
-                ports -> netty(transport, classPath, jvmFlags, "--tcp-raw", ports.tcpRaw(), "--tcp-line", ports.tcpLine(),
-                        "--udp", ports.udp()),
-                port -> netty(transport, classPath, jvmFlags, "--tcp-raw", port, "--udp", port));
+                ports -> pinned(pin, netty(transport, classPath, jvmFlags, loops, "--tcp-raw", ports.tcpRaw(),
+                        "--tcp-line", ports.tcpLine(), "--udp", ports.udp())),
+                port -> pinned(pin, netty(transport, classPath, jvmFlags, loops, "--tcp-raw", port, "--udp", port)));
+    }
+
+    /** Runs the command under {@code taskset} on the servers' CPU, if {@code pin}. */
+    private static ProcessBuilder pinned(boolean pin, ProcessBuilder builder) {
+        if (pin) {
+            builder.command().addAll(0, List.of("taskset", "-c", Integer.toString(RunnerOptions.SERVER_CPU)));
+        }
+        return builder;
     }
 
     private static ProcessBuilder process(Path script, List<String> jvmFlags, Path config) {
@@ -54,12 +66,15 @@ record Contender(String name, String title, Function<Ports, ProcessBuilder> benc
     }
 
     private static ProcessBuilder netty(NettyTransport transport, String classPath, List<String> jvmFlags,
-            Object... endpoints) {
+            List<Object> options, Object... endpoints) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmFlags);
         command.addAll(List.of("-cp", classPath, "dev.switchboard.benchmarks.netty.NettyServer",
                 "--transport", transport.toString(), "--host", Ports.HOST));
+        for (Object option : options) {
+            command.add(option.toString());
+        }
         for (Object endpoint : endpoints) {
             command.add(endpoint.toString());
         }

@@ -59,6 +59,13 @@ final class Report {
                 + ". Ratios divide Switchboard's median by Netty's: for throughput above 1 means Switchboard is "
                 + "faster, for latency below 1 means Switchboard is faster.");
         line();
+        if (options.pin()) {
+            line("**Pinned run** (`--pin`): every server runs on CPU " + RunnerOptions.SERVER_CPU + " with one event loop "
+                    + "per endpoint, the load generator on CPU " + RunnerOptions.CLIENT_CPU + ", so that neither waits "
+                    + "for a time slice behind the other: this isolates what each server costs per request from how "
+                    + "the scheduler shares two cores among three busy threads.");
+            line();
+        }
         line("Date: " + LocalDate.now() + ". Command: `" + options.command().trim() + "`.");
         line();
         summary();
@@ -220,7 +227,9 @@ final class Report {
         line("| | |");
         line("|---|---|");
         line("| CPU | " + machine.cpu() + " |");
-        line("| Cores | " + machine.cores() + " (shared by the servers and the load generator) |");
+        line("| Cores | " + machine.cores() + (options.pin()
+                ? " (servers on CPU " + RunnerOptions.SERVER_CPU + ", the load generator on CPU " + RunnerOptions.CLIENT_CPU + ")"
+                : " (shared by the servers and the load generator)") + " |");
         line("| Memory | " + machine.memory() + " |");
         line("| OS | " + machine.os() + ", kernel " + machine.kernel() + " |");
         line("| JDK | " + machine.jdk() + " (every server and the load generator) |");

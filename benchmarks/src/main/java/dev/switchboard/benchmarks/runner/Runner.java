@@ -75,7 +75,7 @@ public final class Runner {
         }
         Report report = new Report(options, machine, scenarios, contenders, measurements, startToReady, notes);
         Files.createDirectories(options.report().getParent());
-        Path chart = options.report().resolveSibling("performance.svg");
+        Path chart = options.chart();
         Files.writeString(chart, new Chart(scenarios, contenders, measurements).svg());
         Files.writeString(options.report(), report.markdown(chart.getFileName().toString()));
         System.out.println("wrote " + options.report() + " and " + chart + "; raw results in " + results);
@@ -86,7 +86,7 @@ public final class Runner {
         Path distribution = options.repo().resolve("launcher/target/switchboard");
         if (options.servers().contains("switchboard")) {
             if (Files.isExecutable(distribution.resolve("bin/switchboard"))) {
-                contenders.add(Contender.switchboard(distribution, work, options.jvmFlags()));
+                contenders.add(Contender.switchboard(distribution, work, options.jvmFlags(), options.pin()));
             } else {
                 notes.add("Switchboard's distribution is not built (no executable " + distribution.resolve("bin/switchboard")
                         + "): its columns are missing. Build it with `mvn -q -DskipTests package` in the repository "
@@ -96,7 +96,7 @@ public final class Runner {
         String classPath = System.getProperty("java.class.path");
         for (NettyTransport transport : NettyTransport.values()) {
             if (options.servers().contains("netty-" + transport)) {
-                contenders.add(Contender.netty(transport, classPath, options.jvmFlags()));
+                contenders.add(Contender.netty(transport, classPath, options.jvmFlags(), options.pin()));
             }
         }
     }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -13,6 +14,9 @@ import java.util.Set;
  * @param repo the repository's root: Switchboard's distribution is under it, the report goes in its docs/
  * @param report the Markdown report to write; the SVG chart goes next to it
  * @param quick a smoke test: one round, short runs, a report marked as such
+ * @param pin each server on CPU 0 with one event loop, the load generator on CPU 1 (which
+ *     {@code benchmarks/run --pin} arranges for the runner's own JVM): no thread of one waits for a
+ *     time slice behind a thread of the other
  * @param only scenario name prefixes to run; empty = all
  * @param rounds rounds, each running every scenario against every server
  * @param warmup traffic before measuring, per run
@@ -25,20 +29,25 @@ import java.util.Set;
  * @param servers the servers to compare, by name
  * @param command the command line, for the report
  */
-record RunnerOptions(Path repo, Path report, boolean quick, List<String> only, int rounds, Duration warmup,
+record RunnerOptions(Path repo, Path report, boolean quick, boolean pin, List<String> only, int rounds, Duration warmup,
         Duration duration, List<String> jvmFlags, int clientThreads, double rate, int idleConnections, int starts,
         List<String> servers, String command) {
 
     /** The servers' JVM flags unless {@code --jvm-flags} says otherwise; see the report for why. */
     static final String DEFAULT_JVM_FLAGS = "-Xms512m -Xmx512m -XX:+UseParallelGC";
     static final List<String> ALL_SERVERS = List.of("switchboard", "netty-nio", "netty-epoll");
+    /** With {@code --pin}: the servers' CPU and the load generator's. */
+    static final int SERVER_CPU = 0;
+    static final int CLIENT_CPU = 1;
 
     private static final Set<String> OPTIONS = Set.of("repo", "report", "only", "rounds", "warmup", "duration",
             "jvm-flags", "client-threads", "rate", "idle-connections", "starts", "servers");
 
     static final String USAGE = """
-            usage: benchmarks/run [--quick] [--only PREFIX,...] [options]
+            usage: benchmarks/run [--quick] [--pin] [--only PREFIX,...] [options]
               --quick                 smoke test: 1 round, 1 s warm-up, 2 s measured, report marked QUICK
+              --pin                   each server on CPU 0 with one event loop, the load generator on CPU 1
+                                      (report: docs/PERFORMANCE-pinned.md)
               --only PREFIX,...       only the scenarios whose names start so, e.g. tcp-pingpong,udp
               --rounds 3              rounds; each runs every scenario on every server, servers alternating
               --warmup 5s --duration 10s
@@ -48,7 +57,7 @@ record RunnerOptions(Path repo, Path report, boolean quick, List<String> only, i
               --rate 20000            the open-loop scenario's requests per second
               --idle-connections 10000
               --starts 7              start-to-ready: median of this many starts (3 with --quick)
-              --report FILE           default: <repo>/docs/PERFORMANCE.md
+              --report FILE           default: <repo>/docs/PERFORMANCE.md; the chart goes next to it
               --repo DIR              the repository's root (default: the current directory)
             scenarios: %s
             """.formatted(DEFAULT_JVM_FLAGS, String.join(", ", Scenario.all(1, 1).stream().map(Scenario::name).toList()));
@@ -59,8 +68,9 @@ record RunnerOptions(Path repo, Path report, boolean quick, List<String> only, i
      * @throws IllegalArgumentException naming a bad option
      */
     static RunnerOptions parse(List<String> args) {
-        Arguments a = Arguments.parse(args, OPTIONS, Set.of("quick"));
+        Arguments a = Arguments.parse(args, OPTIONS, Set.of("quick", "pin"));
         boolean quick = a.has("quick");
+        boolean pin = a.has("pin");
         Path repo = Path.of(a.text("repo", ".")).toAbsolutePath().normalize();
         List<String> servers = list(a.text("servers", String.join(",", ALL_SERVERS)));
         for (String server : servers) {
@@ -70,8 +80,10 @@ record RunnerOptions(Path repo, Path report, boolean quick, List<String> only, i
         }
         return new RunnerOptions(
                 repo,
-                Path.of(a.text("report", repo.resolve("docs/PERFORMANCE.md").toString())).toAbsolutePath(),
+                Path.of(a.text("report", repo.resolve(pin ? "docs/PERFORMANCE-pinned.md" : "docs/PERFORMANCE.md")
+                        .toString())).toAbsolutePath(),
                 quick,
+                pin,
                 list(a.text("only", "")),
                 a.integer("rounds", quick ? 1 : 3, 1, 100),
                 a.duration("warmup", quick ? Duration.ofSeconds(1) : Duration.ofSeconds(5)),
@@ -83,6 +95,12 @@ record RunnerOptions(Path repo, Path report, boolean quick, List<String> only, i
                 a.integer("starts", quick ? 3 : 7, 1, 100),
                 servers,
                 "benchmarks/run " + String.join(" ", args));
+    }
+
+    /** @return the chart's file, next to the report: {@code performance.svg} for {@code PERFORMANCE.md} */
+    Path chart() {
+        String name = report.getFileName().toString().toLowerCase(Locale.ROOT).replaceFirst("\\.md$", "");
+        return report.resolveSibling(name + ".svg");
     }
 
     /** @return the scenarios {@code --only} selects, in run order */

@@ -16,26 +16,27 @@ final class SwitchboardConfig {
      * idle workload's connections), line TCP (pipelined) and UDP, on loopback, every other setting
      * at its default.
      *
+     * @param oneLoop whether each endpoint has one event loop (or one UDP socket) instead of one per core
      * @return the file written
      */
-    static Path writeBench(Path directory, Ports ports) {
+    static Path writeBench(Path directory, Ports ports, boolean oneLoop) {
         return write(directory.resolve("switchboard-bench.conf"), String.format(Locale.ROOT, """
                 # Written by the benchmark runner: the endpoints the workloads load, on free loopback ports.
                 switchboard.endpoints {
                   tcp-raw {
-                    transport = tcp, host = "%1$s", port = %2$d, framing = raw
+                    transport = tcp, host = "%1$s", port = %2$d, framing = raw, threads = %5$d
                     max-connections = 20000, shutdown-grace = 1s, services = [uppercase]
                   }
                   tcp-line {
-                    transport = tcp, host = "%1$s", port = %3$d, framing = line
+                    transport = tcp, host = "%1$s", port = %3$d, framing = line, threads = %5$d
                     shutdown-grace = 1s, services = [uppercase]
                   }
                   udp {
-                    transport = udp, host = "%1$s", port = %4$d
+                    transport = udp, host = "%1$s", port = %4$d, threads = %5$d
                     shutdown-grace = 1s, services = [uppercase]
                   }
                 }
-                """, Ports.HOST, ports.tcpRaw(), ports.tcpLine(), ports.udp()));
+                """, Ports.HOST, ports.tcpRaw(), ports.tcpLine(), ports.udp(), oneLoop ? 1 : 0));
     }
 
     /**

@@ -69,4 +69,11 @@ class ReportTest {
         assertTrue(md.contains("| CPU | Test CPU |"), md);
         assertTrue(md.contains("`-Xms512m -Xmx512m -XX:+UseParallelGC`"), md);
     }
+
+    @Test
+    void saysWhereAPinnedRunRanItsServersAndItsLoadGenerator() {
+        String md = report(Fixtures.options("--pin"), List.of(NETTY_NIO), new Measurements(), List.of());
+        assertTrue(md.contains("**Pinned run** (`--pin`): every server runs on CPU 0 with one event loop"), md);
+        assertTrue(md.contains("| Cores | 2 (servers on CPU 0, the load generator on CPU 1) |"), md);
+    }
 }

@@ -1,8 +1,11 @@
 package dev.switchboard.benchmarks.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -41,6 +44,22 @@ class RunnerOptionsTest {
     @Test
     void splitsJvmFlagsOnWhitespace() {
         assertEquals(List.of("-Xmx1g", "-XX:+UseSerialGC"), Fixtures.options("--jvm-flags", " -Xmx1g  -XX:+UseSerialGC ").jvmFlags());
+    }
+
+    @Test
+    void writesThePerformanceReportWithItsChartNextToIt() {
+        RunnerOptions options = Fixtures.options("--repo", "/repo");
+        assertEquals(Path.of("/repo/docs/PERFORMANCE.md"), options.report());
+        assertEquals(Path.of("/repo/docs/performance.svg"), options.chart());
+        assertFalse(options.pin());
+    }
+
+    @Test
+    void aPinnedRunHasAReportAndChartOfItsOwn() {
+        RunnerOptions pinned = Fixtures.options("--repo", "/repo", "--pin");
+        assertTrue(pinned.pin());
+        assertEquals(Path.of("/repo/docs/PERFORMANCE-pinned.md"), pinned.report());
+        assertEquals(Path.of("/repo/docs/performance-pinned.svg"), pinned.chart());
     }
 
     @Test

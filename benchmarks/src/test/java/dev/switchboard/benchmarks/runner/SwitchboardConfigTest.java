@@ -16,7 +16,7 @@ class SwitchboardConfigTest {
 
     @Test
     void benchConfigurationDeclaresTheThreeEndpointsOnLoopback() {
-        Config config = ConfigFactory.parseFile(SwitchboardConfig.writeBench(directory, new Ports(1001, 1002, 1003)).toFile())
+        Config config = ConfigFactory.parseFile(SwitchboardConfig.writeBench(directory, new Ports(1001, 1002, 1003), false).toFile())
                 .getConfig("switchboard.endpoints");
         assertEquals("raw", config.getString("tcp-raw.framing"));
         assertEquals(1001, config.getInt("tcp-raw.port"));
@@ -25,6 +25,16 @@ class SwitchboardConfigTest {
         assertEquals("udp", config.getString("udp.transport"));
         assertEquals(1003, config.getInt("udp.port"));
         assertEquals("127.0.0.1", config.getString("udp.host"));
+        assertEquals(0, config.getInt("tcp-raw.threads"), "one loop per core");
+    }
+
+    @Test
+    void benchConfigurationForAPinnedServerHasOneLoopPerEndpoint() {
+        Config config = ConfigFactory.parseFile(SwitchboardConfig.writeBench(directory, new Ports(1001, 1002, 1003), true).toFile())
+                .getConfig("switchboard.endpoints");
+        assertEquals(1, config.getInt("tcp-raw.threads"));
+        assertEquals(1, config.getInt("tcp-line.threads"));
+        assertEquals(1, config.getInt("udp.threads"));
     }
 
     @Test
