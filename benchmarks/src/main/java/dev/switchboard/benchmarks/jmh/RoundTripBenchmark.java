@@ -57,7 +57,7 @@ public class RoundTripBenchmark {
     public String endpoint;
 
     /**
-     * uppercase: the uppercase service; of-text: {@code MessageService.ofText(String::toUpperCase)},
+     * uppercase: the uppercase service; of-text: {@code MessageService.ofText} upper-casing a String,
      * which allocates per request on the server's thread, the control that shows the server's
      * allocations are counted ({@code -p service=of-text}).
      */
