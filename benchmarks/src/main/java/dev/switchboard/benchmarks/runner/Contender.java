@@ -43,7 +43,7 @@ record Contender(String name, String title, Function<Ports, ProcessBuilder> benc
      */
     static Contender netty(NettyTransport transport, String classPath, List<String> jvmFlags, boolean pin) {
         String title = "Netty " + (transport == NettyTransport.NIO ? "NIO" : "epoll");
-        List<Object> loops = pin ? List.of("--threads", 1) : List.of();
+        List<String> loops = pin ? List.of("--threads", "1") : List.of();
         return new Contender("netty-" + transport, title,
                 ports -> pinned(pin, netty(transport, classPath, jvmFlags, loops, "--tcp-raw", ports.tcpRaw(),
                         "--tcp-line", ports.tcpLine(), "--udp", ports.udp())),
@@ -66,15 +66,13 @@ record Contender(String name, String title, Function<Ports, ProcessBuilder> benc
     }
 
     private static ProcessBuilder netty(NettyTransport transport, String classPath, List<String> jvmFlags,
-            List<Object> options, Object... endpoints) {
+            List<String> options, Object... endpoints) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmFlags);
         command.addAll(List.of("-cp", classPath, "dev.switchboard.benchmarks.netty.NettyServer",
                 "--transport", transport.toString(), "--host", Ports.HOST));
-        for (Object option : options) {
-            command.add(option.toString());
-        }
+        command.addAll(options);
         for (Object endpoint : endpoints) {
             command.add(endpoint.toString());
         }

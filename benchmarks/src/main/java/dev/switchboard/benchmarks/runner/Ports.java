@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The loopback ports one server is started on.
@@ -28,21 +29,21 @@ record Ports(int tcpRaw, int tcpLine, int udp) {
      *     held until all three are found: a port released at once could be handed out again)
      */
     static Ports free() {
-        List<Closeable> held = new ArrayList<>();
-        try {
-            return new Ports(hold(held), hold(held), hold(held));
-        } finally {
-            release(held);
-        }
+        return holding(held -> new Ports(hold(held), hold(held), hold(held)));
     }
 
     /** @return a port free for both TCP and UDP, as the exercise's default configuration uses one for both */
     static int freePort() {
+        return holding(Ports::hold);
+    }
+
+    /** Runs {@code choose} with a list of sockets to hold, and closes them once it returns. */
+    private static <T> T holding(Function<List<Closeable>, T> choose) {
         List<Closeable> held = new ArrayList<>();
         try {
-            return hold(held);
+            return choose.apply(held);
         } finally {
-            release(held);
+            held.forEach(Ports::close);
         }
     }
 
@@ -65,10 +66,6 @@ record Ports(int tcpRaw, int tcpLine, int udp) {
             }
         }
         throw new IllegalStateException("no port free for both TCP and UDP on " + HOST + " after 100 attempts");
-    }
-
-    private static void release(List<Closeable> held) {
-        held.forEach(Ports::close);
     }
 
     private static void close(Closeable socket) {
