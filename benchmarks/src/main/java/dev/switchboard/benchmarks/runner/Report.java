@@ -1,5 +1,7 @@
 package dev.switchboard.benchmarks.runner;
 
+import dev.switchboard.benchmarks.netty.NettyServer;
+import dev.switchboard.benchmarks.netty.NettyTransport;
 import dev.switchboard.benchmarks.runner.Measurements.Summary;
 import java.time.LocalDate;
 import java.util.List;
@@ -81,6 +83,7 @@ final class Report {
         }
         machine();
         method();
+        nettySettings();
         return md.toString();
     }
 
@@ -247,11 +250,8 @@ final class Report {
                 generated configuration: endpoints `tcp-raw` (raw framing), `tcp-line` (line framing) and `udp`, on \
                 loopback, every other setting at its default (the raw endpoint's `max-connections` raised to 20,000 \
                 for the idle workload). The Netty baseline (`dev.switchboard.benchmarks.netty.NettyServer`) is Netty \
-                4.2 written as well as Netty allows for the same job: event loops = cores plus one acceptor thread, \
-                the default pooled direct allocator, in-place ASCII upper-casing eight bytes at a time, \
-                `TCP_NODELAY`, writes flushed once per read batch, reading paused above a 64 KiB write backlog, \
-                `LineBasedFrameDecoder` keeping the terminator, one UDP channel per event loop on `SO_REUSEPORT`, \
-                whole datagrams up to 64 KiB, leak detection off. It runs on NIO and on the native epoll transport.
+                4.2 written as well as Netty allows for the same job, on NIO and on the native epoll transport; \
+                its settings are listed below.
                 - **JVM flags.** Every server gets the same: a fixed 512 MiB heap (`-Xms` = `-Xmx`, so that no run \
                 pays for heap growth and memory figures compare like with like) and the Parallel collector, whose \
                 barriers are the cheapest and which has no concurrent threads competing for two cores; a server \
@@ -271,6 +271,17 @@ final class Report {
                 waits leaves when the reply arrives, and its latency counts from the intended time (no coordinated \
                 omission). Idle: connections held open, the server's RSS read after a full GC.
                 """);
+    }
+
+    private void nettySettings() {
+        for (NettyTransport transport : NettyTransport.values()) {
+            if (contenders.stream().anyMatch(c -> c.name().equals("netty-" + transport))) {
+                line("## The Netty baseline's settings: " + (transport == NettyTransport.NIO ? "NIO" : "epoll"));
+                line();
+                NettyServer.settings(transport).forEach(setting -> line("- " + setting));
+                line();
+            }
+        }
     }
 
     private String cell(Scenario s, Contender c, Function<Summary, Spread> value, Function<Double, String> format,

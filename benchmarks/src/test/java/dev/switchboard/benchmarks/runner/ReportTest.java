@@ -76,4 +76,12 @@ class ReportTest {
         assertTrue(md.contains("**Pinned run** (`--pin`): every server runs on CPU 0 with one event loop"), md);
         assertTrue(md.contains("| Cores | 2 (servers on CPU 0, the load generator on CPU 1) |"), md);
     }
+
+    @Test
+    void listsTheSettingsOfEachNettyBaselineInTheRun() {
+        String md = report(options, List.of(NETTY_EPOLL), new Measurements(), List.of());
+        assertTrue(md.contains("## The Netty baseline's settings: epoll"), md);
+        assertTrue(md.contains("`EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE` = 65536"), md);
+        assertFalse(md.contains("## The Netty baseline's settings: NIO"), md);
+    }
 }
