@@ -6,7 +6,6 @@ import dev.switchboard.benchmarks.runner.Measurements.Summary;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -18,18 +17,16 @@ final class Report {
     private final List<Scenario> scenarios;
     private final List<Contender> contenders;
     private final Measurements measurements;
-    private final Map<Contender, List<Long>> startToReady;
     private final List<String> notes;
     private final StringBuilder md = new StringBuilder();
 
     Report(RunnerOptions options, Machine machine, List<Scenario> scenarios, List<Contender> contenders,
-            Measurements measurements, Map<Contender, List<Long>> startToReady, List<String> notes) {
+            Measurements measurements, List<String> notes) {
         this.options = options;
         this.machine = machine;
         this.scenarios = scenarios;
         this.contenders = contenders;
         this.measurements = measurements;
-        this.startToReady = startToReady;
         this.notes = notes;
     }
 
@@ -73,7 +70,7 @@ final class Report {
         summary();
         line("![Throughput and p99 latency per workload](" + chartFile + ")");
         line();
-        startToReady();
+        startUp();
         for (Scenario scenario : scenarios) {
             if (scenario.isIdle()) {
                 idle(scenario);
@@ -133,25 +130,50 @@ final class Report {
         line();
     }
 
-    private void startToReady() {
-        line("## Start to ready");
+    private void startUp() {
+        line("## Process start → TCP port accepting");
         line();
-        line("From process start until both endpoints of the exercise's configuration answer (a TCP connection "
-                + "is accepted and a UDP datagram answered), median of " + options.starts() + " starts. Switchboard "
-                + "runs its distribution's own `config/switchboard.conf` (only the port changed); the Netty baseline "
-                + "serves the same two endpoints.");
+        line("Measured from outside: the time from just before the runner forks and execs the server to the first "
+                + "successful connect on its TCP port, polled every millisecond (the kernel completes a connection "
+                + "once the port listens, before the server accepts it). Each round starts every server "
+                + options.starts() + " time" + (options.starts() == 1 ? "" : "s") + ", servers alternating. Switchboard "
+                + "runs its start script with the distribution's own `config/switchboard.conf` (only the port "
+                + "changed: TCP and UDP on one port); the Netty baseline is `java -cp <benchmark jar> NettyServer` "
+                + "serving the same two endpoints. Both with the same JVM flags; not the log's \"ready in\".");
         line();
-        line("| Server | median ms | min–max ms | starts |");
-        line("|---|---:|---:|---:|");
-        startToReady.forEach((contender, samples) -> {
-            if (samples.isEmpty()) {
-                line("| " + contender.title() + " | failed | | 0 |");
-                return;
+        StringBuilder header = new StringBuilder("| |");
+        StringBuilder rule = new StringBuilder("|---|");
+        StringBuilder median = new StringBuilder("| median ms |");
+        StringBuilder range = new StringBuilder("| min–max ms |");
+        StringBuilder count = new StringBuilder("| starts |");
+        for (Contender c : contenders) {
+            header.append(" ").append(c.title()).append(" |");
+            rule.append("---:|");
+            Optional<Spread> ms = measurements.startUp(c);
+            median.append(" ").append(ms.map(m -> String.format(Locale.ROOT, "%.0f", m.median()))
+                    .orElse(measurements.startFailure(c).isPresent() ? "failed" : "n/a")).append(" |");
+            range.append(" ").append(ms.map(m -> String.format(Locale.ROOT, "%.0f–%.0f", m.min(), m.max())).orElse(""))
+                    .append(" |");
+            count.append(" ").append(measurements.starts(c)).append(" |");
+        }
+        line(header.toString());
+        line(rule.toString());
+        line(median.toString());
+        line(range.toString());
+        line(count.toString());
+        line();
+        Optional<Spread> own = switchboard().flatMap(measurements::startUp);
+        for (Contender c : contenders) {
+            Optional<Spread> other = measurements.startUp(c);
+            if (own.isPresent() && other.isPresent() && !c.name().equals("switchboard")) {
+                line(String.format(Locale.ROOT, "Switchboard ÷ %s, median: %.2f× (below 1 starts sooner).  ", c.title(),
+                        own.get().median() / other.get().median()));
             }
-            Spread ms = Spread.of(samples, n -> n / 1e6);
-            line(String.format(Locale.ROOT, "| %s | %.0f | %.0f–%.0f | %d |", contender.title(), ms.median(), ms.min(),
-                    ms.max(), samples.size()));
-        });
+        }
+        for (Contender c : contenders) {
+            measurements.startFailure(c).ifPresent(why -> line("**" + c.title() + " failed to start:** `"
+                    + why.lines().findFirst().orElse(why) + "`  "));
+        }
         line();
     }
 

@@ -11,9 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -61,19 +60,19 @@ public final class Runner {
                 machine.jdk(), contenders.stream().map(Contender::name).toList(), String.join(" ", options.jvmFlags()));
         notes.forEach(note -> System.out.println("NOTE: " + note));
 
-        Map<Contender, List<Long>> startToReady = startToReady();
         Measurements measurements = new Measurements();
         Path results = work.resolve("results.jsonl");
         Files.createDirectories(work);
         Files.deleteIfExists(results);
         for (int round = 1; round <= options.rounds(); round++) {
+            measureStartUp(round, measurements);
             for (Scenario scenario : scenarios) {
                 for (Contender contender : contenders) {
                     runOnce(round, scenario, contender, measurements, results);
                 }
             }
         }
-        Report report = new Report(options, machine, scenarios, contenders, measurements, startToReady, notes);
+        Report report = new Report(options, machine, scenarios, contenders, measurements, notes);
         Files.createDirectories(options.report().getParent());
         Path chart = options.chart();
         Files.writeString(chart, new Chart(scenarios, contenders, measurements).svg());
@@ -101,26 +100,27 @@ public final class Runner {
         }
     }
 
-    private Map<Contender, List<Long>> startToReady() throws InterruptedException {
-        Map<Contender, List<Long>> times = new LinkedHashMap<>();
-        for (Contender contender : contenders) {
-            List<Long> samples = new ArrayList<>();
-            for (int i = 0; i < options.starts(); i++) {
+    /**
+     * Starts each server {@link RunnerOptions#starts()} times, servers alternating, and times each
+     * from just before its fork and exec to the first successful connect on its TCP port. The
+     * servers run the exercise's configuration: TCP and UDP on one port.
+     */
+    private void measureStartUp(int round, Measurements measurements) throws InterruptedException {
+        for (int i = 0; i < options.starts(); i++) {
+            for (Contender contender : contenders) {
                 int port = Ports.freePort();
-                InetSocketAddress address = new InetSocketAddress(Ports.HOST, port);
-                Path log = work.resolve("logs/start-" + contender.name() + "-" + i + ".log");
+                Path log = work.resolve("logs/r" + round + "-start" + i + "-" + contender.name() + ".log");
                 try (ServerProcess server = ServerProcess.start(contender.exercise().apply(port), log)) {
-                    samples.add(server.awaitReady(List.of(address), List.of(address), READY_TIMEOUT_NANOS));
+                    long nanos = server.awaitAccepting(new InetSocketAddress(Ports.HOST, port), READY_TIMEOUT_NANOS);
+                    measurements.started(contender, nanos);
+                    System.out.printf(Locale.ROOT, "round %d  %-12s process start -> TCP port accepting %.0f ms%n",
+                            round, contender.name(), nanos / 1e6);
                 } catch (IOException e) {
-                    notes.add("start-to-ready of " + contender.title() + " failed: " + e.getMessage());
-                    break;
+                    measurements.startFailed(contender, e.getMessage());
+                    System.out.println("round " + round + "  " + contender.name() + " start FAILED: " + e.getMessage());
                 }
             }
-            System.out.printf("start to ready  %-12s %s ms%n", contender.name(),
-                    samples.stream().map(n -> Long.toString(TimeUnit.NANOSECONDS.toMillis(n))).toList());
-            times.put(contender, samples);
         }
-        return times;
     }
 
     private void runOnce(int round, Scenario scenario, Contender contender, Measurements measurements, Path results)
