@@ -1,5 +1,7 @@
 package dev.switchboard.benchmarks.runner;
 
+import dev.switchboard.benchmarks.load.NativeLoadGenerator;
+import dev.switchboard.benchmarks.load.Result;
 import dev.switchboard.benchmarks.netty.NettyServer;
 import dev.switchboard.benchmarks.netty.NettyTransport;
 import dev.switchboard.benchmarks.runner.Measurements.Summary;
@@ -18,16 +20,18 @@ final class Report {
     private final List<Contender> contenders;
     private final Measurements measurements;
     private final List<String> notes;
+    private final String nativeCompiler;
     private final StringBuilder md = new StringBuilder();
 
     Report(RunnerOptions options, Machine machine, List<Scenario> scenarios, List<Contender> contenders,
-            Measurements measurements, List<String> notes) {
+            Measurements measurements, List<String> notes, String nativeCompiler) {
         this.options = options;
         this.machine = machine;
         this.scenarios = scenarios;
         this.contenders = contenders;
         this.measurements = measurements;
         this.notes = notes;
+        this.nativeCompiler = nativeCompiler;
     }
 
     /**
@@ -180,6 +184,8 @@ final class Report {
     private void scenario(Scenario s) {
         line("## " + s.name() + ": " + s.title());
         line();
+        line("Load generator: " + options.clientFor(s) + ".");
+        line();
         boolean udp = s.endpoint() == EndpointKind.UDP;
         line("| Server | msg/s | MB/s | p50 µs | p99 µs | p99.9 µs |" + (udp ? " lost per run |" : ""));
         line("|---|---:|---:|---:|---:|---:|" + (udp ? "---:|" : ""));
@@ -259,8 +265,22 @@ final class Report {
         line("| OS | " + machine.os() + ", kernel " + machine.kernel() + " |");
         line("| JDK | " + machine.jdk() + " (every server and the load generator) |");
         line("| Server JVM flags | `" + String.join(" ", options.jvmFlags()) + "` (the same for every server) |");
-        line("| Load generator | " + options.clientThreads() + " selector thread" + (options.clientThreads() == 1 ? "" : "s")
-                + ", in the runner's JVM |");
+        List<String> nativeRuns = scenarios.stream().filter(s -> options.clientFor(s).equals(Result.NATIVE))
+                .map(Scenario::name).toList();
+        List<String> javaRuns = scenarios.stream().filter(s -> options.clientFor(s).equals(Result.JAVA))
+                .map(Scenario::name).toList();
+        String java = "Java (`dev.switchboard.benchmarks.load`), " + options.clientThreads() + " selector thread"
+                + (options.clientThreads() == 1 ? "" : "s") + " in the runner's JVM";
+        if (nativeRuns.isEmpty()) {
+            line("| Load generator | " + java + " |");
+        } else {
+            line("| Load generator | native (C, `" + Runner.NATIVE_SOURCE + "`, built here with `"
+                    + NativeLoadGenerator.COMPILER + " " + String.join(" ", NativeLoadGenerator.FLAGS) + "`, "
+                    + (nativeCompiler == null ? "" : nativeCompiler + ", ") + "one thread, epoll)"
+                    + (javaRuns.isEmpty() ? "" : "; " + java + " for " + String.join(", ", javaRuns)
+                            + ", which the native one does not run")
+                    + " |");
+        }
         line();
     }
 
@@ -278,12 +298,16 @@ final class Report {
                 pays for heap growth and memory figures compare like with like) and the Parallel collector, whose \
                 barriers are the cheapest and which has no concurrent threads competing for two cores; a server \
                 that allocates nothing per message should not collect during a run at all.
-                - **Load generator** (`dev.switchboard.benchmarks.load`). Selector-based: each client thread owns a \
-                selector and its connections, like a server's event loop, because it shares the cores with the \
-                server and a thread per connection would spend them on context switches. Every request carries its \
-                connection and sequence number in lowercase letters; every reply is compared byte for byte with the \
-                request's ASCII upper case, and one wrong byte fails the run. Latency goes into an HdrHistogram \
-                (three significant digits) from the send to the reply's last byte; MB/s counts reply bytes.
+                - **Load generators.** Two, which make the same requests and check every reply the same way: every \
+                request carries its connection and sequence number in lowercase letters, every reply is compared \
+                byte for byte with the request's ASCII upper case, and one wrong, foreign or cut reply fails the run. \
+                The native one (C, `benchmarks/native/loadgen.c`, the default) runs on one thread and one epoll set \
+                and reads and sends datagrams in batches (`recvmmsg`, `sendmmsg`), so that it takes as little CPU as \
+                it can from a server on the same cores; its latency histogram is log-linear (at most 0.2 % above the \
+                value). The Java one (`dev.switchboard.benchmarks.load`, `--client java`; always for tcp-idle and \
+                open loop) is selector-based: each client thread owns a selector and its connections, like a \
+                server's event loop; its latency histogram is HdrHistogram with three significant digits. Both \
+                measure latency from the send to the reply's last byte; MB/s counts reply bytes.
                 - **Workloads.** Ping-pong: one request outstanding per connection (raw framing cannot delimit \
                 more). Pipelined: 32 lines outstanding per connection, replies matched in order. UDP: 8 datagrams \
                 outstanding per socket; one unanswered within 200 ms counts as lost and is replaced by a new one, so \

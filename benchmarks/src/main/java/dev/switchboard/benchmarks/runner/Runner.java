@@ -3,6 +3,7 @@ package dev.switchboard.benchmarks.runner;
 import dev.switchboard.benchmarks.load.LoadFailure;
 import dev.switchboard.benchmarks.load.LoadGenerator;
 import dev.switchboard.benchmarks.load.LoadSpec;
+import dev.switchboard.benchmarks.load.NativeLoadGenerator;
 import dev.switchboard.benchmarks.load.Result;
 import dev.switchboard.benchmarks.netty.NettyTransport;
 import java.io.IOException;
@@ -24,11 +25,14 @@ import java.util.concurrent.TimeUnit;
 public final class Runner {
 
     private static final long READY_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
+    /** The native load generator's source, in the repository. */
+    static final String NATIVE_SOURCE = "benchmarks/native/loadgen.c";
 
     private final RunnerOptions options;
     private final Path work;
     private final List<Contender> contenders = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private NativeLoadGenerator nativeClient;
 
     private Runner(RunnerOptions options) {
         this.options = options;
@@ -49,15 +53,33 @@ public final class Runner {
             System.exit(2);
             return;
         }
-        new Runner(options).run();
+        Runner runner = new Runner(options);
+        try {
+            runner.buildNativeClient();
+        } catch (IOException e) {
+            System.err.println("run: the native load generator cannot be built: " + e.getMessage()
+                    + "\nInstall gcc (apt-get install gcc), or run with --client java.");
+            System.exit(2);
+            return;
+        }
+        runner.run();
+    }
+
+    /** Compiles the native load generator, if any scenario is to run on it. */
+    private void buildNativeClient() throws IOException, InterruptedException {
+        if (options.needsNativeClient()) {
+            nativeClient = NativeLoadGenerator.build(options.repo().resolve(NATIVE_SOURCE), work.resolve("native"));
+            System.out.println("native load generator: " + nativeClient.compiler());
+        }
     }
 
     private void run() throws IOException, InterruptedException {
         Machine machine = Machine.detect();
         chooseContenders();
         List<Scenario> scenarios = options.scenarios();
-        System.out.printf("%s; %d cores; %s; servers: %s; JVM flags: %s%n", machine.cpu(), machine.cores(),
-                machine.jdk(), contenders.stream().map(Contender::name).toList(), String.join(" ", options.jvmFlags()));
+        System.out.printf("%s; %d cores; %s; servers: %s; JVM flags: %s; load generator: %s%n", machine.cpu(),
+                machine.cores(), machine.jdk(), contenders.stream().map(Contender::name).toList(),
+                String.join(" ", options.jvmFlags()), options.client());
         notes.forEach(note -> System.out.println("NOTE: " + note));
 
         Measurements measurements = new Measurements();
@@ -72,7 +94,8 @@ public final class Runner {
                 }
             }
         }
-        Report report = new Report(options, machine, scenarios, contenders, measurements, notes);
+        Report report = new Report(options, machine, scenarios, contenders, measurements, notes,
+                nativeClient == null ? null : nativeClient.compiler());
         Files.createDirectories(options.report().getParent());
         Path chart = options.chart();
         Files.writeString(chart, new Chart(scenarios, contenders, measurements).svg());
@@ -134,7 +157,7 @@ public final class Runner {
                     .withTiming(options.warmup(), options.duration())
                     .withClientThreads(options.clientThreads())
                     .against(ports.address(scenario.endpoint()), server.jvmPid(), contender.name());
-            Result result = LoadGenerator.run(spec);
+            Result result = options.clientFor(scenario).equals(Result.NATIVE) ? nativeClient.run(spec) : LoadGenerator.run(spec);
             measurements.add(scenario, contender, result);
             System.out.println("round " + round + "  " + result.toLine());
             Files.writeString(results, result.toJson() + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);

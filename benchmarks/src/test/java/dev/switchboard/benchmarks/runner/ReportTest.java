@@ -17,7 +17,7 @@ class ReportTest {
 
     private String report(RunnerOptions options, List<Contender> contenders, Measurements measurements, List<String> notes) {
         return new Report(options, Fixtures.machine(), List.of(pingPong), contenders, measurements,
-                notes).markdown("performance.svg");
+                notes, "gcc (Test) 12.2.0").markdown("performance.svg");
     }
 
     @Test
@@ -106,5 +106,23 @@ class ReportTest {
         String md = report(options, List.of(NETTY_NIO), m, List.of());
         assertTrue(md.contains("| median ms | failed |"), md);
         assertTrue(md.contains("**Netty NIO failed to start:** `the server exited with code 1`"), md);
+    }
+
+    @Test
+    void namesTheLoadGeneratorOfEachScenarioAndHowTheNativeOneWasBuilt() {
+        RunnerOptions options = Fixtures.options("--only", "tcp-pingpong-c1-s64,tcp-idle");
+        String md = new Report(options, Fixtures.machine(), options.scenarios(), List.of(NETTY_NIO), new Measurements(),
+                List.of(), "gcc (Test) 12.2.0").markdown("performance.svg");
+        assertTrue(md.contains("## tcp-pingpong-c1-s64: TCP ping-pong, 1 connection, 64 B\n\nLoad generator: native."), md);
+        assertTrue(md.contains("| Load generator | native (C, `benchmarks/native/loadgen.c`, built here with "
+                + "`gcc -O2 -std=gnu11 -Wall -Wextra`, gcc (Test) 12.2.0, one thread, epoll); Java"), md);
+        assertTrue(md.contains("for tcp-idle, which the native one does not run |"), md);
+    }
+
+    @Test
+    void namesTheJavaLoadGeneratorWhenItRunsEverything() {
+        String md = report(Fixtures.options("--client", "java"), List.of(NETTY_NIO), new Measurements(), List.of());
+        assertTrue(md.contains("Load generator: java."), md);
+        assertTrue(md.contains("| Load generator | Java (`dev.switchboard.benchmarks.load`), 1 selector thread in the runner's JVM |"), md);
     }
 }
