@@ -192,7 +192,7 @@ public final class NettyServer implements AutoCloseable {
     public static List<String> settings(NettyTransport transport) {
         List<String> settings = new ArrayList<>(List.of(
                 "Netty " + version() + ", " + transport + " transport"
-                        + (transport == NettyTransport.EPOLL ? " (edge-triggered, Netty's default)" : ""),
+                        + (transport == NettyTransport.EPOLL ? " (level-triggered: 4.2 registers channels without `EPOLLET`)" : ""),
                 "one acceptor thread; event loops = available processors (`--threads 1` in a pinned run)",
                 "Netty's default allocator (`" + ByteBufAllocator.DEFAULT.getClass().getSimpleName()
                         + "`) for TCP; leak detection off",

@@ -56,7 +56,7 @@ public enum NettyTransport {
                     + "at most 16 per wake-up (Netty's default for datagram channels)");
         }
     },
-    /** Netty's JNI epoll transport: edge-triggered, fewer copies and system calls. */
+    /** Netty's JNI epoll transport: level-triggered in 4.2, fewer copies and system calls. */
     EPOLL {
         @Override
         IoHandlerFactory ioHandlerFactory() {
