@@ -7,8 +7,9 @@
  * one-line JSON result, then one line for people; a failure goes to stderr as "load: FAILED: ..."
  * with exit code 1, a usage error with exit code 2.
  *
- * Workloads: tcp-pingpong (closed loop), tcp-pipelined (line framing), udp-pingpong, tcp-churn.
- * tcp-idle and open loop (--rate) are the Java generator's only.
+ * Workloads: tcp-pingpong (closed loop, or open loop with --rate), tcp-pipelined (line framing),
+ * udp-pingpong, tcp-churn. tcp-idle, which reads the server's memory through jcmd, is the Java
+ * generator's only.
  *
  * Built by the benchmark runner: gcc -O2 -std=gnu11 -o loadgen loadgen.c
  */
@@ -27,6 +28,7 @@
 #include <sys/epoll.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/timerfd.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -60,6 +62,8 @@ static struct {
     int64_t warmup_ns;
     int64_t duration_ns;
     int64_t udp_timeout_ns;
+    /* Open loop: requests per second over all connections; 0 = closed loop. */
+    double rate;
     const char *label;
 } spec;
 
@@ -95,7 +99,7 @@ static void usage_error(const char *format, ...) {
     vfprintf(stderr, format, args);
     fputs("\nusage: loadgen --workload tcp-pingpong|tcp-pipelined|udp-pingpong|tcp-churn [--host 127.0.0.1]"
           " [--port 12000]\n               [--connections N] [--size BYTES] [--depth N] [--warmup 5s]"
-          " [--duration 10s]\n               [--udp-timeout 200ms] [--label NAME]\n", stderr);
+          " [--duration 10s]\n               [--rate N/s] [--udp-timeout 200ms] [--label NAME]\n", stderr);
     va_end(args);
     exit(2);
 }
@@ -154,10 +158,16 @@ static int64_t now_ns(void) {
 #define HALF_COUNT (SUB_COUNT / 2)
 #define BUCKETS (SUB_COUNT + (64 - SUB_BITS) * HALF_COUNT)
 
-static struct {
+struct histogram {
     uint64_t counts[BUCKETS];
     uint64_t total;
     int64_t max;
+};
+
+static struct {
+    struct histogram latency;
+    /* Open loop: how long after its intended time each request actually left. */
+    struct histogram send_lag;
     long long messages;
     long long bytes;
     long long lost;
@@ -182,22 +192,36 @@ static uint64_t highest_in(int bucket) {
     return ((top + 1) << shift) - 1;
 }
 
-static double percentile_us(double percentile) {
-    if (recorder.total == 0) {
+static void record(struct histogram *histogram, int64_t nanos) {
+    nanos = nanos < 0 ? 0 : nanos > HIGHEST_LATENCY_NS ? HIGHEST_LATENCY_NS : nanos;
+    histogram->counts[bucket_of((uint64_t) nanos)]++;
+    histogram->total++;
+    if (nanos > histogram->max) {
+        histogram->max = nanos;
+    }
+}
+
+static double percentile_us(const struct histogram *histogram, double percentile) {
+    if (histogram->total == 0) {
         return 0;
     }
-    uint64_t wanted = (uint64_t) (percentile / 100.0 * (double) recorder.total + 0.5);
+    uint64_t wanted = (uint64_t) (percentile / 100.0 * (double) histogram->total + 0.5);
     if (wanted < 1) {
         wanted = 1;
     }
     uint64_t seen = 0;
     for (int i = 0; i < BUCKETS; i++) {
-        seen += recorder.counts[i];
+        seen += histogram->counts[i];
         if (seen >= wanted) {
             return highest_in(i) / 1000.0;
         }
     }
-    return recorder.max / 1000.0;
+    return histogram->max / 1000.0;
+}
+
+/* The largest value recorded, as HdrHistogram reports it: the highest value of its bucket. */
+static double max_us(const struct histogram *histogram) {
+    return histogram->total == 0 ? 0 : highest_in(bucket_of((uint64_t) histogram->max)) / 1000.0;
 }
 
 static int measuring(int64_t now) {
@@ -205,18 +229,11 @@ static int measuring(int64_t now) {
 }
 
 static void completed(int64_t sent_at, int64_t now) {
-    if (!measuring(now)) {
-        return;
+    if (measuring(now)) {
+        record(&recorder.latency, now - sent_at);
+        recorder.messages++;
+        recorder.bytes += spec.size;
     }
-    int64_t latency = now - sent_at;
-    latency = latency < 0 ? 0 : latency > HIGHEST_LATENCY_NS ? HIGHEST_LATENCY_NS : latency;
-    recorder.counts[bucket_of((uint64_t) latency)]++;
-    recorder.total++;
-    if (latency > recorder.max) {
-        recorder.max = latency;
-    }
-    recorder.messages++;
-    recorder.bytes += spec.size;
 }
 
 /* ---- requests ---------------------------------------------------------------------------- */
@@ -297,6 +314,10 @@ struct lane {
     int churn;
     int connecting;
     int64_t started_at;
+    /* Open loop: the next request's intended send time, then one every `interval` nanoseconds. */
+    int scheduled;
+    int64_t next_send;
+    int64_t interval;
 };
 
 static void watch(struct lane *lane, uint32_t events, int op) {
@@ -385,11 +406,26 @@ static void tcp_open(struct lane *lane) {
         set_nonblocking(lane->fd);
         watch(lane, EPOLLIN, EPOLL_CTL_ADD);
         int64_t now = now_ns();
-        while (lane->count < lane->depth) {
+        while (!lane->scheduled && lane->count < lane->depth) {
             tcp_send(lane, now);
         }
     }
     tcp_flush(lane);
+}
+
+/*
+ * Open loop: sends the request due at its intended time, if the connection awaits no reply. One due
+ * while the previous reply is awaited leaves as soon as that reply arrives, and its latency counts
+ * from its intended time: a stalled server cannot hide its stall by slowing the client down.
+ */
+static void tcp_send_scheduled(struct lane *lane, int64_t now) {
+    if (lane->count < lane->depth && lane->next_send <= now) {
+        if (measuring(now)) {
+            record(&recorder.send_lag, now - lane->next_send);
+        }
+        tcp_send(lane, lane->next_send);
+        lane->next_send += lane->interval;
+    }
 }
 
 static void tcp_connected(struct lane *lane) {
@@ -454,6 +490,10 @@ static void tcp_receive(struct lane *lane) {
         lane->head = (lane->head + 1) % lane->depth;
         lane->count--;
         completed(exchange->sent_at, now);
+        if (lane->scheduled) {
+            tcp_send_scheduled(lane, now);
+            continue;
+        }
         if (lane->churn) {
             if (position < length) {
                 fail("unexpected bytes on %s: %d bytes arrived while no reply was awaited", lane->name,
@@ -708,6 +748,23 @@ static int64_t parse_duration(const char *name, const char *text) {
     return (int64_t) (amount * unit + 0.5);
 }
 
+/* A rate such as 20000, 20000/s or 20k/s. */
+static double parse_rate(const char *name, const char *text) {
+    char *end;
+    double rate = strtod(text, &end);
+    if (*end == 'k') {
+        rate *= 1000;
+        end++;
+    }
+    if (strcmp(end, "/s") == 0) {
+        end += 2;
+    }
+    if (end == text || *end != 0 || !(rate > 0)) {
+        usage_error("--%s: expected a positive rate such as 20000/s or 20k/s, got %s", name, text);
+    }
+    return rate;
+}
+
 static int parse_integer(const char *name, const char *text, int min, int max) {
     char *end;
     long value = strtol(text, &end, 10);
@@ -765,7 +822,9 @@ static void parse(int argc, char **argv) {
             spec.udp_timeout_ns = parse_duration(name, value);
         } else if (strcmp(name, "label") == 0) {
             spec.label = value;
-        } else if (strcmp(name, "rate") == 0 || strcmp(name, "client-threads") == 0 || strcmp(name, "server-pid") == 0) {
+        } else if (strcmp(name, "rate") == 0) {
+            spec.rate = parse_rate(name, value);
+        } else if (strcmp(name, "client-threads") == 0 || strcmp(name, "server-pid") == 0) {
             usage_error("--%s is the Java load generator's only", name);
         } else {
             usage_error("unknown option --%s", name);
@@ -795,6 +854,9 @@ static void parse(int argc, char **argv) {
     if (spec.duration_ns <= 0) {
         usage_error("--duration must be positive");
     }
+    if (spec.rate > 0 && spec.workload != TCP_PINGPONG) {
+        usage_error("--rate (open loop) applies to tcp-pingpong only");
+    }
     struct addrinfo hints = {.ai_family = AF_UNSPEC, .ai_flags = AI_NUMERICSERV}, *found_address;
     char port[8];
     snprintf(port, sizeof port, "%d", spec.port);
@@ -817,7 +879,7 @@ static void raise_file_limit(void) {
     }
 }
 
-static struct lane *open_lanes(void) {
+static struct lane *open_lanes(int64_t start) {
     struct lane *lanes = calloc((size_t) spec.connections, sizeof *lanes);
     int udp = spec.workload == UDP_PINGPONG;
     for (int i = 0; i < spec.connections; i++) {
@@ -826,6 +888,13 @@ static struct lane *open_lanes(void) {
         lane->id = i;
         lane->depth = spec.depth;
         lane->churn = spec.workload == TCP_CHURN;
+        if (spec.rate > 0) {
+            /* the connections' send times interleaved evenly: one request every 1/rate over all of them */
+            double tick = 1e9 / spec.rate;
+            lane->scheduled = 1;
+            lane->next_send = start + (int64_t) (i * tick);
+            lane->interval = (int64_t) (spec.connections * tick + 0.5);
+        }
         lane->ring = calloc((size_t) spec.depth, sizeof *lane->ring);
         snprintf(lane->name, sizeof lane->name, "%s %d", udp ? "udp socket" : "tcp connection", i);
         if (udp) {
@@ -839,6 +908,34 @@ static struct lane *open_lanes(void) {
     return lanes;
 }
 
+/* Open loop: the earliest intended send time of a connection that awaits no reply. */
+static int64_t next_due(const struct lane *lanes) {
+    int64_t due = INT64_MAX;
+    for (int i = 0; i < spec.connections; i++) {
+        if (lanes[i].count == 0 && lanes[i].next_send < due) {
+            due = lanes[i].next_send;
+        }
+    }
+    return due;
+}
+
+/* Open loop: a timerfd wakes the loop at the next intended send time, which epoll_wait's milliseconds cannot. */
+static int open_timer(void) {
+    int timer = timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
+    struct epoll_event event = {.events = EPOLLIN, .data.ptr = NULL};
+    if (timer < 0 || epoll_ctl(epoll_fd, EPOLL_CTL_ADD, timer, &event) != 0) {
+        fail("cannot set up the open-loop timer: %s", strerror(errno));
+    }
+    return timer;
+}
+
+static void arm(int timer, int64_t at) {
+    struct itimerspec when = {.it_value = {.tv_sec = at / 1000000000LL, .tv_nsec = at % 1000000000LL}};
+    if (timerfd_settime(timer, TFD_TIMER_ABSTIME, &when, NULL) != 0) {
+        fail("cannot arm the open-loop timer: %s", strerror(errno));
+    }
+}
+
 static void run(void) {
     int udp = spec.workload == UDP_PINGPONG;
     epoll_fd = epoll_create1(EPOLL_CLOEXEC);
@@ -848,19 +945,30 @@ static void run(void) {
         udp_out = malloc((size_t) batch * spec.size);
         udp_expected = malloc((size_t) spec.size);
     }
+    int timer = spec.rate > 0 ? open_timer() : -1;
     int64_t start = now_ns();
     measure_from = start + spec.warmup_ns;
     measure_until = measure_from + spec.duration_ns;
-    struct lane *lanes = open_lanes();
+    struct lane *lanes = open_lanes(start);
     struct epoll_event events[MAX_EVENTS];
     int64_t next_expiry = udp ? now_ns() + spec.udp_timeout_ns : INT64_MAX;
     int64_t next_scan = 0;
+    int64_t armed = INT64_MAX;
     for (;;) {
         int64_t now = now_ns();
         if (now >= measure_until) {
             return;
         }
         int64_t wake = next_expiry < measure_until ? next_expiry : measure_until;
+        if (timer >= 0) {
+            int64_t due = next_due(lanes);
+            if (due <= now) {
+                wake = now;
+            } else if (due < measure_until && due != armed) {
+                arm(timer, due);
+                armed = due;
+            }
+        }
         int timeout = wake <= now ? 0 : (int) ((wake - now + 999999) / 1000000);
         int ready = epoll_wait(epoll_fd, events, MAX_EVENTS, timeout);
         if (ready < 0 && errno != EINTR) {
@@ -868,10 +976,25 @@ static void run(void) {
         }
         for (int i = 0; i < ready; i++) {
             struct lane *lane = events[i].data.ptr;
-            if (lane->kind == UDP_LANE) {
+            if (lane == NULL) {
+                uint64_t expirations;
+                if (read(timer, &expirations, sizeof expirations) < 0 && errno != EAGAIN) {
+                    fail("cannot read the open-loop timer: %s", strerror(errno));
+                }
+                armed = INT64_MAX;
+            } else if (lane->kind == UDP_LANE) {
                 udp_ready(lane, events[i].events);
             } else {
                 tcp_ready(lane, events[i].events);
+            }
+        }
+        if (timer >= 0) {
+            now = now_ns();
+            for (int i = 0; i < spec.connections; i++) {
+                if (lanes[i].count == 0 && lanes[i].next_send <= now) {
+                    tcp_send_scheduled(&lanes[i], now);
+                    tcp_flush(&lanes[i]);
+                }
             }
         }
         if (udp) {
@@ -888,8 +1011,9 @@ static void report(void) {
     double seconds = spec.duration_ns / 1e9;
     double per_second = recorder.messages / seconds;
     double megabytes = recorder.bytes / seconds / 1e6;
-    double p50 = percentile_us(50), p99 = percentile_us(99), p999 = percentile_us(99.9);
-    double max = recorder.total == 0 ? 0 : highest_in(bucket_of((uint64_t) recorder.max)) / 1000.0; /* as HdrHistogram */
+    const struct histogram *latency = &recorder.latency, *lag = &recorder.send_lag;
+    double p50 = percentile_us(latency, 50), p99 = percentile_us(latency, 99), p999 = percentile_us(latency, 99.9);
+    double max = max_us(latency), lag50 = percentile_us(lag, 50), lag99 = percentile_us(lag, 99);
     char label[256];
     snprintf(label, sizeof label, "%s", spec.label);
     for (char *c = label; *c; c++) {
@@ -897,22 +1021,28 @@ static void report(void) {
             *c = '\'';
         }
     }
-    printf("{\"label\":\"%s\",\"workload\":\"%s\",\"connections\":%d,\"size\":%d,\"depth\":%d,\"rate\":0,"
+    printf("{\"label\":\"%s\",\"workload\":\"%s\",\"connections\":%d,\"size\":%d,\"depth\":%d,\"rate\":%.0f,"
            "\"seconds\":%.3f,\"messages\":%lld,\"bytes\":%lld,\"messagesPerSecond\":%.1f,\"megabytesPerSecond\":%.3f,"
-           "\"p50Us\":%.1f,\"p99Us\":%.1f,\"p999Us\":%.1f,\"maxUs\":%.1f,\"sendLagP50Us\":0.0,\"sendLagP99Us\":0.0,"
+           "\"p50Us\":%.1f,\"p99Us\":%.1f,\"p999Us\":%.1f,\"maxUs\":%.1f,\"sendLagP50Us\":%.1f,\"sendLagP99Us\":%.1f,"
            "\"lost\":%lld,\"late\":%lld,\"held\":0,\"serverRssKiB\":-1,\"serverBaselineRssKiB\":-1,"
            "\"client\":\"native\"}\n",
-            label, WORKLOAD_NAMES[spec.workload], spec.connections, spec.size, spec.depth, seconds, recorder.messages,
-            recorder.bytes, per_second, megabytes, p50, p99, p999, max, recorder.lost, recorder.late);
-    char shape[96];
+            label, WORKLOAD_NAMES[spec.workload], spec.connections, spec.size, spec.depth, spec.rate, seconds,
+            recorder.messages, recorder.bytes, per_second, megabytes, p50, p99, p999, max, lag50, lag99, recorder.lost,
+            recorder.late);
+    char shape[128];
+    int length = snprintf(shape, sizeof shape, "%s c=%d", WORKLOAD_NAMES[spec.workload], spec.connections);
     if (spec.depth > 1) {
-        snprintf(shape, sizeof shape, "%s c=%d d=%d s=%d", WORKLOAD_NAMES[spec.workload], spec.connections, spec.depth,
-                spec.size);
-    } else {
-        snprintf(shape, sizeof shape, "%s c=%d s=%d", WORKLOAD_NAMES[spec.workload], spec.connections, spec.size);
+        length += snprintf(shape + length, sizeof shape - (size_t) length, " d=%d", spec.depth);
+    }
+    length += snprintf(shape + length, sizeof shape - (size_t) length, " s=%d", spec.size);
+    if (spec.rate > 0) {
+        snprintf(shape + length, sizeof shape - (size_t) length, " rate=%.0f/s", spec.rate);
     }
     printf("%-12s %-36s %12.0f msg/s %9.2f MB/s  p50 %8.1f us  p99 %8.1f us  p99.9 %8.1f us  max %9.1f us",
             label, shape, per_second, megabytes, p50, p99, p999, max);
+    if (spec.rate > 0) {
+        printf("  sent late p50 %.1f us p99 %.1f us", lag50, lag99);
+    }
     if (spec.workload == UDP_PINGPONG) {
         printf("  lost %lld  late %lld", recorder.lost, recorder.late);
     }

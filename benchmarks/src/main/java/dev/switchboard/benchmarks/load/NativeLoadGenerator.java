@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The native load generator ({@code benchmarks/native/loadgen.c}): the same workloads as
- * {@link LoadGenerator} but tcp-idle and open loop, with the same request encoding and byte-for-byte
+ * {@link LoadGenerator} but tcp-idle, with the same request encoding and byte-for-byte
  * checks, on one thread and one epoll set, so that it takes less CPU from a server sharing its
  * cores. Compiled with the machine's gcc by {@link #build}, run as a process per load run; it
  * prints the Java generator's JSON line, which {@link Result#fromJson} reads.
@@ -76,10 +76,11 @@ public final class NativeLoadGenerator {
 
     /**
      * @param spec a load run
-     * @return whether this generator runs it: every workload but tcp-idle, closed loop only, one thread
+     * @return whether this generator runs it: every workload but tcp-idle, which reads the server's
+     *     memory through {@code jcmd} between setting up its connections and closing them
      */
     public static boolean runs(LoadSpec spec) {
-        return spec.workload() != Workload.TCP_IDLE && spec.rate() == 0;
+        return spec.workload() != Workload.TCP_IDLE;
     }
 
     /** @return the compiler's version line, such as {@code gcc (Debian 12.2.0-14) 12.2.0} */
@@ -117,7 +118,7 @@ public final class NativeLoadGenerator {
 
     /** @return the generator's command line for {@code spec} */
     List<String> command(LoadSpec spec) {
-        return List.of(binary.toString(),
+        List<String> command = new ArrayList<>(List.of(binary.toString(),
                 "--workload", spec.workload().toString(),
                 "--host", spec.server().getHostString(),
                 "--port", Integer.toString(spec.server().getPort()),
@@ -127,7 +128,11 @@ public final class NativeLoadGenerator {
                 "--warmup", millis(spec.warmup().toNanos()),
                 "--duration", millis(spec.duration().toNanos()),
                 "--udp-timeout", millis(spec.udpTimeout().toNanos()),
-                "--label", spec.label());
+                "--label", spec.label()));
+        if (spec.rate() > 0) {
+            command.addAll(List.of("--rate", String.format(Locale.ROOT, "%.3f", spec.rate())));
+        }
+        return command;
     }
 
     private static String millis(long nanos) {

@@ -93,10 +93,11 @@ public record Result(
         Map<String, String> members = members(json);
         String workload = text(members, "workload");
         if (!workload.equals(spec.workload().toString()) || number(members, "connections") != spec.connections()
-                || number(members, "size") != spec.size() || number(members, "depth") != spec.depth()) {
+                || number(members, "size") != spec.size() || number(members, "depth") != spec.depth()
+                || Math.round(number(members, "rate")) != Math.round(spec.rate())) {
             throw new IllegalArgumentException("the result is of another run (" + workload + " c="
                     + members.get("connections") + " d=" + members.get("depth") + " s=" + members.get("size")
-                    + ") than " + spec.describe() + ": " + json);
+                    + " rate=" + members.get("rate") + ") than " + spec.describe() + ": " + json);
         }
         return new Result(text(members, "label"), spec, number(members, "seconds"),
                 (long) number(members, "messages"), (long) number(members, "bytes"),

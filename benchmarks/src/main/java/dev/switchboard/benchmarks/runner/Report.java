@@ -304,8 +304,8 @@ final class Report {
                 The native one (C, `benchmarks/native/loadgen.c`, the default) runs on one thread and one epoll set \
                 and reads and sends datagrams in batches (`recvmmsg`, `sendmmsg`), so that it takes as little CPU as \
                 it can from a server on the same cores; its latency histogram is log-linear (at most 0.2 % above the \
-                value). The Java one (`dev.switchboard.benchmarks.load`, `--client java`; always for tcp-idle and \
-                open loop) is selector-based: each client thread owns a selector and its connections, like a \
+                value). The Java one (`dev.switchboard.benchmarks.load`, `--client java`; always for tcp-idle, \
+                which reads the server's memory through `jcmd`) is selector-based: each client thread owns a selector and its connections, like a \
                 server's event loop; its latency histogram is HdrHistogram with three significant digits. Both \
                 measure latency from the send to the reply's last byte; MB/s counts reply bytes.
                 - **Workloads.** Ping-pong: one request outstanding per connection (raw framing cannot delimit \

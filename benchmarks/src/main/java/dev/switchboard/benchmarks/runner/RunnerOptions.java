@@ -60,7 +60,7 @@ record RunnerOptions(Path repo, Path report, boolean quick, boolean pin, List<St
               --jvm-flags "%s"
               --client native         the load generator: native (C, built here with gcc -O2; one thread, epoll)
                                       or java (selector threads in the runner's JVM); the Java one runs
-                                      tcp-idle and open loop in either case
+                                      tcp-idle in either case
               --client-threads 1      the Java load generator's selector threads
               --rate 20000            the open-loop scenario's requests per second
               --idle-connections 10000

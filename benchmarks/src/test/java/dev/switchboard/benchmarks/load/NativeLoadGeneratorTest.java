@@ -93,6 +93,16 @@ class NativeLoadGeneratorTest {
     }
 
     @Test
+    void openLoopSendsOnScheduleAndReportsHowLate() throws Exception {
+        try (FaultyServer server = FaultyServer.tcp(UPPER_CASE)) {
+            Result result = generator.run(second(Workload.TCP_PINGPONG, server.address()).withShape(4, 64, 1).withRate(2000));
+            assertTrue(result.messages() > 0, result.toLine());
+            assertTrue(result.sendLag().p99() >= result.sendLag().p50(), result.toLine());
+            assertTrue(result.toJson().contains("\"rate\":2000,"), result.toJson());
+        }
+    }
+
+    @Test
     void failsTcpOnASingleWrongByte() throws Exception {
         try (FaultyServer server = FaultyServer.tcp(wrongByteAfter(10, 40))) {
             LoadFailure failure = assertThrows(LoadFailure.class,

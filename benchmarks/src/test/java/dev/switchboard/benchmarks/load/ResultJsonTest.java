@@ -48,6 +48,15 @@ class ResultJsonTest {
     }
 
     @Test
+    void refusesTheResultOfARunAtAnotherRate() {
+        LoadSpec openLoop = LoadSpec.of(Workload.TCP_PINGPONG, new InetSocketAddress("127.0.0.1", 9)).withRate(20_000);
+        String closedLoop = NATIVE_LINE.replace("udp-pingpong", "tcp-pingpong").replace("\"connections\":16", "\"connections\":1")
+                .replace("\"size\":1400", "\"size\":64").replace("\"depth\":8", "\"depth\":1");
+        assertTrue(Result.fromJson(closedLoop, openLoop.withRate(0)).messages() > 0);
+        assertThrows(IllegalArgumentException.class, () -> Result.fromJson(closedLoop, openLoop));
+    }
+
+    @Test
     void refusesALineWithoutAMeasurement() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Result.fromJson(NATIVE_LINE.replace("\"p99Us\":2047.0,", ""), UDP));

@@ -79,7 +79,7 @@ class RunnerOptionsTest {
     void theJavaLoadGeneratorRunsWhatTheNativeOneCannot() {
         RunnerOptions options = Fixtures.options();
         assertEquals("java", options.clientFor(scenario(options, "tcp-idle")));
-        assertEquals("java", options.clientFor(scenario(options, "tcp-rate-c16-s64")));
+        assertEquals("native", options.clientFor(scenario(options, "tcp-rate-c16-s64")));
     }
 
     @Test
