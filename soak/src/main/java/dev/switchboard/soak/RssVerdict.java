@@ -1,0 +1,76 @@
+package dev.switchboard.soak;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Whether the server's resident memory kept growing once warm: the median of the last window of
+ * the run against the median of the window right after warm-up. A median ignores the odd sample
+ * taken in the middle of a collection. The allowance, {@value #ALLOWED_PERCENT}% of the first
+ * median but at least {@value #ALLOWED_FLOOR_MIB} MiB, is what a healthy server's RSS moves by
+ * between two windows under this traffic (the JIT's code cache, the heap's committed size); a
+ * leak of a few hundred bytes per connection or per request exceeds it within minutes (the soak's
+ * README has the numbers).
+ *
+ * @param baseline the window after warm-up and its median
+ * @param last the last window and its median
+ * @param allowedKib how far the last median may be above the first
+ */
+record RssVerdict(Window baseline, Window last, long allowedKib) {
+
+    static final int ALLOWED_PERCENT = 10;
+    static final int ALLOWED_FLOOR_MIB = 16;
+    static final Duration MAX_WARM_UP = Duration.ofSeconds(60);
+    static final Duration MAX_WINDOW = Duration.ofSeconds(60);
+
+    /**
+     * @param from first second of the window, since the server was ready
+     * @param to the second after its last
+     * @param samples how many samples fell in it
+     * @param medianKib their median
+     */
+    record Window(long from, long to, int samples, long medianKib) {}
+
+    /** @return how much the last median is above the first, in KiB (negative if below) */
+    long growthKib() {
+        return last.medianKib() - baseline.medianKib();
+    }
+
+    /** @return whether it grew beyond the allowance */
+    boolean grew() {
+        return growthKib() > allowedKib;
+    }
+
+    /**
+     * @param samples one a second, in order
+     * @param duration how long the traffic ran
+     * @return the verdict, or empty if a window has no sample (the server died before it)
+     */
+    static Optional<RssVerdict> judge(List<Rss.Sample> samples, Duration duration) {
+        long seconds = duration.toSeconds();
+        long warmUp = Math.min(MAX_WARM_UP.toSeconds(), seconds / 3);
+        long window = Math.min(MAX_WINDOW.toSeconds(), seconds / 3);
+        Optional<Window> baseline = window(samples, warmUp, warmUp + window);
+        Optional<Window> last = window(samples, seconds - window, seconds);
+        if (baseline.isEmpty() || last.isEmpty()) {
+            return Optional.empty();
+        }
+        long allowed = Math.max(ALLOWED_FLOOR_MIB * 1024L, baseline.get().medianKib() * ALLOWED_PERCENT / 100);
+        return Optional.of(new RssVerdict(baseline.get(), last.get(), allowed));
+    }
+
+    private static Optional<Window> window(List<Rss.Sample> samples, long from, long to) {
+        List<Long> in = samples.stream().filter(s -> s.second() >= from && s.second() < to).map(Rss.Sample::kib).toList();
+        return in.isEmpty() ? Optional.empty() : Optional.of(new Window(from, to, in.size(), median(in)));
+    }
+
+    /**
+     * @param values not empty
+     * @return the middle value once sorted; of two middle values, the lower
+     */
+    static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get((sorted.size() - 1) / 2);
+    }
+}
