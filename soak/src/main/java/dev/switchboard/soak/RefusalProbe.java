@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One connection that sends what the server must refuse and waits for the server to close it.
@@ -46,15 +47,9 @@ final class RefusalProbe {
             tally.connections.increment();
             tally.requests.increment();
             connection.getOutputStream().write(bytes);
-            connection.setSoTimeout((int) BOUND.toMillis());
-            InputStream in = connection.getInputStream();
-            byte[] discard = new byte[4096];
-            while (in.read(discard) >= 0) {
-                tally.replies.increment(); // counted, not judged: what must happen is the close
-            }
-            tally.refusals.increment();
-        } catch (SocketTimeoutException e) {
-            if (!closed) {
+            if (closedWithin(connection, System.nanoTime() + BOUND.toNanos())) {
+                tally.refusals.increment();
+            } else if (!closed) {
                 findings.failure(tally, what + " sent to " + server + " was not refused: the connection was still open "
                         + BOUND.toSeconds() + " s later");
             }
@@ -65,6 +60,24 @@ final class RefusalProbe {
         } finally {
             close(connection);
         }
+    }
+
+    /** @return whether the server closed the connection by {@code deadline}; what it sends meanwhile is counted as replies */
+    private boolean closedWithin(Socket connection, long deadline) throws IOException {
+        InputStream in = connection.getInputStream();
+        byte[] discard = new byte[4096];
+        for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
+            connection.setSoTimeout((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            try {
+                if (in.read(discard) < 0) {
+                    return true;
+                }
+            } catch (SocketTimeoutException e) {
+                return false;
+            }
+            tally.replies.increment();
+        }
+        return false;
     }
 
     /** Ends a probe under way, from any thread. */

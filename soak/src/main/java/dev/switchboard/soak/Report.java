@@ -28,6 +28,7 @@ final class Report {
                 .append(row("server", "one process, -Xmx" + settings.heap() + ", " + ServerConfig.LOOPS
                         + " loops per endpoint, limits at their defaults"))
                 .append(row("never-reading clients", Integer.toString(settings.neverReaders())))
+                .append(row("server log", settings.directory().resolve("soak-server.log").toString()))
                 .append(row("machine", machine.processors() + " processors, Java " + machine.java()))
                 .append(row("load average (1, 5, 15 min)", "before " + machine.loadBefore() + ", after " + machine.loadAfter()))
                 .append('\n');

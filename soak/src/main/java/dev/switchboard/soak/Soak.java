@@ -77,8 +77,8 @@ public final class Soak {
                 runner.closeAll();
             }
             logWatch.poll();
-            return new SoakResult(settings, Duration.ofNanos(trafficEnded - ready), clients.stream().map(SoakClient::tally).distinct().map(Tally::counts).toList(),
-                    findings.firstByKind(), List.copyOf(rss),
+            List<Tally.Counts> counts = clients.stream().map(SoakClient::tally).distinct().map(Tally::counts).toList();
+            return new SoakResult(settings, Duration.ofNanos(trafficEnded - ready), counts, findings.firstByKind(), List.copyOf(rss),
                     died.isPresent() ? Optional.empty() : RssVerdict.judge(rss, settings.duration()),
                     died, clientsStopped, stop,
                     new SoakResult.LogSummary(logWatch.levels(), logWatch.alarmCount(), logWatch.alarms(), logWatch.finalCounts()),
