@@ -25,7 +25,7 @@ final class Report {
         SoakResult.Machine machine = result.machine();
         out.append("| run | |\n|---|---|\n")
                 .append(row("traffic", seconds(result.ran().toMillis()) + " of " + settings.duration().toSeconds() + " s asked"))
-                .append(row("server", "one process, -Xmx" + settings.heap() + ", " + ServerConfig.LOOPS
+                .append(row("server", "one process, heap " + settings.heap() + " (-Xms = -Xmx, pre-touched), " + ServerConfig.LOOPS
                         + " loops per endpoint, limits at their defaults"))
                 .append(row("never-reading clients", Integer.toString(settings.neverReaders())))
                 .append(row("server log", settings.directory().resolve("soak-server.log").toString()))

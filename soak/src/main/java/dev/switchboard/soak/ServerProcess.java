@@ -29,7 +29,7 @@ final class ServerProcess implements AutoCloseable {
 
     /**
      * @param distribution the distribution's home
-     * @param heap its maximum heap, as {@code -Xmx} takes it
+     * @param heap its heap, as {@code -Xmx} takes it: all of it committed and touched at the start
      * @param config the configuration file it serves
      * @param log where its standard output and error go
      * @return the process, starting
@@ -43,7 +43,9 @@ final class ServerProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        builder.environment().put("JAVA_OPTS", "-Xmx" + heap);
+        // The whole heap resident from the start: RSS growth is then memory outside the heap, which
+        // nothing bounds (a heap that fills ends in an OutOfMemoryError, which the log shows).
+        builder.environment().put("JAVA_OPTS", "-Xms" + heap + " -Xmx" + heap + " -XX:+AlwaysPreTouch");
         builder.environment().remove("SWITCHBOARD_CDS");
         return new ServerProcess(builder.start(), log);
     }

@@ -16,7 +16,7 @@ class ReportTest {
 
         assertContains("Verdict: **PASS**\n", report);
         assertContains("| traffic | 180.0 s of 180 s asked |", report);
-        assertContains("-Xmx48m", report);
+        assertContains("| server | one process, heap 48m (-Xms = -Xmx, pre-touched), 2 loops per endpoint, limits at their defaults |", report);
         assertContains("| load average (1, 5, 15 min) | before 3.10, 2.50, 2.00, after 3.20, 2.60, 2.10 |", report);
     }
 
