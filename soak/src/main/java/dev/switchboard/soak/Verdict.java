@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Whether a soak passed, and if not, every reason why, each in a sentence. */
+/** Whether a soak passed, and if not, every reason why, each in a sentence: what broke the server first, then what the clients saw. */
 final class Verdict {
 
     /**
@@ -23,6 +23,10 @@ final class Verdict {
         List<String> reasons = new ArrayList<>();
         result.died().ifPresent(death -> reasons.add("the server died " + death.second()
                 + " s into the soak, with exit code " + death.exitCode()));
+        if (result.log().alarmCount() > 0) {
+            reasons.add("the server's log has " + result.log().alarmCount() + " line" + (result.log().alarmCount() == 1 ? "" : "s")
+                    + " saying it is broken (SEVERE, OutOfMemoryError, a failed loop); the first: " + result.log().alarms().get(0));
+        }
         for (Tally.Counts counts : result.clients()) {
             if (counts.failures() > 0) {
                 List<String> first = result.failures().getOrDefault(counts.kind(), List.of());
@@ -35,10 +39,6 @@ final class Verdict {
                 reasons.add(String.format(Locale.ROOT, "%s lost %.2f%% of its requests (%d of %d), more than the %.1f%% allowed",
                         counts.kind(), loss, counts.lost(), counts.requests(), UDP_LOSS_LIMIT_PERCENT));
             }
-        }
-        if (result.log().alarmCount() > 0) {
-            reasons.add("the server's log has " + result.log().alarmCount() + " line" + (result.log().alarmCount() == 1 ? "" : "s")
-                    + " saying it is broken (SEVERE, OutOfMemoryError, a failed loop); the first: " + result.log().alarms().get(0));
         }
         result.rssVerdict().ifPresentOrElse(rss -> {
             if (rss.grew()) {

@@ -1,6 +1,7 @@
 package dev.switchboard.soak;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,6 +61,21 @@ class VerdictTest {
         assertEquals(List.of("the server's log has 2 lines saying it is broken (SEVERE, OutOfMemoryError, a failed loop);"
                 + " the first: Exception in thread \"switchboard-tcp-raw-loop-1\" java.lang.OutOfMemoryError: Java heap space"),
                 Verdict.reasons(result));
+    }
+
+    @Test
+    void whatTheLogSaysBrokeComesBeforeWhatTheClientsSaw() {
+        SoakResult result = new ResultBuilder()
+                .client(new Tally.Counts("well-behaved tcp-raw", "tcp-raw", true, 4, 10, 9, 1, 0, 0, 0))
+                .failure("well-behaved tcp-raw", "client 0: no whole reply within 10 s")
+                .alarms("Exception in thread \"switchboard-tcp-raw-loop-0\" java.lang.OutOfMemoryError: Java heap space")
+                .build();
+
+        List<String> reasons = Verdict.reasons(result);
+
+        assertEquals(2, reasons.size());
+        assertTrue(reasons.get(0).startsWith("the server's log has 1 line saying it is broken"), reasons.get(0));
+        assertTrue(reasons.get(1).startsWith("well-behaved tcp-raw: 1 failure"), reasons.get(1));
     }
 
     @Test
