@@ -10,8 +10,14 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Liveness {
 
+    private final String transport;
     private final List<AtomicLong> lastAnswered = new ArrayList<>();
     private final List<String> endpoints = new ArrayList<>();
+
+    /** @param transport what its clients speak, {@code "TCP"} or {@code "UDP"}, for messages */
+    Liveness(String transport) {
+        this.transport = transport;
+    }
 
     /**
      * @param endpoint the client's endpoint
@@ -51,9 +57,9 @@ final class Liveness {
             }
         }
         if (answered == 0) {
-            return "no other well-behaved client was answered meanwhile: the server stopped answering";
+            return "no other well-behaved " + transport + " client was answered meanwhile: the server stopped answering " + transport;
         }
-        return answered + " of the " + others + " other well-behaved clients (" + sameEndpoint + " on "
+        return answered + " of the " + others + " other well-behaved " + transport + " clients (" + sameEndpoint + " on "
                 + endpoints.get(client) + ") were answered meanwhile: a loop stopped serving this client";
     }
 

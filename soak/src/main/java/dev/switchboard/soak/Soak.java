@@ -101,14 +101,14 @@ public final class Soak {
         Map<Framing, InetSocketAddress> tcp = endpoints.tcp();
         String allTcp = String.join(", ", tcp.keySet().stream().map(Framing::endpoint).toList());
         List<SoakClient> clients = new ArrayList<>();
-        Liveness tcpLiveness = new Liveness();
+        Liveness tcpLiveness = new Liveness("TCP");
         for (Framing framing : Framing.values()) {
             Tally tally = new Tally("well-behaved " + framing.endpoint(), framing.endpoint(), true);
             for (int i = 0; i < WELL_BEHAVED_TCP_PER_ENDPOINT; i++) {
                 clients.add(new TcpEchoClient(framing, tcp.get(framing), i, tally, findings, tcpLiveness));
             }
         }
-        Liveness udpLiveness = new Liveness();
+        Liveness udpLiveness = new Liveness("UDP");
         Tally udp = new Tally("well-behaved udp", "udp", true);
         for (int i = 0; i < WELL_BEHAVED_UDP; i++) {
             clients.add(new UdpEchoClient(endpoints.udp(), i, udp, findings, udpLiveness));

@@ -54,7 +54,7 @@ class TcpEchoClientTest {
     }
 
     private TcpEchoClient client(InetSocketAddress address) {
-        return new TcpEchoClient(Framing.RAW, address, 0, tally, findings, new Liveness());
+        return new TcpEchoClient(Framing.RAW, address, 0, tally, findings, new Liveness("TCP"));
     }
 
     private static long inTenSeconds() {
