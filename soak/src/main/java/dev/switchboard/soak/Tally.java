@@ -3,9 +3,9 @@ package dev.switchboard.soak;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * What one kind of client did and saw, counted from its threads and read by the report. What a
- * count means for a hostile kind is in the README: a request is a frame (or a probe) sent, a
- * refusal a connection the server closed on us or would not accept.
+ * What one kind of client did and saw, counted from its threads and read by the report. For a
+ * hostile kind a request is a frame (or a probe) sent and a refusal a connection the server closed
+ * on us or would not accept (soak/README.md).
  */
 final class Tally {
 
