@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * and gathers what was seen. Each phase is bounded, so the whole run ends within
  * {@link SoakSettings#HARD_CAP}.
  */
-public final class Soak {
+final class Soak {
 
     static final Duration START_TIMEOUT = Duration.ofSeconds(40);
     /** How long the clients may take to finish their step once the traffic ends (a reply may be awaited). */
@@ -39,7 +39,7 @@ public final class Soak {
      * @return what was seen
      * @throws IOException if the server cannot be started or does not get ready, with the end of its log
      */
-    public static SoakResult run(SoakSettings settings) throws IOException, InterruptedException {
+    static SoakResult run(SoakSettings settings) throws IOException, InterruptedException {
         String loadBefore = loadAverage();
         Files.createDirectories(settings.directory());
         Path log = settings.directory().resolve("soak-server.log");

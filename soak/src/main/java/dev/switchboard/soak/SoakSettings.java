@@ -17,10 +17,10 @@ import java.util.regex.Pattern;
  * @param distribution the server's distribution ({@code launcher/target/switchboard})
  * @param directory where the configuration, the server's log and the report are written
  */
-public record SoakSettings(Duration duration, String heap, int neverReaders, Path distribution, Path directory) {
+record SoakSettings(Duration duration, String heap, int neverReaders, Path distribution, Path directory) {
 
     /** The whole run, its start and stop included, must end within this. */
-    public static final Duration HARD_CAP = Duration.ofMinutes(10);
+    static final Duration HARD_CAP = Duration.ofMinutes(10);
     /**
      * What may be spent outside the traffic: at most {@link Soak#outsideTheTraffic()} for the
      * server's start and the stops, with room for the build's own start. The traffic gets the rest of the cap.
@@ -35,7 +35,7 @@ public record SoakSettings(Duration duration, String heap, int neverReaders, Pat
      * @throws IllegalArgumentException if the duration leaves less than {@link #OVERHEAD} of the
      *     hard cap, or is too short to tell warm-up from the rest, or the heap is not an {@code -Xmx} size
      */
-    public SoakSettings {
+    SoakSettings {
         if (duration.compareTo(MIN_DURATION) < 0 || duration.compareTo(HARD_CAP.minus(OVERHEAD)) > 0) {
             throw new IllegalArgumentException("soak.duration: expected " + MIN_DURATION.toSeconds() + " s to "
                     + HARD_CAP.minus(OVERHEAD).toMinutes() + " minutes (the whole run is capped at "
@@ -55,7 +55,7 @@ public record SoakSettings(Duration duration, String heap, int neverReaders, Pat
      * @return the settings they describe
      * @throws IllegalArgumentException naming the property that is missing or malformed
      */
-    public static SoakSettings from(Properties properties) {
+    static SoakSettings from(Properties properties) {
         return new SoakSettings(
                 parseDuration(required(properties, "soak.duration")),
                 required(properties, "soak.heap").trim(),
