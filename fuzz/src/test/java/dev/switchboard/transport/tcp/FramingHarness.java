@@ -44,6 +44,7 @@ final class FramingHarness {
         this.framesIndependentOfReads = framesIndependentOfReads;
     }
 
+    /** @param input laid out as the class comment says; shorter than two bytes, nothing to check */
     void check(byte[] input) {
         if (input.length < 2) {
             return;
