@@ -3,8 +3,8 @@ package dev.switchboard.launcher;
 import com.typesafe.config.ConfigOrigin;
 
 /**
- * Why the launcher cannot go on: a message for the user, one line meant to be shown as it is,
- * and the exit status of the process.
+ * Why the launcher cannot go on: a message for the user, one line meant to be shown as it is (control
+ * characters escaped), and the exit status of the process.
  */
 public final class LaunchException extends RuntimeException {
 
@@ -18,7 +18,7 @@ public final class LaunchException extends RuntimeException {
     private final int status;
 
     private LaunchException(int status, String message, Throwable cause) {
-        super(message, cause);
+        super(oneLine(message), cause);
         this.status = status;
     }
 
@@ -64,6 +64,33 @@ public final class LaunchException extends RuntimeException {
     /** @return the exit status the process should end with */
     public int status() {
         return status;
+    }
+
+    /**
+     * The message with its control characters escaped: Typesafe Config's parse errors quote the
+     * offending text as it is, and a carriage return or an escape sequence in a configuration file
+     * must not split or rewrite the log line that reports it.
+     */
+    private static String oneLine(String message) {
+        if (message == null || message.chars().noneMatch(Character::isISOControl)) {
+            return message;
+        }
+        StringBuilder line = new StringBuilder(message.length() + 8);
+        message.chars().forEach(c -> {
+            switch (c) {
+                case '\n' -> line.append("\\n");
+                case '\r' -> line.append("\\r");
+                case '\t' -> line.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        line.append(String.format("\\u%04x", c));
+                    } else {
+                        line.append((char) c);
+                    }
+                }
+            }
+        });
+        return line.toString();
     }
 
     private static String where(ConfigOrigin origin) {

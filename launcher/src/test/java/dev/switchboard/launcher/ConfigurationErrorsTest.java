@@ -193,4 +193,11 @@ class ConfigurationErrorsTest {
                 """);
         assertTrue(e.getMessage().startsWith(file + ": 3: "), e.getMessage());
     }
+
+    @Test
+    void reportsTextWithControlCharactersEscapedOnOneLine() {
+        LaunchException e = failure("switchboard.endpoints.tcp { tr\ransport\u001b }");
+        assertTrue(e.getMessage().startsWith(file + ": 1: Key 'tr\\ransport\\u001b' "), e.getMessage());
+        assertTrue(e.getMessage().chars().noneMatch(Character::isISOControl), e.getMessage());
+    }
 }
