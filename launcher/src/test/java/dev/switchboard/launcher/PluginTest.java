@@ -14,6 +14,7 @@ import dev.switchboard.launcher.plugin.Discovered;
 import dev.switchboard.launcher.plugin.Plugins;
 import dev.switchboard.launcher.plugin.ProviderRegistry;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -63,7 +64,8 @@ class PluginTest {
     private static String exchange(Launcher launcher, String request, int replyBytes) throws IOException {
         Server server = launcher.start();
         try {
-            return Loopback.tcp(server.endpoints().get(0).transport().localAddress(), request, replyBytes);
+            return Loopback.tcp((InetSocketAddress) server.endpoints().get(0).transport().localAddress(), request,
+                    replyBytes);
         } finally {
             server.stop();
         }

@@ -1,5 +1,6 @@
 package dev.switchboard.transport.tcp;
 
+import dev.switchboard.api.FrameCodec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +48,7 @@ public class FrameDecoderBenchmark {
     @Param({"64"})
     public int payload;
 
-    private FrameDecoder decoder;
+    private FrameCodec decoder;
     private ByteBuffer buffer;
     private int frameBytes;
 

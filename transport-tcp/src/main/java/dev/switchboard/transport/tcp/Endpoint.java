@@ -1,5 +1,6 @@
 package dev.switchboard.transport.tcp;
 
+import dev.switchboard.api.FrameCodec;
 import dev.switchboard.api.MessageService;
 import dev.switchboard.transport.RateLimitedLog;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,7 +22,7 @@ record Endpoint(
         String name,
         String transport,
         TcpSettings settings,
-        FrameDecoder decoder,
+        FrameCodec decoder,
         MessageService service,
         Workers workers,
         System.Logger logger,

@@ -1,5 +1,6 @@
 package dev.switchboard.transport.tcp;
 
+import dev.switchboard.api.FrameCodec;
 import static java.lang.System.Logger.Level.DEBUG;
 import static java.lang.System.Logger.Level.ERROR;
 import static java.lang.System.Logger.Level.INFO;
@@ -50,7 +51,7 @@ final class EventLoop implements Runnable, Inbound.Frames {
     private static final Object PEER_GONE = "peer-gone";
 
     private final Endpoint endpoint;
-    private final FrameDecoder decoder;
+    private final FrameCodec decoder;
     private final MessageService service;
     private final Workers workers;
     private final RateLimitedLog log;
@@ -87,12 +88,11 @@ final class EventLoop implements Runnable, Inbound.Frames {
         this.workers = endpoint.workers();
         this.log = endpoint.log();
         this.counters = counters;
-        // raw: one read is one request, so the read buffer is the largest request
-        boolean raw = settings.framing() == Framing.RAW;
-        int readBufferBytes = raw ? settings.endpoint().maxMessageBytes() : READ_BUFFER_BYTES;
-        this.inbound = new Inbound(decoder, readBufferBytes, gauge, counters, this);
-        // raw: one read is one request, so there is no batch of replies to gather
-        this.outbound = new Outbound(raw ? 0 : BATCH_BYTES, gauge, counters);
+        // one read is one request: the read buffer is the largest frame, and there is no batch of replies to gather
+        boolean readDelimited = decoder.isReadDelimited();
+        this.inbound = new Inbound(decoder, readDelimited ? decoder.maxFrameBytes() : READ_BUFFER_BYTES,
+                gauge, counters, this);
+        this.outbound = new Outbound(readDelimited ? 0 : BATCH_BYTES, gauge, counters);
         this.reply = Reply.allocateDirect(settings.maxReplyBytes());
         this.highWatermark = settings.writeHighWatermark();
         this.lowWatermark = settings.writeLowWatermark();
@@ -239,7 +239,7 @@ final class EventLoop implements Runnable, Inbound.Frames {
             dispatch(c, request, trailer);
             return;
         }
-        reply.clear(decoder.replyHeadroom());
+        decoder.prepare(reply);
         try {
             service.handle(request, c.context, reply);
         } catch (Throwable failure) { // whatever a plugin throws is contained and counted
@@ -247,13 +247,13 @@ final class EventLoop implements Runnable, Inbound.Frames {
             return;
         }
         if (reply.isPresent()) {
-            send(c, decoder.frame(reply), trailer);
+            send(c, decoder.encode(reply, trailer));
         }
     }
 
-    private void send(Connection c, ByteBuffer body, int trailer) throws IOException {
+    private void send(Connection c, ByteBuffer frame) throws IOException {
         counters.increment(Counter.REPLIES);
-        outbound.send(c, body, trailer, now);
+        outbound.send(c, frame, now);
         pauseAboveHighWatermark(c);
     }
 
@@ -318,7 +318,7 @@ final class EventLoop implements Runnable, Inbound.Frames {
                 replyFailed(c, work.failure);
             } else {
                 if (work.reply != null) {
-                    send(c, work.reply, 0);
+                    send(c, work.reply);
                 }
                 submitNext(c);
             }
@@ -355,7 +355,7 @@ final class EventLoop implements Runnable, Inbound.Frames {
 
     @Override
     public void refuse(Connection c, int result) {
-        if (result == FrameDecoder.TOO_LARGE) {
+        if (result == FrameCodec.TOO_LARGE) {
             refuse(c, Refusal.MESSAGE_TOO_LARGE, WARNING, () -> "closing the connection from " + peer(c)
                     + ": a message exceeds max-message-bytes ("
                     + endpoint.settings().endpoint().maxMessageBytes() + " bytes)");

@@ -1,5 +1,6 @@
 package dev.switchboard.transport.tcp;
 
+import dev.switchboard.api.FrameCodec;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -11,9 +12,9 @@ enum Framing {
     LENGTH_PREFIXED("length-prefixed", LengthPrefixedDecoder::new);
 
     private final String configName;
-    private final IntFunction<FrameDecoder> decoder;
+    private final IntFunction<FrameCodec> decoder;
 
-    Framing(String configName, IntFunction<FrameDecoder> decoder) {
+    Framing(String configName, IntFunction<FrameCodec> decoder) {
         this.configName = configName;
         this.decoder = decoder;
     }
@@ -38,7 +39,7 @@ enum Framing {
      * @param maxMessageBytes the largest request payload
      * @return a decoder for this framing
      */
-    FrameDecoder decoder(int maxMessageBytes) {
+    FrameCodec decoder(int maxMessageBytes) {
         return decoder.apply(maxMessageBytes);
     }
 

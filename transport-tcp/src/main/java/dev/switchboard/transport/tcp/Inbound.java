@@ -1,5 +1,6 @@
 package dev.switchboard.transport.tcp;
 
+import dev.switchboard.api.FrameCodec;
 import dev.switchboard.transport.Counter;
 import dev.switchboard.transport.Counters;
 import java.io.IOException;
@@ -21,11 +22,11 @@ final class Inbound {
          */
         void handle(Connection c, ByteBuffer payload, int trailer) throws IOException;
 
-        /** @param result {@link FrameDecoder#TOO_LARGE} or {@link FrameDecoder#MALFORMED} */
+        /** @param result {@link FrameCodec#TOO_LARGE} or {@link FrameCodec#MALFORMED} */
         void refuse(Connection c, int result);
     }
 
-    private final FrameDecoder decoder;
+    private final FrameCodec decoder;
     private final ByteBuffer readBuffer;
     private final BufferGauge gauge;
     private final Counters.Shard counters;
@@ -36,7 +37,7 @@ final class Inbound {
      * @param decoder the endpoint's framing
      * @param readBufferBytes the size of the loop's read buffer
      */
-    Inbound(FrameDecoder decoder, int readBufferBytes, BufferGauge gauge, Counters.Shard counters, Frames frames) {
+    Inbound(FrameCodec decoder, int readBufferBytes, BufferGauge gauge, Counters.Shard counters, Frames frames) {
         this.decoder = decoder;
         this.readBuffer = ByteBuffer.allocateDirect(readBufferBytes);
         this.gauge = gauge;
@@ -127,7 +128,7 @@ final class Inbound {
         while (in.hasRemaining() && c.isDecoding()) {
             int limit = in.limit();
             int end = decoder.decode(in, searchFrom);
-            if (end == FrameDecoder.NEED_MORE) {
+            if (end == FrameCodec.NEED_MORE) {
                 break;
             }
             if (end < 0) {
@@ -146,7 +147,7 @@ final class Inbound {
         int end = decoder.decodeLast(in);
         if (end >= 0) {
             frames.handle(c, in, end - in.limit());
-        } else if (end != FrameDecoder.NEED_MORE) {
+        } else if (end != FrameCodec.NEED_MORE) {
             frames.refuse(c, end);
         }
         drop(c);

@@ -1,5 +1,6 @@
 package dev.switchboard.transport.tcp;
 
+import dev.switchboard.api.FrameCodec;
 import dev.switchboard.api.Reply;
 import java.nio.ByteBuffer;
 
@@ -8,7 +9,7 @@ import java.nio.ByteBuffer;
  * payload, at most {@code maxBytes}. A length with its top bit set is malformed. Replies are framed
  * the same way, header and content in one buffer. A partial frame at end of stream is dropped.
  */
-final class LengthPrefixedDecoder implements FrameDecoder {
+final class LengthPrefixedDecoder implements FrameCodec {
 
     static final int HEADER_BYTES = Integer.BYTES;
 
@@ -51,13 +52,15 @@ final class LengthPrefixedDecoder implements FrameDecoder {
         return HEADER_BYTES + maxBytes;
     }
 
+    /** Leaves room for the reply's length in front of it. */
     @Override
-    public int replyHeadroom() {
-        return HEADER_BYTES;
+    public void prepare(Reply reply) {
+        reply.clear(HEADER_BYTES);
     }
 
+    /** Puts the reply's length in front of it. */
     @Override
-    public ByteBuffer frame(Reply reply) {
+    public ByteBuffer encode(Reply reply, int requestTrailerBytes) {
         ByteBuffer frame = reply.frame();
         frame.putInt(0, reply.size());
         return frame;

@@ -1,18 +1,20 @@
 package dev.switchboard.transport.tcp;
 
+import dev.switchboard.api.FrameCodec;
+import dev.switchboard.api.Reply;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
  * {@code line} framing: each request is a line ended by LF or CRLF, of at most {@code maxBytes}
- * without its terminator. The payload excludes the terminator and the reply ends with the same one
- * (the frame's trailer). At end of stream an unterminated last line is a request whose reply gets
+ * without its terminator. The payload excludes the terminator (the frame's trailer) and the reply
+ * ends with the same one. At end of stream an unterminated last line is a request whose reply gets
  * no terminator. A line is refused as soon as the bytes seen so far make it too long.
  */
-final class LineDecoder implements FrameDecoder {
+final class LineDecoder implements FrameCodec {
 
     /** A line's terminator: the last byte (LF) or both (CRLF); a reply repeats its request's. */
-    static final byte[] CRLF = {'\r', '\n'};
+    private static final byte[] CRLF = {'\r', '\n'};
 
     private static final byte CR = '\r';
     private static final byte LF = '\n';
@@ -83,5 +85,17 @@ final class LineDecoder implements FrameDecoder {
     @Override
     public int maxFrameBytes() {
         return maxBytes + 2;
+    }
+
+    /** Leaves room for the reply's terminator. */
+    @Override
+    public void prepare(Reply reply) {
+        reply.clear(0, CRLF.length);
+    }
+
+    /** Ends the reply with its request's terminator: LF, CRLF, or none for an unterminated last line. */
+    @Override
+    public ByteBuffer encode(Reply reply, int requestTrailerBytes) {
+        return reply.appendTrailer(CRLF, CRLF.length - requestTrailerBytes, requestTrailerBytes).frame();
     }
 }

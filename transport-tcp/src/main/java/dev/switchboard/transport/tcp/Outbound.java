@@ -18,8 +18,6 @@ import java.nio.ByteBuffer;
  */
 final class Outbound {
 
-    private final ByteBuffer terminator = ByteBuffer.allocateDirect(LineDecoder.CRLF.length).put(LineDecoder.CRLF);
-    private final ByteBuffer[] gather = new ByteBuffer[2];
     private final ByteBuffer batch;
     private final BufferGauge gauge;
     private final Counters.Shard counters;
@@ -35,25 +33,22 @@ final class Outbound {
     }
 
     /**
-     * Sends {@code body} followed by the last {@code trailer} bytes of CRLF, after every reply sent
-     * to {@code c} before: into the batch, or, if it does not fit there, to the socket once the
-     * batch is written.
+     * Sends {@code frame} after every reply sent to {@code c} before: into the batch, or, if it does
+     * not fit there, to the socket once the batch is written.
      */
-    void send(Connection c, ByteBuffer body, int trailer, long now) throws IOException {
-        ByteBuffer tail = trailer == 0 ? null : terminator.limit(LineDecoder.CRLF.length).position(LineDecoder.CRLF.length - trailer);
-        int length = body.remaining() + trailer;
-        if (c.outbound == null && batch.remaining() < length) {
+    void send(Connection c, ByteBuffer frame, long now) throws IOException {
+        if (c.outbound == null && batch.remaining() < frame.remaining()) {
             flushBatch(c, now);
         }
         if (c.outbound != null) {
-            queue(c, body, tail);
-        } else if (batch.remaining() >= length) {
-            batch.put(body);
-            if (tail != null) {
-                batch.put(tail);
-            }
+            queue(c, frame);
+        } else if (batch.remaining() >= frame.remaining()) {
+            batch.put(frame);
         } else {
-            writeNow(c, body, tail, now);
+            wrote(c, c.channel.write(frame), now);
+            if (frame.hasRemaining()) {
+                queue(c, frame);
+            }
         }
     }
 
@@ -66,7 +61,7 @@ final class Outbound {
         try {
             wrote(c, c.channel.write(batch), now);
             if (batch.hasRemaining()) {
-                queue(c, batch, null);
+                queue(c, batch);
             }
         } finally {
             batch.clear();
@@ -90,28 +85,9 @@ final class Outbound {
         release(c);
     }
 
-    private void writeNow(Connection c, ByteBuffer body, ByteBuffer tail, long now) throws IOException {
-        long written;
-        if (tail == null) {
-            written = c.channel.write(body);
-        } else {
-            gather[0] = body;
-            gather[1] = tail;
-            written = c.channel.write(gather);
-        }
-        wrote(c, written, now);
-        if (body.hasRemaining() || tail != null && tail.hasRemaining()) {
-            queue(c, body, tail);
-        }
-    }
-
-    /** Appends what is left of {@code body} and {@code tail} to the connection's own buffer. */
-    private void queue(Connection c, ByteBuffer body, ByteBuffer tail) {
-        int unsent = body.remaining() + (tail == null ? 0 : tail.remaining());
-        c.outbound = gauge.ensureRoom(c.outbound, unsent, Integer.MAX_VALUE).put(body);
-        if (tail != null) {
-            c.outbound.put(tail);
-        }
+    /** Appends what is left of {@code bytes} to the connection's own buffer. */
+    private void queue(Connection c, ByteBuffer bytes) {
+        c.outbound = gauge.ensureRoom(c.outbound, bytes.remaining(), Integer.MAX_VALUE).put(bytes);
     }
 
     private void release(Connection c) {

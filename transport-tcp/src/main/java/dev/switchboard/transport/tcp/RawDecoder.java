@@ -1,5 +1,6 @@
 package dev.switchboard.transport.tcp;
 
+import dev.switchboard.api.FrameCodec;
 import java.nio.ByteBuffer;
 
 /**
@@ -9,7 +10,7 @@ import java.nio.ByteBuffer;
  * complete; at end of stream they are a last request of their own. Bytes that are not UTF-8 pass
  * through as they are.
  */
-final class RawDecoder implements FrameDecoder {
+final class RawDecoder implements FrameCodec {
 
     private final int maxBytes;
 
@@ -41,6 +42,12 @@ final class RawDecoder implements FrameDecoder {
     @Override
     public int maxFrameBytes() {
         return maxBytes;
+    }
+
+    /** @return {@code true}: what one read delivers is one request */
+    @Override
+    public boolean isReadDelimited() {
+        return true;
     }
 
     /** @return how many of the bytes before {@code end} start a UTF-8 sequence that ends after it: 0 to 3 */

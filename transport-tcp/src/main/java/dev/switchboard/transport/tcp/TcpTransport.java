@@ -1,5 +1,6 @@
 package dev.switchboard.transport.tcp;
 
+import dev.switchboard.api.FrameCodec;
 import dev.switchboard.api.MessageService;
 import dev.switchboard.api.Transport;
 import dev.switchboard.api.TransportContext;
@@ -62,7 +63,7 @@ final class TcpTransport implements Transport {
         if (phase != Phase.NEW) {
             throw new IllegalStateException("endpoint " + context.endpoint() + ": the transport was already started");
         }
-        FrameDecoder decoder = settings.framing().decoder(settings.endpoint().maxMessageBytes());
+        FrameCodec decoder = settings.framing().decoder(settings.endpoint().maxMessageBytes());
         ServerSocketChannel bound = bind();
         Workers blocking = service.isBlocking()
                 ? new Workers(Threads.prefix(context.endpoint(), "worker"), settings, service, decoder)

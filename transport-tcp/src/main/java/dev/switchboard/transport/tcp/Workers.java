@@ -1,5 +1,6 @@
 package dev.switchboard.transport.tcp;
 
+import dev.switchboard.api.FrameCodec;
 import dev.switchboard.api.MessageService;
 import dev.switchboard.api.Reply;
 import dev.switchboard.transport.WorkerPool;
@@ -14,7 +15,7 @@ final class Workers {
 
     private final WorkerPool pool;
     private final MessageService service;
-    private final FrameDecoder decoder;
+    private final FrameCodec decoder;
     private final ThreadLocal<Reply> replies;
 
     /**
@@ -23,7 +24,7 @@ final class Workers {
      * @param service the blocking service
      * @param decoder the framing replies get
      */
-    Workers(String name, TcpSettings settings, MessageService service, FrameDecoder decoder) {
+    Workers(String name, TcpSettings settings, MessageService service, FrameCodec decoder) {
         this.pool = new WorkerPool(name, settings.endpoint().workerThreads(), settings.endpoint().workerQueue());
         this.service = service;
         this.decoder = decoder;
@@ -46,23 +47,16 @@ final class Workers {
      */
     void handle(WorkerRequest request) {
         Reply reply = replies.get();
-        reply.clear(decoder.replyHeadroom());
+        decoder.prepare(reply);
         try {
             service.handle(request.request, request.connection.context, reply);
             if (reply.isPresent()) {
-                request.reply = framedCopy(reply, request.trailer);
+                ByteBuffer frame = decoder.encode(reply, request.trailer);
+                request.reply = ByteBuffer.allocate(frame.remaining()).put(frame).flip();
             }
         } catch (Throwable failure) { // whatever a plugin throws is contained and counted
             request.failure = failure;
         }
-    }
-
-    private ByteBuffer framedCopy(Reply reply, int trailer) {
-        ByteBuffer frame = decoder.frame(reply);
-        return ByteBuffer.allocate(frame.remaining() + trailer)
-                .put(frame)
-                .put(LineDecoder.CRLF, LineDecoder.CRLF.length - trailer, trailer)
-                .flip();
     }
 
     /**

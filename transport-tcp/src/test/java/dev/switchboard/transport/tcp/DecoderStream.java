@@ -1,5 +1,6 @@
 package dev.switchboard.transport.tcp;
 
+import dev.switchboard.api.FrameCodec;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 
 import java.nio.ByteBuffer;
@@ -8,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Feeds reads to a {@link FrameDecoder} the way an event loop does: the bytes a read leaves
+ * Feeds reads to a {@link FrameCodec} the way an event loop does: the bytes a read leaves
  * undecoded are kept for the next, and only the new bytes are searched again.
  */
 final class DecoderStream {
@@ -20,18 +21,18 @@ final class DecoderStream {
         }
     }
 
-    private final FrameDecoder decoder;
+    private final FrameCodec decoder;
     private final ByteBuffer held = ByteBuffer.allocate(1 << 20);
     private final List<Frame> frames = new ArrayList<>();
     private int searchFrom;
     private int refusal;
 
-    DecoderStream(FrameDecoder decoder) {
+    DecoderStream(FrameCodec decoder) {
         this.decoder = decoder;
     }
 
     /** @return the frames of {@code input} cut into reads at {@code splits} (ascending indexes), then ended */
-    static List<Frame> decode(FrameDecoder decoder, byte[] input, int... splits) {
+    static List<Frame> decode(FrameCodec decoder, byte[] input, int... splits) {
         DecoderStream stream = new DecoderStream(decoder);
         int from = 0;
         for (int split : splits) {
@@ -43,7 +44,7 @@ final class DecoderStream {
     }
 
     /** @return the frames of {@code input} delivered one byte per read, then ended */
-    static List<Frame> decodeByteByByte(FrameDecoder decoder, byte[] input) {
+    static List<Frame> decodeByteByByte(FrameCodec decoder, byte[] input) {
         DecoderStream stream = new DecoderStream(decoder);
         for (byte b : input) {
             stream.read(new byte[] {b});
@@ -59,7 +60,7 @@ final class DecoderStream {
         while (held.hasRemaining()) {
             int limit = held.limit();
             int end = decoder.decode(held, searchFrom);
-            if (end == FrameDecoder.NEED_MORE) {
+            if (end == FrameCodec.NEED_MORE) {
                 break;
             }
             if (end < 0) {
@@ -83,7 +84,7 @@ final class DecoderStream {
             int end = decoder.decodeLast(held);
             if (end >= 0) {
                 take(end);
-            } else if (end != FrameDecoder.NEED_MORE) {
+            } else if (end != FrameCodec.NEED_MORE) {
                 refusal = end;
             }
         }
@@ -95,7 +96,7 @@ final class DecoderStream {
         return frames;
     }
 
-    /** @return 0, {@link FrameDecoder#TOO_LARGE} or {@link FrameDecoder#MALFORMED} */
+    /** @return 0, {@link FrameCodec#TOO_LARGE} or {@link FrameCodec#MALFORMED} */
     int refusal() {
         return refusal;
     }

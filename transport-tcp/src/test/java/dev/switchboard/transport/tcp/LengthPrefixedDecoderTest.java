@@ -1,5 +1,6 @@
 package dev.switchboard.transport.tcp;
 
+import dev.switchboard.api.FrameCodec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.switchboard.api.Reply;
@@ -47,13 +48,13 @@ class LengthPrefixedDecoderTest {
     @Test
     void refusesALengthOneOverTheMaximumAsSoonAsTheHeaderIsComplete() {
         DecoderStream stream = new DecoderStream(decoder).read(header(17));
-        assertEquals(FrameDecoder.TOO_LARGE, stream.refusal());
+        assertEquals(FrameCodec.TOO_LARGE, stream.refusal());
     }
 
     @Test
     void refusesALengthWithItsTopBitSetAsMalformed() {
         DecoderStream stream = new DecoderStream(decoder).read(header(0x8000_0000));
-        assertEquals(FrameDecoder.MALFORMED, stream.refusal());
+        assertEquals(FrameCodec.MALFORMED, stream.refusal());
     }
 
     @Test
@@ -65,9 +66,9 @@ class LengthPrefixedDecoderTest {
     @Test
     void framesAReplyWithItsLengthInTheHeadroom() {
         Reply reply = Reply.allocate(48);
-        reply.clear(decoder.replyHeadroom());
+        decoder.prepare(reply);
         reply.write("REPLY");
-        ByteBuffer frame = decoder.frame(reply);
+        ByteBuffer frame = decoder.encode(reply, 0);
         assertEquals(5, frame.getInt(0));
         assertEquals(9, frame.remaining());
     }

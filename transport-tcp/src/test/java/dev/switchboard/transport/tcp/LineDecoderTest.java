@@ -1,9 +1,12 @@
 package dev.switchboard.transport.tcp;
 
+import dev.switchboard.api.FrameCodec;
 import static dev.switchboard.transport.tcp.DecoderStream.bytes;
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.switchboard.transport.tcp.DecoderStream.Frame;
+import dev.switchboard.api.Reply;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -54,7 +57,7 @@ class LineDecoderTest {
     @Test
     void refusesALineOneByteOverTheMaximum() {
         DecoderStream stream = new DecoderStream(decoder).read(bytes("x".repeat(17) + "\n"));
-        assertEquals(FrameDecoder.TOO_LARGE, stream.refusal());
+        assertEquals(FrameCodec.TOO_LARGE, stream.refusal());
     }
 
     @Test
@@ -63,7 +66,7 @@ class LineDecoderTest {
         stream.read(bytes("x".repeat(16) + "\r"));
         assertEquals(0, stream.refusal(), "16 bytes and a CR may still be a 16-byte line");
         stream.read(bytes("x"));
-        assertEquals(FrameDecoder.TOO_LARGE, stream.refusal());
+        assertEquals(FrameCodec.TOO_LARGE, stream.refusal());
     }
 
     @Test
@@ -96,5 +99,16 @@ class LineDecoderTest {
         ByteBuffer in = ByteBuffer.wrap(bytes("0123456789abcdef\nrest")).order(ByteOrder.LITTLE_ENDIAN);
         assertEquals(17, new LineDecoder(64).decode(in, 0));
         assertEquals(16, in.limit());
+    }
+
+    @Test
+    void endsEachReplyWithItsRequestsTerminator() {
+        Reply reply = Reply.allocate(16);
+        for (String terminator : List.of("\n", "\r\n", "")) {
+            decoder.prepare(reply);
+            reply.write("REPLY");
+            ByteBuffer frame = decoder.encode(reply, terminator.length());
+            assertEquals("REPLY" + terminator, ISO_8859_1.decode(frame).toString());
+        }
     }
 }
