@@ -61,6 +61,20 @@ class ConfigurationErrorsTest {
     }
 
     @Test
+    void namesAnUnknownFramingAndListsTheAvailableOnesWithTheirOrigins() {
+        LaunchException e = failure("""
+                switchboard.endpoints.tcp {
+                  transport = tcp
+                  framing = netstring
+                }
+                """);
+        String stream = " (built-in module dev.switchboard.transport.stream)";
+        assertEquals(file + ":3: switchboard.endpoints.tcp.framing: expected one of the framings available:"
+                + " length-prefixed" + stream + ", line" + stream + ", raw" + stream + ", got \"netstring\"",
+                e.getMessage());
+    }
+
+    @Test
     void rejectsASettingTheTransportDoesNotHave() {
         LaunchException e = failure("""
                 switchboard.endpoints.tcp {

@@ -1,5 +1,6 @@
 package dev.switchboard.launcher;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -13,8 +14,9 @@ import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
 
 /**
- * Plugin jars built in the test itself: plain jars with {@code META-INF/services} only, and a
- * modular jar whose descriptor requires a module that is not there.
+ * Plugin jars built in the test itself: plain jars with {@code META-INF/services} only (a service,
+ * a framing, a transport on the stream toolkit), and a modular jar whose descriptor requires a
+ * module that is not there.
  */
 public final class TestPlugins {
 
@@ -24,8 +26,13 @@ public final class TestPlugins {
 
     /** @return the api jar the launcher runs with */
     public static Path apiJar() {
-        return ModuleLayer.boot().configuration().findModule("dev.switchboard.api")
-                .flatMap(module -> module.reference().location())
+        return moduleLocation("dev.switchboard.api");
+    }
+
+    /** @return the jar (or the classes folder) of one of the launcher's modules */
+    private static Path moduleLocation(String module) {
+        return ModuleLayer.boot().configuration().findModule(module)
+                .flatMap(resolved -> resolved.reference().location())
                 .map(Path::of)
                 .orElseThrow();
     }
@@ -69,6 +76,138 @@ public final class TestPlugins {
         javac("--release", "17", "-cp", apiJar().toString(), "-d", classes.toString(),
                 sources.resolve(pkg.replace('.', '/') + "/Provider.java").toString());
         write(classes.resolve("META-INF/services/" + SERVICE_PROVIDER), pkg + ".Provider\n");
+        return jar(classes, directory.resolve(jarName));
+    }
+
+    /**
+     * A plain jar providing a framing named {@code name}, built against the api only: each frame ends
+     * with {@code !}, and so does each reply.
+     *
+     * @param directory where to build it
+     * @param jarName the jar's file name
+     * @param name the framing's name
+     * @return the jar
+     */
+    public static Path plainFramingJar(Path directory, String jarName, String name) {
+        String pkg = "com.example." + name.replace('-', '_');
+        Path source = directory.resolve(jarName + "-src").resolve(pkg.replace('.', '/') + "/Provider.java");
+        write(source, """
+                package %s;
+
+                import dev.switchboard.api.FrameCodec;
+                import dev.switchboard.api.FrameCodecContext;
+                import dev.switchboard.api.FrameCodecProvider;
+                import dev.switchboard.api.Reply;
+                import java.nio.ByteBuffer;
+
+                public final class Provider implements FrameCodecProvider {
+                    private static final byte[] BANG = {'!'};
+
+                    public String name() {
+                        return "%s";
+                    }
+
+                    public FrameCodec create(FrameCodecContext context) {
+                        int max = context.maxMessageBytes();
+                        return new FrameCodec() {
+                            public int decode(ByteBuffer in, int searchFrom) {
+                                for (int i = searchFrom; i < in.limit(); i++) {
+                                    if (in.get(i) == '!') {
+                                        if (i - in.position() > max) {
+                                            return TOO_LARGE;
+                                        }
+                                        in.limit(i);
+                                        return i + 1;
+                                    }
+                                }
+                                return in.remaining() > max ? TOO_LARGE : NEED_MORE;
+                            }
+
+                            public int decodeLast(ByteBuffer in) {
+                                return NEED_MORE;
+                            }
+
+                            public int maxFrameBytes() {
+                                return max + 1;
+                            }
+
+                            public void prepare(Reply reply) {
+                                reply.clear(0, 1);
+                            }
+
+                            public ByteBuffer encode(Reply reply, int requestTrailerBytes) {
+                                return reply.appendTrailer(BANG, 0, 1).frame();
+                            }
+                        };
+                    }
+                }
+                """.formatted(pkg, name));
+        Path classes = directory.resolve(jarName + "-classes");
+        javac("--release", "17", "-cp", apiJar().toString(), "-d", classes.toString(), source.toString());
+        write(classes.resolve("META-INF/services/dev.switchboard.api.FrameCodecProvider"), pkg + ".Provider\n");
+        return jar(classes, directory.resolve(jarName));
+    }
+
+    /**
+     * A plain jar providing a transport named {@code name} built on the stream-transport toolkit, as
+     * a third party builds one against the exported api and toolkit only: a TCP binding of its own,
+     * and a {@code reference.conf} that includes the shared settings from the launcher's modules.
+     *
+     * @param directory where to build it
+     * @param jarName the jar's file name
+     * @param name the transport's name
+     * @return the jar
+     */
+    public static Path plainStreamTransportJar(Path directory, String jarName, String name) {
+        String pkg = "com.example." + name.replace('-', '_');
+        Path source = directory.resolve(jarName + "-src").resolve(pkg.replace('.', '/') + "/Provider.java");
+        write(source, """
+                package %s;
+
+                import dev.switchboard.api.Transport;
+                import dev.switchboard.api.TransportContext;
+                import dev.switchboard.api.TransportProvider;
+                import dev.switchboard.transport.Addresses;
+                import dev.switchboard.transport.stream.StreamBinding;
+                import dev.switchboard.transport.stream.StreamSettings;
+                import dev.switchboard.transport.stream.StreamTransport;
+                import java.io.IOException;
+                import java.net.InetSocketAddress;
+                import java.net.SocketAddress;
+                import java.nio.channels.ServerSocketChannel;
+
+                public final class Provider implements TransportProvider {
+                    public String name() {
+                        return "%s";
+                    }
+
+                    public Transport create(TransportContext context) {
+                        InetSocketAddress address = Addresses.bindAddress(context.settings());
+                        return new StreamTransport(context, StreamSettings.from(context), new StreamBinding() {
+                            public SocketAddress address() {
+                                return address;
+                            }
+
+                            public ServerSocketChannel bind(int backlog) throws IOException {
+                                return ServerSocketChannel.open(Addresses.family(address)).bind(address, backlog);
+                            }
+                        });
+                    }
+                }
+                """.formatted(pkg, name));
+        Path classes = directory.resolve(jarName + "-classes");
+        String classPath = String.join(File.pathSeparator, apiJar().toString(),
+                moduleLocation("dev.switchboard.transport").toString(),
+                moduleLocation("dev.switchboard.transport.stream").toString());
+        javac("--release", "17", "-cp", classPath, "-d", classes.toString(), source.toString());
+        write(classes.resolve("META-INF/services/dev.switchboard.api.TransportProvider"), pkg + ".Provider\n");
+        write(classes.resolve("reference.conf"), """
+                switchboard.transports.%s {
+                  include required(classpath("switchboard-transport/inet.conf"))
+                  include required(classpath("switchboard-transport/endpoint.conf"))
+                  include required(classpath("switchboard-transport-stream/stream.conf"))
+                }
+                """.formatted(name));
         return jar(classes, directory.resolve(jarName));
     }
 

@@ -43,7 +43,7 @@ final class SocketGroup implements AutoCloseable {
      * @throws IOException if a socket cannot be opened or bound for another reason, nothing left open
      */
     static SocketGroup bind(UdpSettings settings, System.Logger logger) throws IOException {
-        InetSocketAddress address = settings.endpoint().bindAddress();
+        InetSocketAddress address = settings.bindAddress();
         List<DatagramChannel> channels = new ArrayList<>();
         try {
             DatagramChannel first = open(address, settings);

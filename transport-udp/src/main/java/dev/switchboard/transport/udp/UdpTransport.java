@@ -174,7 +174,7 @@ final class UdpTransport implements Transport {
     @Override
     public String description() {
         InetSocketAddress address = localAddress;
-        String description = Addresses.format(address == null ? settings.endpoint().bindAddress() : address);
+        String description = Addresses.format(address == null ? settings.bindAddress() : address);
         int sockets = address == null ? settings.endpoint().threads() : loops.size();
         return sockets > 1 ? description + ", " + sockets + " sockets" : description;
     }

@@ -27,9 +27,9 @@ class UdpTransportProviderTest {
     @Test
     void defaultsToTheExercisesPortAndTheProtocolMaximum() {
         UdpSettings settings = UdpSettings.from(TestSettings.forTransport("udp", ""));
-        assertEquals(new UdpSettings(
-                        new EndpointSettings(new InetSocketAddress("0.0.0.0", 12000),
-                                Runtime.getRuntime().availableProcessors(), 65_507, 16, 1024, Duration.ofSeconds(10)),
+        assertEquals(new UdpSettings(new InetSocketAddress("0.0.0.0", 12000),
+                        new EndpointSettings(Runtime.getRuntime().availableProcessors(), 65_507, 16, 1024,
+                                Duration.ofSeconds(10)),
                         3, 4 << 20, 1 << 20),
                 settings);
     }
