@@ -71,18 +71,34 @@ class StopTest {
     }
 
     @Test
-    void stopsOnceWhenStoppedTwice() {
-        TestEndpoint endpoint = TestEndpoint.start("", Services.upper());
-        endpoint.transport.stop(Duration.ofSeconds(1));
-        endpoint.transport.stop(Duration.ofSeconds(1));
-        endpoint.transport.close();
+    void countsWhatTheGraceCutOnceWhenStoppedTwice() throws InterruptedException {
+        Gate never = new Gate();
+        TestEndpoint endpoint = TestEndpoint.start("", Services.gated(never, true));
+        try (TestClient client = endpoint.client()) {
+            client.send("wait forever");
+            never.awaitArrivals();
+
+            endpoint.transport.stop(Duration.ofMillis(50));
+            endpoint.transport.stop(Duration.ofMillis(50));
+            endpoint.transport.close();
+
+            assertEquals(1, endpoint.stats().refused("shutdown-timeout"));
+        }
     }
 
     @Test
-    void stoppingAnUnstartedTransportDoesNothing() {
+    void stoppingBeforeStartingLeavesItReadyToStart() throws IOException {
         UdpTransport transport = TestEndpoint.create(TestEndpoint.context(""));
+
         transport.stop(Duration.ofSeconds(1));
-        assertEquals(null, transport.localAddress());
+
+        transport.start(Services.upper());
+        try (TestClient client = TestClient.to((InetSocketAddress) transport.localAddress())) {
+            client.send("started");
+            assertEquals("STARTED", client.receiveText());
+        } finally {
+            transport.stop(Duration.ofSeconds(1));
+        }
     }
 
     @Test

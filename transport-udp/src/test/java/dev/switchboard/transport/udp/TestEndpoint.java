@@ -56,7 +56,7 @@ final class TestEndpoint implements AutoCloseable {
     }
 
     InetSocketAddress address() {
-        return transport.localAddress();
+        return (InetSocketAddress) transport.localAddress();
     }
 
     TestClient client() {
