@@ -8,9 +8,12 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.spi.ToolProvider;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -53,9 +56,7 @@ public final class TestPlugins {
      * @return the jar
      */
     public static Path plainServiceJar(Path directory, String jarName, String name, String suffix) {
-        String pkg = "com.example." + name.replace('-', '_');
-        Path sources = directory.resolve(jarName + "-src");
-        write(sources.resolve(pkg.replace('.', '/') + "/Provider.java"), """
+        return plainJar(directory, jarName, name, SERVICE_PROVIDER, Map.of(), """
                 package %s;
 
                 import dev.switchboard.api.MessageService;
@@ -71,12 +72,7 @@ public final class TestPlugins {
                         return MessageService.ofText(s -> s + "%s");
                     }
                 }
-                """.formatted(pkg, name, suffix));
-        Path classes = directory.resolve(jarName + "-classes");
-        javac("--release", "17", "-cp", apiJar().toString(), "-d", classes.toString(),
-                sources.resolve(pkg.replace('.', '/') + "/Provider.java").toString());
-        write(classes.resolve("META-INF/services/" + SERVICE_PROVIDER), pkg + ".Provider\n");
-        return jar(classes, directory.resolve(jarName));
+                """.formatted(packageOf(name), name, suffix), apiJar());
     }
 
     /**
@@ -89,9 +85,7 @@ public final class TestPlugins {
      * @return the jar
      */
     public static Path plainFramingJar(Path directory, String jarName, String name) {
-        String pkg = "com.example." + name.replace('-', '_');
-        Path source = directory.resolve(jarName + "-src").resolve(pkg.replace('.', '/') + "/Provider.java");
-        write(source, """
+        return plainJar(directory, jarName, name, "dev.switchboard.api.FrameCodecProvider", Map.of(), """
                 package %s;
 
                 import dev.switchboard.api.FrameCodec;
@@ -141,11 +135,7 @@ public final class TestPlugins {
                         };
                     }
                 }
-                """.formatted(pkg, name));
-        Path classes = directory.resolve(jarName + "-classes");
-        javac("--release", "17", "-cp", apiJar().toString(), "-d", classes.toString(), source.toString());
-        write(classes.resolve("META-INF/services/dev.switchboard.api.FrameCodecProvider"), pkg + ".Provider\n");
-        return jar(classes, directory.resolve(jarName));
+                """.formatted(packageOf(name), name), apiJar());
     }
 
     /**
@@ -159,9 +149,15 @@ public final class TestPlugins {
      * @return the jar
      */
     public static Path plainStreamTransportJar(Path directory, String jarName, String name) {
-        String pkg = "com.example." + name.replace('-', '_');
-        Path source = directory.resolve(jarName + "-src").resolve(pkg.replace('.', '/') + "/Provider.java");
-        write(source, """
+        String reference = """
+                switchboard.transports.%s {
+                  include required(classpath("switchboard-transport/inet.conf"))
+                  include required(classpath("switchboard-transport/endpoint.conf"))
+                  include required(classpath("switchboard-transport-stream/stream.conf"))
+                }
+                """.formatted(name);
+        return plainJar(directory, jarName, name, "dev.switchboard.api.TransportProvider",
+                Map.of("reference.conf", reference), """
                 package %s;
 
                 import dev.switchboard.api.Transport;
@@ -194,20 +190,33 @@ public final class TestPlugins {
                         });
                     }
                 }
-                """.formatted(pkg, name));
+                """.formatted(packageOf(name), name),
+                apiJar(), moduleLocation("dev.switchboard.transport"), moduleLocation("dev.switchboard.transport.stream"));
+    }
+
+    private static String packageOf(String name) {
+        return "com.example." + name.replace('-', '_');
+    }
+
+    /**
+     * A plain jar holding one provider, {@code com.example.<name>.Provider}, declared in
+     * {@code META-INF/services}.
+     *
+     * @param service the provider's interface
+     * @param resources more files for the jar, by path
+     * @param source the provider's source
+     * @param classPath what it compiles against
+     */
+    private static Path plainJar(Path directory, String jarName, String name, String service,
+            Map<String, String> resources, String source, Path... classPath) {
+        String pkg = packageOf(name);
+        Path sourceFile = directory.resolve(jarName + "-src").resolve(pkg.replace('.', '/') + "/Provider.java");
+        write(sourceFile, source);
         Path classes = directory.resolve(jarName + "-classes");
-        String classPath = String.join(File.pathSeparator, apiJar().toString(),
-                moduleLocation("dev.switchboard.transport").toString(),
-                moduleLocation("dev.switchboard.transport.stream").toString());
-        javac("--release", "17", "-cp", classPath, "-d", classes.toString(), source.toString());
-        write(classes.resolve("META-INF/services/dev.switchboard.api.TransportProvider"), pkg + ".Provider\n");
-        write(classes.resolve("reference.conf"), """
-                switchboard.transports.%s {
-                  include required(classpath("switchboard-transport/inet.conf"))
-                  include required(classpath("switchboard-transport/endpoint.conf"))
-                  include required(classpath("switchboard-transport-stream/stream.conf"))
-                }
-                """.formatted(name));
+        String path = Arrays.stream(classPath).map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+        javac("--release", "17", "-cp", path, "-d", classes.toString(), sourceFile.toString());
+        write(classes.resolve("META-INF/services/" + service), pkg + ".Provider\n");
+        resources.forEach((file, content) -> write(classes.resolve(file), content));
         return jar(classes, directory.resolve(jarName));
     }
 

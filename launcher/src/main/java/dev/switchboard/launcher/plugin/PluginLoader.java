@@ -169,8 +169,8 @@ public final class PluginLoader {
     }
 
     /**
-     * The modules' root-level reference.conf files, which a context class loader would not see
-     * (pitfall 5); an {@code include classpath(...)} in one finds the plugin's resources and, through
+     * The modules' root-level reference.conf files, which a context class loader would not see; an
+     * {@code include classpath(...)} in one finds the plugin's resources and, through
      * the parent, the launcher's, such as the shared {@code switchboard-transport/endpoint.conf}.
      */
     private static Config reference(ModuleLayer layer) {

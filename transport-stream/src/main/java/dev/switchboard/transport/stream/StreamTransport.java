@@ -17,7 +17,6 @@ import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -117,13 +116,7 @@ public final class StreamTransport extends AbstractTransport {
         workers = blocking;
         blockedThreads = watched;
         loops = List.copyOf(created);
-        loopThreads = new ArrayList<>();
-        ThreadFactory loopThreadFactory = Threads.factory(Threads.prefix(name, "loop"));
-        for (SelectorLoop loop : loops) {
-            Thread thread = loopThreadFactory.newThread(loop);
-            loopThreads.add(thread);
-            thread.start();
-        }
+        loopThreads = Threads.start(Threads.prefix(name, "loop"), loops);
         acceptor.start();
         watched.start(Threads.prefix(name, "watchdog"));
         return address;

@@ -80,11 +80,7 @@ class StuckServiceTest {
             client.send("never answered\n");
             assertTrue(entered.await(10, TimeUnit.SECONDS));
 
-            long start = System.nanoTime();
-            transport.stop(Duration.ofMillis(200));
-            Duration took = Duration.ofNanos(System.nanoTime() - start);
-
-            assertTrue(took.compareTo(Duration.ofMillis(200).plus(STOP_BOUND)) < 0, "the stop took " + took);
+            assertStopsWithin(transport, Duration.ofMillis(200));
             client.assertClosedByServer();
             TransportStats stats = transport.stats();
             assertEquals(1, stats.refused("shutdown-timeout"));
@@ -108,11 +104,7 @@ class StuckServiceTest {
             client.send("x");
             assertTrue(entered.await(10, TimeUnit.SECONDS));
 
-            long start = System.nanoTime();
-            transport.stop(Duration.ofMillis(100));
-            Duration took = Duration.ofNanos(System.nanoTime() - start);
-
-            assertTrue(took.compareTo(Duration.ofMillis(100).plus(STOP_BOUND)) < 0, "the stop took " + took);
+            assertStopsWithin(transport, Duration.ofMillis(100));
             client.assertClosedByServer();
             assertEquals(List.of("switchboard-stubborn-loop-0"), liveThreads("switchboard-stubborn-"));
             assertTrue(logger.lines().stream().anyMatch(line -> line.message().startsWith(
@@ -125,6 +117,14 @@ class StuckServiceTest {
         Await.until(() -> liveThreads("switchboard-stubborn-").isEmpty(), "the loop ended once its service returned");
         assertEquals(0, transport.stats().connectionsOpen(), "the connection is counted closed once only");
         assertEquals(1, transport.stats().connectionsAccepted());
+    }
+
+    /** Stops {@code transport} with {@code grace}, failing if that takes longer than the grace and {@link #STOP_BOUND}. */
+    private static void assertStopsWithin(StreamTransport transport, Duration grace) {
+        long start = System.nanoTime();
+        transport.stop(grace);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertTrue(took.compareTo(grace.plus(STOP_BOUND)) < 0, "the stop took " + took);
     }
 
     private static List<String> liveThreads(String prefix) {

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -97,13 +96,7 @@ final class UdpTransport extends AbstractTransport {
         blockedThreads = watched;
         loops = List.copyOf(created);
         kernelDrops = drops;
-        loopThreads = new ArrayList<>();
-        ThreadFactory threads = Threads.factory(Threads.prefix(name, "loop"));
-        for (ReceiveLoop loop : loops) {
-            Thread thread = threads.newThread(loop);
-            loopThreads.add(thread);
-            thread.start();
-        }
+        loopThreads = Threads.start(Threads.prefix(name, "loop"), loops);
         watched.start(Threads.prefix(name, "watchdog"));
         return group.localAddress();
     }

@@ -43,18 +43,26 @@ class StopTest {
         }
     }
 
-    @Test
-    void countsARequestCutByTheGraceAsShutdownTimeout() throws InterruptedException {
+    /** @return an endpoint whose blocking service holds a request that never completes */
+    private static TestEndpoint holdingARequestForever() throws InterruptedException {
         Gate never = new Gate();
         TestEndpoint endpoint = TestEndpoint.start("", Services.gated(never, true));
         try (TestClient client = endpoint.client()) {
             client.send("wait forever");
             never.awaitArrivals();
-            endpoint.transport.stop(Duration.ofMillis(50));
-            TransportStats stats = endpoint.stats();
-            assertEquals(1, stats.refused("shutdown-timeout"));
-            assertEquals(0, stats.replies());
         }
+        return endpoint;
+    }
+
+    @Test
+    void countsARequestCutByTheGraceAsShutdownTimeout() throws InterruptedException {
+        TestEndpoint endpoint = holdingARequestForever();
+
+        endpoint.transport.stop(Duration.ofMillis(50));
+
+        TransportStats stats = endpoint.stats();
+        assertEquals(1, stats.refused("shutdown-timeout"));
+        assertEquals(0, stats.replies());
     }
 
     @Test
@@ -72,18 +80,13 @@ class StopTest {
 
     @Test
     void countsWhatTheGraceCutOnceWhenStoppedTwice() throws InterruptedException {
-        Gate never = new Gate();
-        TestEndpoint endpoint = TestEndpoint.start("", Services.gated(never, true));
-        try (TestClient client = endpoint.client()) {
-            client.send("wait forever");
-            never.awaitArrivals();
+        TestEndpoint endpoint = holdingARequestForever();
 
-            endpoint.transport.stop(Duration.ofMillis(50));
-            endpoint.transport.stop(Duration.ofMillis(50));
-            endpoint.transport.close();
+        endpoint.transport.stop(Duration.ofMillis(50));
+        endpoint.transport.stop(Duration.ofMillis(50));
+        endpoint.transport.close();
 
-            assertEquals(1, endpoint.stats().refused("shutdown-timeout"));
-        }
+        assertEquals(1, endpoint.stats().refused("shutdown-timeout"));
     }
 
     @Test

@@ -67,10 +67,8 @@ final class TestEndpoint implements AutoCloseable {
         return transport.stats();
     }
 
-    /** Waits until the counters satisfy {@code condition}, which they may reach a moment after a client sees its effect. */
     TransportStats awaitStats(Predicate<TransportStats> condition, String what) {
-        Await.until(() -> condition.test(stats()), what + "; stats: " + stats());
-        return stats();
+        return Await.stats(transport, condition, what);
     }
 
     @Override
