@@ -3,8 +3,10 @@
  *
  * <p>A {@link dev.switchboard.api.TransportProvider} creates a {@link dev.switchboard.api.Transport}
  * (how bytes arrive and leave: UDP, TCP, ...); a {@link dev.switchboard.api.MessageServiceProvider}
- * creates a {@link dev.switchboard.api.MessageService} (what is done to one request). The launcher
- * finds both with {@link java.util.ServiceLoader} and wires them together from configuration.
+ * creates a {@link dev.switchboard.api.MessageService} (what is done to one request); a
+ * {@link dev.switchboard.api.FrameCodecProvider} creates a {@link dev.switchboard.api.FrameCodec}
+ * (how a stream transport cuts bytes into requests and frames replies). The launcher finds all three
+ * with {@link java.util.ServiceLoader} and wires them together from configuration.
  *
  * <p>A plugin declares its providers in its module descriptor:
  * <pre>{@code
@@ -16,4 +18,7 @@
  */
 module dev.switchboard.api {
     exports dev.switchboard.api;
+
+    // Framings.installed(): the framings of the boot layer, for contexts built outside the launcher
+    uses dev.switchboard.api.FrameCodecProvider;
 }

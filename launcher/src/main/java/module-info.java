@@ -1,6 +1,6 @@
 /**
  * The Switchboard launcher: reads the configuration, loads every plugin into a module layer of its
- * own, finds the transports and services with {@link java.util.ServiceLoader}, creates every
+ * own, finds the transports, services and framings with {@link java.util.ServiceLoader}, creates every
  * endpoint (validating all settings before anything binds), then runs them until the process is
  * told to stop. Guice wires the launcher's own object graph; plugins know nothing of it.
  *
@@ -18,6 +18,7 @@ module dev.switchboard.launcher {
 
     uses dev.switchboard.api.TransportProvider;
     uses dev.switchboard.api.MessageServiceProvider;
+    uses dev.switchboard.api.FrameCodecProvider;
 
     exports dev.switchboard.launcher.logging to java.logging;
 

@@ -2,8 +2,10 @@
  * Test support for Switchboard plugins: {@link dev.switchboard.testkit.InMemoryTransport} runs a
  * service without sockets, {@link dev.switchboard.testkit.TestSettings} builds the settings and
  * contexts providers receive, with the defaults of the module's own {@code reference.conf};
- * {@link dev.switchboard.testkit.RecordingLogger} keeps what a component logs and
- * {@link dev.switchboard.testkit.Await} waits, bounded, for what another thread brings about.
+ * {@link dev.switchboard.testkit.StreamClient} talks to a stream transport over TCP or a
+ * Unix-domain socket, every wait bounded; {@link dev.switchboard.testkit.RecordingLogger} keeps what
+ * a component logs and {@link dev.switchboard.testkit.Await} waits, bounded, for what another
+ * thread brings about.
  */
 module dev.switchboard.testkit {
     requires transitive dev.switchboard.api;

@@ -1,11 +1,9 @@
 /**
- * The {@code tcp} transport: a listening socket, one acceptor thread and a few selector event
- * loops that each own their connections; {@code raw}, {@code line} and {@code length-prefixed}
- * framing; every buffer, queue and wait bounded. Exports nothing: the launcher finds it through
- * {@link dev.switchboard.api.TransportProvider}.
+ * The {@code tcp} transport: the stream-transport toolkit bound to an IP address. Exports nothing:
+ * the launcher finds it through {@link dev.switchboard.api.TransportProvider}.
  */
 module dev.switchboard.transport.tcp {
-    requires dev.switchboard.transport;
+    requires dev.switchboard.transport.stream;
 
     provides dev.switchboard.api.TransportProvider with dev.switchboard.transport.tcp.TcpTransportProvider;
 }

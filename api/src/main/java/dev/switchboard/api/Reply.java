@@ -11,9 +11,10 @@ import java.nio.charset.StandardCharsets;
  * {@link #write} or through the buffer that {@link #buffer(int)} returns. Writing nothing but an
  * empty array still counts as replying, with zero bytes.
  *
- * <p>The transport side of the class ({@link #clear(int)}, {@link #content()}, {@link #frame()})
- * lets a transport reserve room for a frame header in front of the content, so that header and
- * content leave in one write.
+ * <p>The transport side of the class ({@link #clear(int, int)}, {@link #content()}, {@link #frame()},
+ * {@link #frame(int)}, {@link #appendTrailer}) lets a {@link FrameCodec} reserve room for a frame
+ * header in front of the content and for a trailer behind it, so that header, content and trailer
+ * leave in one write. Header and trailer do not count toward {@link #maxBytes()} or {@link #size()}.
  *
  * <p>A reply is used by one thread at a time and is not thread-safe.
  */
@@ -26,6 +27,8 @@ public final class Reply {
     private ByteBuffer buffer;
     private ByteBuffer readView;
     private int headroom;
+    private int tailroom;
+    private int trailer;
     private boolean present;
 
     private Reply(int maxBytes, boolean direct) {
@@ -116,9 +119,9 @@ public final class Reply {
         return present;
     }
 
-    /** @return how many bytes of content have been written */
+    /** @return how many bytes of content have been written, header and trailer excluded */
     public int size() {
-        return buffer.position() - headroom;
+        return buffer.position() - headroom - trailer;
     }
 
     /** @return the largest content this reply may hold */
@@ -126,27 +129,64 @@ public final class Reply {
         return maxBytes;
     }
 
-    /** Empties the reply for the next request, with no room reserved for a header. */
+    /** Empties the reply for the next request, with no room reserved for a header or a trailer. */
     public void clear() {
-        clear(0);
+        clear(0, 0);
     }
 
     /**
      * Empties the reply for the next request and reserves {@code headroom} bytes in front of its
-     * content, which {@link #frame()} exposes for the transport's frame header.
+     * content, which {@link #frame()} exposes for a frame header.
      *
      * @param headroom bytes to reserve before the content
      */
     public void clear(int headroom) {
-        if (headroom < 0) {
-            throw new IllegalArgumentException("headroom must not be negative: " + headroom);
+        clear(headroom, 0);
+    }
+
+    /**
+     * Empties the reply for the next request, reserves {@code headroom} bytes in front of its
+     * content for a frame header ({@link #frame(int)}) and lets up to {@code tailroom} bytes of
+     * trailer follow it ({@link #appendTrailer}). Allocates only when the reply's buffer is smaller
+     * than the two together.
+     *
+     * @param headroom bytes to reserve before the content
+     * @param tailroom the most trailer bytes that may follow the content
+     */
+    public void clear(int headroom, int tailroom) {
+        if (headroom < 0 || tailroom < 0) {
+            throw new IllegalArgumentException("headroom and tailroom must not be negative: " + headroom + ", " + tailroom);
         }
-        if (buffer.capacity() < headroom) {
-            allocateBuffer(headroom + Math.min(INITIAL_CAPACITY, maxBytes));
+        if (buffer.capacity() < headroom + tailroom) {
+            allocateBuffer(headroom + tailroom + Math.min(INITIAL_CAPACITY, maxBytes));
         }
         this.headroom = headroom;
+        this.tailroom = tailroom;
+        this.trailer = 0;
         this.present = false;
         buffer.clear().position(headroom);
+    }
+
+    /**
+     * Appends a frame trailer after the content, such as a line terminator; it ends the reply, which
+     * takes no more content after it. Trailer bytes do not count toward {@link #maxBytes()}.
+     *
+     * @param bytes holds the trailer
+     * @param offset where the trailer starts in {@code bytes}
+     * @param length the trailer's length
+     * @return this reply
+     * @throws IllegalStateException if the trailers appended since {@link #clear(int, int)} would
+     *     exceed its tailroom
+     */
+    public Reply appendTrailer(byte[] bytes, int offset, int length) {
+        if (trailer + (long) length > tailroom) {
+            throw new IllegalStateException("a trailer of " + (trailer + (long) length)
+                    + " bytes exceeds the tailroom of " + tailroom + " bytes");
+        }
+        ensureCapacity((long) buffer.position() + length);
+        buffer.put(bytes, offset, length);
+        trailer += length;
+        return this;
     }
 
     /**
@@ -157,30 +197,56 @@ public final class Reply {
      * @return a view of the content
      */
     public ByteBuffer content() {
-        return readView.limit(buffer.position()).position(headroom);
+        return readView.limit(buffer.position() - trailer).position(headroom);
     }
 
     /**
-     * The headroom followed by the content, for the transport to fill in its header with absolute
-     * puts and then send: position 0, limit after the content's last byte.
+     * The whole headroom, the content and the trailer, for a transport or codec to fill in a header
+     * of exactly the headroom's size with absolute puts and then send: position 0, limit after the
+     * last byte. The view is owned by this reply and valid until the next write or clear.
      *
      * @return a view of the whole frame
      */
     public ByteBuffer frame() {
-        return readView.limit(buffer.position()).position(0);
+        return frame(headroom);
+    }
+
+    /**
+     * The last {@code headerBytes} of the headroom, the content and the trailer: for a header whose
+     * length depends on the content (a decimal length, say), written with absolute puts from the
+     * view's position. The view is owned by this reply and valid until the next write or clear.
+     *
+     * @param headerBytes how much of the headroom the header takes, from 0 to the headroom
+     * @return a view of the frame, positioned at the header's first byte
+     * @throws IllegalArgumentException if {@code headerBytes} is negative or exceeds the headroom
+     */
+    public ByteBuffer frame(int headerBytes) {
+        if (headerBytes < 0 || headerBytes > headroom) {
+            throw new IllegalArgumentException("a header of " + headerBytes + " bytes does not fit the headroom of "
+                    + headroom + " bytes");
+        }
+        return readView.limit(buffer.position()).position(headroom - headerBytes);
     }
 
     private void ensureRemaining(int minRemaining) {
         if (minRemaining < 0) {
             throw new IllegalArgumentException("minRemaining must not be negative: " + minRemaining);
         }
+        if (trailer > 0) {
+            throw new IllegalStateException("the reply's trailer is appended: it takes no more content");
+        }
         long needed = (long) buffer.position() + minRemaining;
         if (needed - headroom > maxBytes) {
             throw new ReplyTooLargeException(needed - headroom, maxBytes);
         }
+        ensureCapacity(needed);
+    }
+
+    /** Grows the buffer, never beyond what a full reply with its header and trailer needs. */
+    private void ensureCapacity(long needed) {
         if (needed > buffer.capacity()) {
             long doubled = Math.max(needed, 2L * buffer.capacity());
-            int capacity = (int) Math.min(doubled, (long) maxBytes + headroom);
+            int capacity = (int) Math.min(doubled, (long) maxBytes + headroom + tailroom);
             ByteBuffer previous = buffer.flip();
             allocateBuffer(capacity);
             buffer.put(previous);

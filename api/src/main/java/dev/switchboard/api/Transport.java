@@ -2,6 +2,7 @@ package dev.switchboard.api;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.time.Duration;
 
 /**
@@ -26,11 +27,13 @@ public interface Transport extends AutoCloseable {
     void start(MessageService service) throws IOException;
 
     /**
-     * The address the endpoint is bound to, with the actual port when port 0 was configured.
+     * The address the endpoint is bound to: for an IP transport an {@link InetSocketAddress} with
+     * the actual port when port 0 was configured; for another family its own kind of address, such
+     * as a {@link java.net.UnixDomainSocketAddress}.
      *
      * @return the bound address, or {@code null} before {@link #start}
      */
-    InetSocketAddress localAddress();
+    SocketAddress localAddress();
 
     /**
      * Stops gracefully and waits until stopped: stops accepting new connections and reading new
@@ -62,7 +65,10 @@ public interface Transport extends AutoCloseable {
      * @return one line of text
      */
     default String description() {
-        InetSocketAddress address = localAddress();
-        return address == null ? "(not started)" : address.getHostString() + ":" + address.getPort();
+        SocketAddress address = localAddress();
+        if (address instanceof InetSocketAddress inet) {
+            return inet.getHostString() + ":" + inet.getPort();
+        }
+        return address == null ? "(not started)" : address.toString();
     }
 }

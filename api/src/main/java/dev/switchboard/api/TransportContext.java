@@ -3,22 +3,101 @@ package dev.switchboard.api;
 import java.util.Objects;
 
 /**
- * What a {@link TransportProvider} is given to create the transport of one endpoint.
- *
- * @param endpoint the endpoint's name, such as {@code "tcp"}; appears in logs and in every
- *     {@link RequestContext}
- * @param transport the transport's name as configured, such as {@code "tcp"}
- * @param settings the endpoint's settings over the transport module's {@code reference.conf}
- *     defaults under {@code switchboard.transports.<name>}
- * @param logger where the transport should log
+ * What a {@link TransportProvider} is given to create the transport of one endpoint. A final class
+ * rather than a record, so that it can gain accessors without breaking the providers that use it.
  */
-public record TransportContext(String endpoint, String transport, Settings settings, System.Logger logger) {
+public final class TransportContext {
 
-    /** Checks that no component is null. */
-    public TransportContext {
-        Objects.requireNonNull(endpoint, "endpoint");
-        Objects.requireNonNull(transport, "transport");
-        Objects.requireNonNull(settings, "settings");
-        Objects.requireNonNull(logger, "logger");
+    private final String endpoint;
+    private final String transport;
+    private final Settings settings;
+    private final System.Logger logger;
+    private final Framings framings;
+
+    /**
+     * A context whose framings are those {@link Framings#installed()} finds, as tests and embedded
+     * uses want.
+     *
+     * @param endpoint the endpoint's name
+     * @param transport the transport's name as configured
+     * @param settings the endpoint's settings
+     * @param logger where the transport should log
+     */
+    public TransportContext(String endpoint, String transport, Settings settings, System.Logger logger) {
+        this(endpoint, transport, settings, logger, Framings.installed());
+    }
+
+    /**
+     * @param endpoint the endpoint's name
+     * @param transport the transport's name as configured
+     * @param settings the endpoint's settings
+     * @param logger where the transport should log
+     * @param framings the framings the endpoint may name
+     */
+    public TransportContext(String endpoint, String transport, Settings settings, System.Logger logger,
+            Framings framings) {
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.transport = Objects.requireNonNull(transport, "transport");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.logger = Objects.requireNonNull(logger, "logger");
+        this.framings = Objects.requireNonNull(framings, "framings");
+    }
+
+    /**
+     * @return the endpoint's name, such as {@code "tcp"}; appears in logs and in every
+     *     {@link RequestContext}
+     */
+    public String endpoint() {
+        return endpoint;
+    }
+
+    /** @return the transport's name as configured, such as {@code "tcp"} */
+    public String transport() {
+        return transport;
+    }
+
+    /**
+     * @return the endpoint's settings over the transport module's {@code reference.conf} defaults
+     *     under {@code switchboard.transports.<name>}
+     */
+    public Settings settings() {
+        return settings;
+    }
+
+    /** @return where the transport should log */
+    public System.Logger logger() {
+        return logger;
+    }
+
+    /** @return the framings the endpoint may name: built-in and plugins' */
+    public Framings framings() {
+        return framings;
+    }
+
+    /**
+     * Creates the codec of the framing that setting {@code key} names, for a stream transport.
+     *
+     * @param key the setting naming the framing, such as {@code "framing"}
+     * @param maxMessageBytes the largest request payload the endpoint accepts
+     * @return a new codec for this endpoint
+     * @throws SettingsException if the setting is missing, or names no framing: the message names
+     *     the file and line, and lists every framing available with where it comes from
+     */
+    public FrameCodec frameCodec(String key, int maxMessageBytes) {
+        String name = settings.string(key);
+        FrameCodecProvider provider = framings.find(name).orElseThrow(
+                () -> settings.invalid(key, "one of the framings available: " + framings.available()));
+        FrameCodec codec = provider.create(new FrameCodecContext(endpoint, name, maxMessageBytes, settings));
+        if (codec == null) {
+            throw new IllegalStateException("framing " + name + ": " + provider.getClass().getName()
+                    + " created no codec (null)");
+        }
+        return codec;
+    }
+
+    @Override
+    public String toString() {
+        return "TransportContext[endpoint=" + endpoint + ", transport=" + transport + ", settings="
+                + settings.path() + "]";
     }
 }

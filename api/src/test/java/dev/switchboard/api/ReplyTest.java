@@ -90,4 +90,66 @@ class ReplyTest {
         reply.buffer(1).put((byte) 'c');
         assertArrayEquals("abc".getBytes(UTF_8), bytesOf(reply.content()));
     }
+
+    @Test
+    void aTrailerFollowsTheContentInTheFrameButNotInTheContentOrSize() {
+        Reply reply = Reply.allocate(5);
+        reply.clear(0, 2);
+        reply.write("hello").appendTrailer(new byte[] {'\r', '\n'}, 0, 2);
+        assertEquals(5, reply.size());
+        assertArrayEquals("hello".getBytes(UTF_8), bytesOf(reply.content()));
+        assertArrayEquals("hello\r\n".getBytes(UTF_8), bytesOf(reply.frame()));
+    }
+
+    @Test
+    void aTrailerMayFollowAReplyOfExactlyTheMaximum() {
+        Reply reply = Reply.allocate(4096 + 1);
+        reply.clear(4, 2);
+        reply.write(new byte[4096 + 1]).appendTrailer(new byte[] {'\n'}, 0, 1);
+        assertEquals(4 + 4096 + 1 + 1, reply.frame().remaining());
+    }
+
+    @Test
+    void refusesATrailerBeyondItsTailroom() {
+        Reply reply = Reply.allocate(10);
+        reply.clear(0, 1);
+        reply.write("a").appendTrailer(new byte[] {'\n'}, 0, 1);
+        assertThrows(IllegalStateException.class, () -> reply.appendTrailer(new byte[] {'\n'}, 0, 1));
+    }
+
+    @Test
+    void takesNoContentAfterItsTrailer() {
+        Reply reply = Reply.allocate(10);
+        reply.clear(0, 1);
+        reply.write("a").appendTrailer(new byte[] {'\n'}, 0, 1);
+        assertThrows(IllegalStateException.class, () -> reply.write("b"));
+    }
+
+    @Test
+    void aShorterHeaderTakesTheEndOfTheHeadroom() {
+        Reply reply = Reply.allocate(100);
+        reply.clear(8);
+        reply.write("abc");
+        ByteBuffer frame = reply.frame(2);
+        frame.put(frame.position(), (byte) '3').put(frame.position() + 1, (byte) ':');
+        assertArrayEquals("3:abc".getBytes(UTF_8), bytesOf(frame));
+    }
+
+    @Test
+    void refusesAHeaderLargerThanTheHeadroom() {
+        Reply reply = Reply.allocate(100);
+        reply.clear(2);
+        assertThrows(IllegalArgumentException.class, () -> reply.frame(3));
+    }
+
+    @Test
+    void clearForgetsTheTrailer() {
+        Reply reply = Reply.allocate(10);
+        reply.clear(0, 1);
+        reply.write("a").appendTrailer(new byte[] {'\n'}, 0, 1);
+        reply.clear(0, 1);
+        reply.write("bc");
+        assertEquals(2, reply.size());
+        assertArrayEquals("bc".getBytes(UTF_8), bytesOf(reply.frame()));
+    }
 }

@@ -42,7 +42,9 @@ final class Training {
      */
     static void askEach(List<Endpoint> endpoints) {
         for (Endpoint endpoint : endpoints) {
-            InetSocketAddress address = endpoint.transport().localAddress();
+            if (!(endpoint.transport().localAddress() instanceof InetSocketAddress address)) {
+                continue; // a transport of another address family: not one this run knows how to ask
+            }
             try {
                 switch (endpoint.transportName()) {
                     case "udp" -> askUdp(address);

@@ -61,6 +61,20 @@ class ConfigurationErrorsTest {
     }
 
     @Test
+    void namesAnUnknownFramingAndListsTheAvailableOnesWithTheirOrigins() {
+        LaunchException e = failure("""
+                switchboard.endpoints.tcp {
+                  transport = tcp
+                  framing = netstring
+                }
+                """);
+        String stream = " (built-in module dev.switchboard.transport.stream)";
+        assertEquals(file + ":3: switchboard.endpoints.tcp.framing: expected one of the framings available:"
+                + " length-prefixed" + stream + ", line" + stream + ", raw" + stream + ", got \"netstring\"",
+                e.getMessage());
+    }
+
+    @Test
     void rejectsASettingTheTransportDoesNotHave() {
         LaunchException e = failure("""
                 switchboard.endpoints.tcp {
@@ -69,7 +83,8 @@ class ConfigurationErrorsTest {
                 }
                 """);
         assertTrue(e.getMessage().startsWith(file + ":3: switchboard.endpoints.tcp.max-conections:"
-                + " unknown setting for transport tcp; known settings: backlog, enabled, "), e.getMessage());
+                + " unknown setting for transport tcp; known settings: backlog, blocked-thread-warning, enabled, "),
+                e.getMessage());
         assertTrue(e.getMessage().contains(" max-connections, "), e.getMessage());
     }
 

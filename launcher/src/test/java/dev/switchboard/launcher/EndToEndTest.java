@@ -41,7 +41,7 @@ class EndToEndTest {
                 """);
         server = home.launcher().start();
         addresses = server.endpoints().stream().collect(
-                Collectors.toMap(Endpoint::name, endpoint -> endpoint.transport().localAddress()));
+                Collectors.toMap(Endpoint::name, endpoint -> (InetSocketAddress) endpoint.transport().localAddress()));
     }
 
     @AfterAll

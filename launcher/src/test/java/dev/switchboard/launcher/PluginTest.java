@@ -14,6 +14,7 @@ import dev.switchboard.launcher.plugin.Discovered;
 import dev.switchboard.launcher.plugin.Plugins;
 import dev.switchboard.launcher.plugin.ProviderRegistry;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,6 +35,8 @@ class PluginTest {
     private static Path exclaimJar;
     private static Path shadowJar;
     private static Path brokenJar;
+    private static Path bangJar;
+    private static Path streamTransportJar;
 
     @TempDir
     Path directory;
@@ -45,6 +48,8 @@ class PluginTest {
         exclaimJar = TestPlugins.plainServiceJar(build, "exclaim.jar", "exclaim", "!");
         shadowJar = TestPlugins.plainServiceJar(build, "shadow.jar", "uppercase", "?");
         brokenJar = TestPlugins.brokenModularJar(build);
+        bangJar = TestPlugins.plainFramingJar(build, "bang.jar", "bang");
+        streamTransportJar = TestPlugins.plainStreamTransportJar(build, "tcp2.jar", "tcp2");
     }
 
     @BeforeEach
@@ -63,7 +68,8 @@ class PluginTest {
     private static String exchange(Launcher launcher, String request, int replyBytes) throws IOException {
         Server server = launcher.start();
         try {
-            return Loopback.tcp(server.endpoints().get(0).transport().localAddress(), request, replyBytes);
+            return Loopback.tcp((InetSocketAddress) server.endpoints().get(0).transport().localAddress(), request,
+                    replyBytes);
         } finally {
             server.stop();
         }
@@ -112,6 +118,37 @@ class PluginTest {
         assertTrue(module.getDescriptor().isAutomatic());
         assertNotSame(ModuleLayer.boot(), module.getLayer());
         assertEquals("HI!", exchange(launcher, "hi", 3));
+    }
+
+    @Test
+    void framesRequestsWithAPluginsFraming() throws IOException {
+        install(bangJar);
+        home.configure(TCP_ENDPOINT.formatted("[uppercase]") + "switchboard.endpoints.tcp.framing = bang\n");
+
+        assertEquals("HI!THERE!", exchange(home.launcher(), "hi!there!", 9));
+    }
+
+    @Test
+    void servesThroughAPluginsTransportBuiltOnTheStreamToolkit() throws IOException {
+        install(streamTransportJar);
+        install(bangJar);
+        home.configure("""
+                switchboard.endpoints.mine { transport = tcp2, host = 127.0.0.1, port = 0, threads = 1, framing = bang }
+                """);
+
+        assertEquals("HI!", exchange(home.launcher(), "hi!", 3));
+    }
+
+    @Test
+    void includesTheSharedSettingsInAPluginsReferenceDefaults() throws IOException {
+        install(streamTransportJar);
+        home.configure(TCP_ENDPOINT.formatted("[uppercase]"));
+
+        EffectiveConfig config = home.launcher().get(EffectiveConfig.class);
+
+        assertEquals(12000, config.config().getInt("switchboard.transports.tcp2.port"));
+        assertEquals(16, config.config().getInt("switchboard.transports.tcp2.worker-threads"));
+        assertEquals("raw", config.config().getString("switchboard.transports.tcp2.framing"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.switchboard.launcher;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -7,14 +8,18 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.spi.ToolProvider;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Plugin jars built in the test itself: plain jars with {@code META-INF/services} only, and a
- * modular jar whose descriptor requires a module that is not there.
+ * Plugin jars built in the test itself: plain jars with {@code META-INF/services} only (a service,
+ * a framing, a transport on the stream toolkit), and a modular jar whose descriptor requires a
+ * module that is not there.
  */
 public final class TestPlugins {
 
@@ -24,8 +29,13 @@ public final class TestPlugins {
 
     /** @return the api jar the launcher runs with */
     public static Path apiJar() {
-        return ModuleLayer.boot().configuration().findModule("dev.switchboard.api")
-                .flatMap(module -> module.reference().location())
+        return moduleLocation("dev.switchboard.api");
+    }
+
+    /** @return the jar (or the classes folder) of one of the launcher's modules */
+    private static Path moduleLocation(String module) {
+        return ModuleLayer.boot().configuration().findModule(module)
+                .flatMap(resolved -> resolved.reference().location())
                 .map(Path::of)
                 .orElseThrow();
     }
@@ -46,9 +56,7 @@ public final class TestPlugins {
      * @return the jar
      */
     public static Path plainServiceJar(Path directory, String jarName, String name, String suffix) {
-        String pkg = "com.example." + name.replace('-', '_');
-        Path sources = directory.resolve(jarName + "-src");
-        write(sources.resolve(pkg.replace('.', '/') + "/Provider.java"), """
+        return plainJar(directory, jarName, name, SERVICE_PROVIDER, Map.of(), """
                 package %s;
 
                 import dev.switchboard.api.MessageService;
@@ -64,11 +72,151 @@ public final class TestPlugins {
                         return MessageService.ofText(s -> s + "%s");
                     }
                 }
-                """.formatted(pkg, name, suffix));
+                """.formatted(packageOf(name), name, suffix), apiJar());
+    }
+
+    /**
+     * A plain jar providing a framing named {@code name}, built against the api only: each frame ends
+     * with {@code !}, and so does each reply.
+     *
+     * @param directory where to build it
+     * @param jarName the jar's file name
+     * @param name the framing's name
+     * @return the jar
+     */
+    public static Path plainFramingJar(Path directory, String jarName, String name) {
+        return plainJar(directory, jarName, name, "dev.switchboard.api.FrameCodecProvider", Map.of(), """
+                package %s;
+
+                import dev.switchboard.api.FrameCodec;
+                import dev.switchboard.api.FrameCodecContext;
+                import dev.switchboard.api.FrameCodecProvider;
+                import dev.switchboard.api.Reply;
+                import java.nio.ByteBuffer;
+
+                public final class Provider implements FrameCodecProvider {
+                    private static final byte[] BANG = {'!'};
+
+                    public String name() {
+                        return "%s";
+                    }
+
+                    public FrameCodec create(FrameCodecContext context) {
+                        int max = context.maxMessageBytes();
+                        return new FrameCodec() {
+                            public int decode(ByteBuffer in, int searchFrom) {
+                                for (int i = searchFrom; i < in.limit(); i++) {
+                                    if (in.get(i) == '!') {
+                                        if (i - in.position() > max) {
+                                            return TOO_LARGE;
+                                        }
+                                        in.limit(i);
+                                        return i + 1;
+                                    }
+                                }
+                                return in.remaining() > max ? TOO_LARGE : NEED_MORE;
+                            }
+
+                            public int decodeLast(ByteBuffer in) {
+                                return NEED_MORE;
+                            }
+
+                            public int maxFrameBytes() {
+                                return max + 1;
+                            }
+
+                            public void prepare(Reply reply) {
+                                reply.clear(0, 1);
+                            }
+
+                            public ByteBuffer encode(Reply reply, int requestTrailerBytes) {
+                                return reply.appendTrailer(BANG, 0, 1).frame();
+                            }
+                        };
+                    }
+                }
+                """.formatted(packageOf(name), name), apiJar());
+    }
+
+    /**
+     * A plain jar providing a transport named {@code name} built on the stream-transport toolkit, as
+     * a third party builds one against the exported api and toolkit only: a TCP binding of its own,
+     * and a {@code reference.conf} that includes the shared settings from the launcher's modules.
+     *
+     * @param directory where to build it
+     * @param jarName the jar's file name
+     * @param name the transport's name
+     * @return the jar
+     */
+    public static Path plainStreamTransportJar(Path directory, String jarName, String name) {
+        String reference = """
+                switchboard.transports.%s {
+                  include required(classpath("switchboard-transport/inet.conf"))
+                  include required(classpath("switchboard-transport/endpoint.conf"))
+                  include required(classpath("switchboard-transport-stream/stream.conf"))
+                }
+                """.formatted(name);
+        return plainJar(directory, jarName, name, "dev.switchboard.api.TransportProvider",
+                Map.of("reference.conf", reference), """
+                package %s;
+
+                import dev.switchboard.api.Transport;
+                import dev.switchboard.api.TransportContext;
+                import dev.switchboard.api.TransportProvider;
+                import dev.switchboard.transport.Addresses;
+                import dev.switchboard.transport.stream.StreamBinding;
+                import dev.switchboard.transport.stream.StreamSettings;
+                import dev.switchboard.transport.stream.StreamTransport;
+                import java.io.IOException;
+                import java.net.InetSocketAddress;
+                import java.net.SocketAddress;
+                import java.nio.channels.ServerSocketChannel;
+
+                public final class Provider implements TransportProvider {
+                    public String name() {
+                        return "%s";
+                    }
+
+                    public Transport create(TransportContext context) {
+                        InetSocketAddress address = Addresses.bindAddress(context.settings());
+                        return new StreamTransport(context, StreamSettings.from(context), new StreamBinding() {
+                            public SocketAddress address() {
+                                return address;
+                            }
+
+                            public ServerSocketChannel bind(int backlog) throws IOException {
+                                return ServerSocketChannel.open(Addresses.family(address)).bind(address, backlog);
+                            }
+                        });
+                    }
+                }
+                """.formatted(packageOf(name), name),
+                apiJar(), moduleLocation("dev.switchboard.transport"), moduleLocation("dev.switchboard.transport.stream"));
+    }
+
+    private static String packageOf(String name) {
+        return "com.example." + name.replace('-', '_');
+    }
+
+    /**
+     * A plain jar holding one provider, {@code com.example.<name>.Provider}, declared in
+     * {@code META-INF/services}.
+     *
+     * @param service the provider's interface
+     * @param resources more files for the jar, by path
+     * @param source the provider's source
+     * @param classPath what it compiles against
+     */
+    private static Path plainJar(Path directory, String jarName, String name, String service,
+            Map<String, String> resources, String source, Path... classPath) {
+        String pkg = packageOf(name);
+        Path sourceFile = directory.resolve(jarName + "-src").resolve(pkg.replace('.', '/') + "/Provider.java");
+        write(sourceFile, source);
         Path classes = directory.resolve(jarName + "-classes");
-        javac("--release", "17", "-cp", apiJar().toString(), "-d", classes.toString(),
-                sources.resolve(pkg.replace('.', '/') + "/Provider.java").toString());
-        write(classes.resolve("META-INF/services/" + SERVICE_PROVIDER), pkg + ".Provider\n");
+        String path = Arrays.stream(classPath).map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+        javac("--release", "17", "-cp", path, "-d", classes.toString(), sourceFile.toString());
+        write(classes.resolve("META-INF/services/" + service), pkg + ".Provider\n");
+        resources.forEach((file, content) -> write(classes.resolve(file), content));
         return jar(classes, directory.resolve(jarName));
     }
 

@@ -8,6 +8,7 @@ import dev.switchboard.api.RequestContext;
 import dev.switchboard.api.Transport;
 import dev.switchboard.api.TransportStats;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
@@ -110,7 +111,7 @@ public final class InMemoryTransport implements Transport {
     }
 
     @Override
-    public InetSocketAddress localAddress() {
+    public SocketAddress localAddress() {
         return service == null ? null : LOCAL;
     }
 

@@ -5,42 +5,41 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
+import dev.switchboard.api.Settings;
 import dev.switchboard.api.SettingsException;
 import dev.switchboard.settings.HoconSettings;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class EndpointSettingsTest {
 
-    private static final String DEFAULTS = """
-            host = "0.0.0.0", port = 12000, threads = 0, max-message-bytes = 64KiB
-            worker-threads = 16, worker-queue = 1024, log-interval = 10s
-            """;
+    /** @return settings over the shared defaults, included as a transport's reference.conf includes them */
+    static Settings settings(String overrides) {
+        return HoconSettings.of(ConfigFactory.parseString("""
+                include required(classpath("switchboard-transport/endpoint.conf"))
+                include required(classpath("switchboard-transport/inet.conf"))
+                max-message-bytes = 64KiB
+                """ + overrides).resolve(), "switchboard.endpoints.test");
+    }
 
     private static EndpointSettings read(String overrides) {
-        return EndpointSettings.from(HoconSettings.of(
-                ConfigFactory.parseString(overrides).withFallback(ConfigFactory.parseString(DEFAULTS)),
-                "switchboard.endpoints.test"), 1 << 20);
+        return EndpointSettings.from(settings(overrides), 1 << 20);
     }
 
     @Test
-    void readsEverySetting() {
-        EndpointSettings settings = read("host = \"127.0.0.1\", port = 0, threads = 3");
-        assertEquals("127.0.0.1", settings.bindAddress().getAddress().getHostAddress());
-        assertEquals(0, settings.bindAddress().getPort());
+    void readsTheSharedDefaults() {
+        EndpointSettings settings = read("threads = 3");
         assertEquals(3, settings.threads());
         assertEquals(65536, settings.maxMessageBytes());
         assertEquals(16, settings.workerThreads());
         assertEquals(1024, settings.workerQueue());
+        assertEquals(Duration.ofSeconds(10), settings.logInterval());
+        assertEquals(Duration.ofSeconds(2), settings.blockedThreadWarning());
     }
 
     @Test
     void zeroThreadsMeansOnePerProcessor() {
         assertEquals(Runtime.getRuntime().availableProcessors(), read("").threads());
-    }
-
-    @Test
-    void anEmptyHostMeansEveryInterfaceAsInTheExercise() {
-        assertTrue(read("host = \"\"").bindAddress().getAddress().isAnyLocalAddress());
     }
 
     @Test
@@ -50,8 +49,8 @@ class EndpointSettingsTest {
     }
 
     @Test
-    void rejectsAHostThatDoesNotResolve() {
-        SettingsException e = assertThrows(SettingsException.class, () -> read("host = \"no-such-host.invalid\""));
-        assertTrue(e.getMessage().contains("expected an IP address or a resolvable host name"), e.getMessage());
+    void rejectsABlockedThreadWarningOfMoreThanADay() {
+        SettingsException e = assertThrows(SettingsException.class, () -> read("blocked-thread-warning = 2 days"));
+        assertTrue(e.getMessage().contains("blocked-thread-warning"), e.getMessage());
     }
 }

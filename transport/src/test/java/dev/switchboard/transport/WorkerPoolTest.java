@@ -27,15 +27,21 @@ class WorkerPoolTest {
         assertTrue(pool.trySubmit(() -> {}));
         assertFalse(pool.trySubmit(() -> {}));
         release.countDown();
-        assertTrue(pool.stop(Duration.ofSeconds(10)));
+        assertEquals(0, pool.stop(Duration.ofSeconds(10)));
     }
 
     @Test
-    void stopReportsTasksThatOutliveTheGrace() {
+    void stopCountsTheRunningAndQueuedTasksThatOutliveTheGrace() throws InterruptedException {
         WorkerPool pool = new WorkerPool("test-worker", 1, 1);
         CountDownLatch never = new CountDownLatch(1);
-        pool.trySubmit(() -> awaitQuietly(never));
-        assertFalse(pool.stop(Duration.ofMillis(50)));
+        CountDownLatch started = new CountDownLatch(1);
+        pool.trySubmit(() -> {
+            started.countDown();
+            awaitQuietly(never);
+        });
+        assertTrue(started.await(10, TimeUnit.SECONDS));
+        pool.trySubmit(() -> {});
+        assertEquals(2, pool.stop(Duration.ofMillis(50)));
         assertFalse(pool.trySubmit(() -> {}));
     }
 
@@ -52,7 +58,7 @@ class WorkerPoolTest {
             }));
         }
         assertTrue(bothRunning.await(10, TimeUnit.SECONDS));
-        assertTrue(pool.stop(Duration.ofSeconds(10)));
+        assertEquals(0, pool.stop(Duration.ofSeconds(10)));
         assertEquals(2, threads.size());
         threads.forEach(thread -> assertFalse(thread.isAlive(), thread.getName() + " is alive"));
     }
@@ -67,7 +73,7 @@ class WorkerPoolTest {
             awaitQuietly(never);
         });
         Thread worker = started(thread);
-        assertFalse(pool.stop(Duration.ofMillis(50)));
+        assertEquals(1, pool.stop(Duration.ofMillis(50)));
         assertFalse(worker.isAlive());
     }
 

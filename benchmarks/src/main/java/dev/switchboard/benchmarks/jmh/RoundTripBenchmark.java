@@ -87,7 +87,7 @@ public class RoundTripBenchmark {
             case "of-text" -> MessageService.ofText(text -> text.toUpperCase(Locale.ROOT));
             default -> throw new IllegalArgumentException("unknown service " + service);
         });
-        InetSocketAddress address = transport.localAddress();
+        InetSocketAddress address = (InetSocketAddress) transport.localAddress();
         if (stream) {
             SocketChannel channel = SocketChannel.open(address);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);

@@ -122,7 +122,7 @@ public final class EndpointFactory {
         Settings settings = HoconSettings.of(merged, path);
         Duration shutdownGrace = settings.duration("shutdown-grace");
         TransportContext context = new TransportContext(name, transport.name(), settings,
-                System.getLogger("switchboard.endpoint." + name));
+                System.getLogger("switchboard.endpoint." + name), providers.framingLookup());
         Transport created = created("endpoint " + name, transport, () -> transport.provider().create(context));
         List<String> serviceNames = new ArrayList<>();
         List<MessageService> services = new ArrayList<>();

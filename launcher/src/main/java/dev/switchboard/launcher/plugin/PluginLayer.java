@@ -1,6 +1,7 @@
 package dev.switchboard.launcher.plugin;
 
 import com.typesafe.config.Config;
+import dev.switchboard.api.FrameCodecProvider;
 import dev.switchboard.api.MessageServiceProvider;
 import dev.switchboard.api.TransportProvider;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.List;
  * @param layer the plugin's module layer
  * @param transports the transport providers its modules provide
  * @param services the service providers its modules provide
+ * @param framings the framing providers its modules provide
  * @param reference its modules' root-level {@code reference.conf} contents, merged
  */
 public record PluginLayer(
@@ -19,11 +21,13 @@ public record PluginLayer(
         ModuleLayer layer,
         List<Discovered<TransportProvider>> transports,
         List<Discovered<MessageServiceProvider>> services,
+        List<Discovered<FrameCodecProvider>> framings,
         Config reference) {
 
     /** Copies the lists. */
     public PluginLayer {
         transports = List.copyOf(transports);
         services = List.copyOf(services);
+        framings = List.copyOf(framings);
     }
 }

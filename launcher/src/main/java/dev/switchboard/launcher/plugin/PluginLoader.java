@@ -8,6 +8,8 @@ import static java.lang.System.Logger.Level.WARNING;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import dev.switchboard.api.FrameCodecProvider;
 import dev.switchboard.api.MessageServiceProvider;
 import dev.switchboard.api.TransportProvider;
 import dev.switchboard.launcher.LaunchException;
@@ -122,6 +124,7 @@ public final class PluginLoader {
         return new PluginLayer(name, layer,
                 discover(name, layer, TransportProvider.class, TransportProvider::name),
                 discover(name, layer, MessageServiceProvider.class, MessageServiceProvider::name),
+                discover(name, layer, FrameCodecProvider.class, FrameCodecProvider::name),
                 reference(layer));
     }
 
@@ -165,7 +168,11 @@ public final class PluginLoader {
                 .orElse(module.getName());
     }
 
-    /** The modules' root-level reference.conf files, which a context class loader would not see (pitfall 5). */
+    /**
+     * The modules' root-level reference.conf files, which a context class loader would not see; an
+     * {@code include classpath(...)} in one finds the plugin's resources and, through
+     * the parent, the launcher's, such as the shared {@code switchboard-transport/endpoint.conf}.
+     */
     private static Config reference(ModuleLayer layer) {
         Config merged = ConfigFactory.empty();
         List<ResolvedModule> modules = layer.configuration().modules().stream()
@@ -175,7 +182,9 @@ public final class PluginLoader {
             try (ModuleReader reader = module.reference().open()) {
                 Optional<URI> found = reader.find(REFERENCE);
                 if (found.isPresent()) {
-                    merged = merged.withFallback(ConfigFactory.parseURL(found.get().toURL()));
+                    ClassLoader loader = layer.findLoader(module.name());
+                    merged = merged.withFallback(ConfigFactory.parseURL(found.get().toURL(),
+                            ConfigParseOptions.defaults().setClassLoader(loader)));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + fileName(module.reference()), e);
@@ -187,13 +196,14 @@ public final class PluginLoader {
     private static void logLoaded(PluginLayer plugin) {
         String modules = plugin.layer().modules().stream().map(Module::getName).sorted()
                 .collect(Collectors.joining(", "));
-        if (plugin.transports().isEmpty() && plugin.services().isEmpty()) {
-            LOG.log(WARNING, () -> "plugin " + plugin.name() + " (" + modules + ") provides no transport and no service;"
-                    + " a modular jar must declare its providers with 'provides' in module-info.java");
+        if (plugin.transports().isEmpty() && plugin.services().isEmpty() && plugin.framings().isEmpty()) {
+            LOG.log(WARNING, () -> "plugin " + plugin.name() + " (" + modules + ") provides no transport, service or"
+                    + " framing; a modular jar must declare its providers with 'provides' in module-info.java");
             return;
         }
         LOG.log(INFO, () -> "plugin " + plugin.name() + " (" + modules + ")"
-                + names(" transports", plugin.transports()) + names(" services", plugin.services()));
+                + names(" transports", plugin.transports()) + names(" services", plugin.services())
+                + names(" framings", plugin.framings()));
     }
 
     private static String names(String kind, List<? extends Discovered<?>> providers) {

@@ -1,24 +1,31 @@
 package dev.switchboard.launcher.plugin;
 
+import dev.switchboard.api.FrameCodecProvider;
+import dev.switchboard.api.Framings;
 import dev.switchboard.api.MessageServiceProvider;
 import dev.switchboard.api.TransportProvider;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Every transport and service the launcher can use, by name: those in the launcher's own layer and
- * those the plugins brought.
+ * Every transport, service and framing the launcher can use, by name: those in the launcher's own
+ * layer and those the plugins brought.
  *
  * @param transports the transport providers
  * @param services the service providers
+ * @param framings the framing providers, which stream transports look up by name
  * @param failedPlugins the names of the plugins that could not be loaded, for messages about a name
  *     that one of them may have provided
  */
 public record ProviderRegistry(
-        Catalog<TransportProvider> transports, Catalog<MessageServiceProvider> services, List<String> failedPlugins) {
+        Catalog<TransportProvider> transports,
+        Catalog<MessageServiceProvider> services,
+        Catalog<FrameCodecProvider> framings,
+        List<String> failedPlugins) {
 
     /** Copies the list. */
     public ProviderRegistry {
@@ -28,12 +35,13 @@ public record ProviderRegistry(
     /**
      * @param transports transport providers
      * @param services service providers
-     * @return a registry of exactly these
+     * @return a registry of exactly these, and the framings of the launcher's own layer
      * @throws dev.switchboard.launcher.LaunchException if two providers of one kind share a name
      */
     public static ProviderRegistry of(List<Discovered<TransportProvider>> transports,
             List<Discovered<MessageServiceProvider>> services) {
-        return new ProviderRegistry(new Catalog<>("transport", transports), new Catalog<>("service", services), List.of());
+        return new ProviderRegistry(new Catalog<>("transport", transports), new Catalog<>("service", services),
+                new Catalog<>("framing", builtIn(FrameCodecProvider.class, FrameCodecProvider::name)), List.of());
     }
 
     /**
@@ -49,23 +57,44 @@ public record ProviderRegistry(
                 builtIn(TransportProvider.class, TransportProvider::name);
         List<Discovered<MessageServiceProvider>> services =
                 builtIn(MessageServiceProvider.class, MessageServiceProvider::name);
+        List<Discovered<FrameCodecProvider>> framings =
+                builtIn(FrameCodecProvider.class, FrameCodecProvider::name);
         for (PluginLayer plugin : plugins.loaded()) {
             transports.addAll(plugin.transports());
             services.addAll(plugin.services());
+            framings.addAll(plugin.framings());
         }
         return new ProviderRegistry(new Catalog<>("transport", transports), new Catalog<>("service", services),
-                plugins.failed().stream().map(Plugins.Failure::name).toList());
+                new Catalog<>("framing", framings), plugins.failed().stream().map(Plugins.Failure::name).toList());
     }
 
     /**
-     * @param catalog {@link #transports()} or {@link #services()}
+     * @param catalog {@link #transports()}, {@link #services()} or {@link #framings()}
      * @return what a message about an unknown name should list: every provider of the catalog's
      *     kind with its origin, and the plugins that failed to load
      */
     public String available(Catalog<?> catalog) {
-        String available = "available: " + catalog.available();
-        return failedPlugins.isEmpty() ? available
-                : available + "; plugins not loaded because of errors: " + String.join(", ", failedPlugins);
+        return "available: " + listing(catalog);
+    }
+
+    /** @return the framings as a transport looks its own up: by name, listed with their origins */
+    public Framings framingLookup() {
+        return new Framings() {
+            @Override
+            public Optional<FrameCodecProvider> find(String name) {
+                return framings.find(name).map(Discovered::provider);
+            }
+
+            @Override
+            public String available() {
+                return listing(framings);
+            }
+        };
+    }
+
+    private String listing(Catalog<?> catalog) {
+        return failedPlugins.isEmpty() ? catalog.available()
+                : catalog.available() + "; plugins not loaded because of errors: " + String.join(", ", failedPlugins);
     }
 
     private static <S> List<Discovered<S>> builtIn(Class<S> type, Function<S, String> naming) {

@@ -3,13 +3,16 @@ package dev.switchboard.transport.tcp;
 import dev.switchboard.api.Transport;
 import dev.switchboard.api.TransportContext;
 import dev.switchboard.api.TransportProvider;
+import dev.switchboard.transport.Addresses;
+import dev.switchboard.transport.stream.StreamSettings;
+import dev.switchboard.transport.stream.StreamTransport;
 
 /**
  * Provides the {@code tcp} transport: the socket exercise's TCP server (a welcoming socket and a
- * connection per client) with {@code raw}, {@code line} or {@code length-prefixed} framing,
- * served by a few selector event loops, with every buffer, queue and wait bounded. Its settings
- * and their defaults are in this module's {@code reference.conf} under
- * {@code switchboard.transports.tcp}.
+ * connection per client), a {@link StreamTransport} bound to an IP address, with any framing
+ * ({@code raw}, {@code line}, {@code length-prefixed} or a plugin's) and every buffer, queue and
+ * wait bounded. Its settings and their defaults are in this module's {@code reference.conf} under
+ * {@code switchboard.transports.tcp}: {@code host} and {@code port}, and the stream settings.
  */
 public final class TcpTransportProvider implements TransportProvider {
 
@@ -25,12 +28,13 @@ public final class TcpTransportProvider implements TransportProvider {
     /**
      * Validates every setting and creates the endpoint's transport, unbound.
      *
-     * @param context the endpoint, its settings and a logger
+     * @param context the endpoint, its settings, the framings it may name and a logger
      * @return a new, unstarted transport
      * @throws dev.switchboard.api.SettingsException if a setting is invalid
      */
     @Override
     public Transport create(TransportContext context) {
-        return new TcpTransport(context, TcpSettings.from(context.settings()));
+        TcpBinding binding = new TcpBinding(Addresses.bindAddress(context.settings()));
+        return new StreamTransport(context, StreamSettings.from(context), binding);
     }
 }

@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.switchboard.api.MessageService;
+import dev.switchboard.api.Transport;
+import dev.switchboard.testkit.Await;
+import dev.switchboard.testkit.StreamClient;
+import dev.switchboard.testkit.TestSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -15,8 +20,10 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,22 +32,55 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The socket exercise over TCP, and its framings: issue 2. */
+/**
+ * The socket exercise over TCP: a welcoming socket, a connection per client, replies in upper case;
+ * with each built-in framing, and on IPv4 and IPv6.
+ */
 @Timeout(30)
 class ExerciseTest {
 
+    private static final MessageService UPPER_CASE = MessageService.ofText(text -> text.toUpperCase(Locale.ROOT));
+
+    /** A started tcp endpoint on a free port of the loopback address unless {@code hocon} says otherwise. */
+    private static final class Server implements AutoCloseable {
+        final Transport transport;
+
+        Server(String hocon, MessageService service) {
+            transport = new TcpTransportProvider().create(TestSettings.transportContext("tcp",
+                    "host = \"127.0.0.1\", port = 0, threads = 2\n" + hocon));
+            try {
+                transport.start(service);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        InetSocketAddress address() {
+            return (InetSocketAddress) transport.localAddress();
+        }
+
+        StreamClient connect() {
+            return StreamClient.connect(address());
+        }
+
+        @Override
+        public void close() {
+            transport.stop(Duration.ofSeconds(1));
+        }
+    }
+
     @Test
     void repliesInUpperCase() {
-        try (TestServer server = TestServer.start("", Services.ASCII_UPPER_CASE);
-                TestClient client = server.connect()) {
+        try (Server server = new Server("", UPPER_CASE);
+                StreamClient client = server.connect()) {
             assertEquals("HELLO, WORLD", client.send("hello, world").readString(12));
         }
     }
 
     @Test
     void answersTheExercisesClientWhichSendsNoNewlineAndWaits() {
-        try (TestServer server = TestServer.start("", Services.ASCII_UPPER_CASE);
-                TestClient client = server.connect()) {
+        try (Server server = new Server("", UPPER_CASE);
+                StreamClient client = server.connect()) {
             client.send("the exercise's sentence");
             assertEquals("THE EXERCISE'S SENTENCE", client.readString(23));
             assertEquals("AGAIN", client.send("again").readString(5), "the connection stays open");
@@ -51,13 +91,13 @@ class ExerciseTest {
     void servesManyClientsAtOnceEachWithItsOwnReply() throws Exception {
         int clients = 100;
         ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try (TestServer server = TestServer.start("", Services.ASCII_UPPER_CASE)) {
+        try (Server server = new Server("", UPPER_CASE)) {
             CountDownLatch connected = new CountDownLatch(clients);
             List<Future<String>> replies = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
                 String sentence = "sentence number " + i;
                 replies.add(pool.submit(() -> {
-                    try (TestClient client = server.connect()) {
+                    try (StreamClient client = server.connect()) {
                         connected.countDown();
                         connected.await(10, TimeUnit.SECONDS);
                         return client.send(sentence).readString(sentence.length());
@@ -74,11 +114,11 @@ class ExerciseTest {
 
     @Test
     void keepsAUtf8CharacterSplitAcrossTwoReadsWhole() {
-        try (TestServer server = TestServer.start("", Services.UPPER_CASE);
-                TestClient client = server.connect()) {
+        try (Server server = new Server("", UPPER_CASE);
+                StreamClient client = server.connect()) {
             byte[] e = "é".getBytes(UTF_8);
             client.send(new byte[] {e[0]});
-            server.awaitStats(stats -> stats.bytesIn() == 1, "the server has read the first byte alone");
+            Await.until(() -> server.transport.stats().bytesIn() == 1, "the server has read the first byte alone");
             client.send(new byte[] {e[1]});
             assertArrayEquals("É".getBytes(UTF_8), client.read(2));
         }
@@ -86,8 +126,8 @@ class ExerciseTest {
 
     @Test
     void answersPipelinedLinesEachWithItsOwnTerminator() {
-        try (TestServer server = TestServer.start("framing = line", Services.ASCII_UPPER_CASE);
-                TestClient client = server.connect()) {
+        try (Server server = new Server("framing = line", UPPER_CASE);
+                StreamClient client = server.connect()) {
             client.send("hello\nworld\r\n\nlast\n");
             assertEquals("HELLO\n", client.readLine());
             assertEquals("WORLD\r\n", client.readLine());
@@ -98,8 +138,8 @@ class ExerciseTest {
 
     @Test
     void answersPipelinedLengthPrefixedFramesInFrames() {
-        try (TestServer server = TestServer.start("framing = length-prefixed", Services.ASCII_UPPER_CASE);
-                TestClient client = server.connect()) {
+        try (Server server = new Server("framing = length-prefixed", UPPER_CASE);
+                StreamClient client = server.connect()) {
             client.sendFrame("one").sendFrame("").sendFrame("three");
             assertEquals("ONE", client.readFrame());
             assertEquals("", client.readFrame());
@@ -110,8 +150,8 @@ class ExerciseTest {
     @Test
     void servesAThousandConcurrentConnections() {
         int count = 1000;
-        try (TestServer server = TestServer.start("", Services.ASCII_UPPER_CASE)) {
-            List<TestClient> clients = new ArrayList<>();
+        try (Server server = new Server("", UPPER_CASE)) {
+            List<StreamClient> clients = new ArrayList<>();
             try {
                 for (int i = 0; i < count; i++) {
                     clients.add(server.connect());
@@ -123,19 +163,19 @@ class ExerciseTest {
                     String expected = "CLIENT " + i;
                     assertEquals(expected, clients.get(i).readString(expected.length()));
                 }
-                assertEquals(count, server.stats().connectionsOpen());
+                assertEquals(count, server.transport.stats().connectionsOpen());
             } finally {
-                clients.forEach(TestClient::close);
+                clients.forEach(StreamClient::close);
             }
-            server.awaitStats(stats -> stats.connectionsOpen() == 0, "every connection closed");
+            Await.until(() -> server.transport.stats().connectionsOpen() == 0, "every connection closed");
         }
     }
 
     @Test
     void servesIpv6() throws IOException {
         assumeTrue(ipv6LoopbackAvailable(), "IPv6 loopback unavailable");
-        try (TestServer server = TestServer.start("host = \"::1\"", Services.ASCII_UPPER_CASE);
-                TestClient client = TestClient.connect(new InetSocketAddress("::1", server.address().getPort()))) {
+        try (Server server = new Server("host = \"::1\"", UPPER_CASE);
+                StreamClient client = StreamClient.connect(new InetSocketAddress("::1", server.address().getPort()))) {
             assertEquals("OVER IPV6", client.send("over ipv6").readString(9));
             assertEquals("[::1]:" + server.address().getPort() + " raw, 2 loops",
                     server.transport.description());
@@ -146,10 +186,10 @@ class ExerciseTest {
     void servesIpv6AndIpv4OnTheIpv6WildcardAddress() throws IOException {
         assumeTrue(ipv6LoopbackAvailable(), "IPv6 loopback unavailable");
         assumeTrue(dualStack(), "the OS binds IPv6 sockets to IPv6 only");
-        try (TestServer server = TestServer.start("host = \"::\"", Services.ASCII_UPPER_CASE)) {
+        try (Server server = new Server("host = \"::\"", UPPER_CASE)) {
             int port = server.address().getPort();
-            try (TestClient v6 = TestClient.connect(new InetSocketAddress("::1", port));
-                    TestClient v4 = TestClient.connect(new InetSocketAddress("127.0.0.1", port))) {
+            try (StreamClient v6 = StreamClient.connect(new InetSocketAddress("::1", port));
+                    StreamClient v4 = StreamClient.connect(new InetSocketAddress("127.0.0.1", port))) {
                 assertEquals("SIX", v6.send("six").readString(3));
                 assertEquals("FOUR", v4.send("four").readString(4));
             }
@@ -159,11 +199,11 @@ class ExerciseTest {
     @Test
     void servesIpv4OnlyOnTheIpv4WildcardAddress() throws IOException {
         assumeTrue(ipv6LoopbackAvailable(), "IPv6 loopback unavailable");
-        try (TestServer server = TestServer.start("host = \"0.0.0.0\"", Services.ASCII_UPPER_CASE)) {
+        try (Server server = new Server("host = \"0.0.0.0\"", UPPER_CASE)) {
             int port = server.address().getPort();
             assertEquals("0.0.0.0:" + port + " raw, 2 loops", server.transport.description());
             UncheckedIOException refused = assertThrows(UncheckedIOException.class,
-                    () -> TestClient.connect(new InetSocketAddress("::1", port)).close());
+                    () -> StreamClient.connect(new InetSocketAddress("::1", port)).close());
             assertInstanceOf(ConnectException.class, refused.getCause());
         }
     }

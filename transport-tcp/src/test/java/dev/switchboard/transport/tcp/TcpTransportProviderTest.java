@@ -1,23 +1,31 @@
 package dev.switchboard.transport.tcp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.typesafe.config.ConfigFactory;
+import dev.switchboard.api.MessageService;
 import dev.switchboard.api.SettingsException;
+import dev.switchboard.api.Transport;
+import dev.switchboard.api.TransportContext;
 import dev.switchboard.api.TransportProvider;
 import dev.switchboard.api.TransportStats;
 import dev.switchboard.testkit.TestSettings;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.module.ModuleDescriptor;
+import java.net.BindException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class TcpTransportProviderTest {
+
+    private static final MessageService ECHO = (request, context, reply) -> reply.write(request);
 
     private final TcpTransportProvider provider = new TcpTransportProvider();
 
@@ -36,67 +44,74 @@ class TcpTransportProviderTest {
     }
 
     @Test
+    void declaresTheAddressTheEndpointAndTheStreamSettingsThroughItsIncludes() {
+        Set<String> keys = new TreeSet<>(ConfigFactory.defaultReference(TcpTransportProvider.class.getClassLoader())
+                .getObject("switchboard.transports.tcp").keySet());
+        assertEquals(new TreeSet<>(List.of("host", "port", "threads", "worker-threads", "worker-queue", "log-interval",
+                "blocked-thread-warning",
+                "framing", "max-message-bytes", "max-reply-bytes", "backlog", "max-connections", "idle-timeout",
+                "frame-timeout", "write-high-watermark", "write-low-watermark")), keys);
+    }
+
+    @Test
     void defaultsToTheExercise() {
-        TcpSettings settings = TcpSettings.from(TestSettings.forTransport("tcp", ""));
-        assertEquals(new InetSocketAddress("0.0.0.0", 12000), settings.endpoint().bindAddress());
-        assertEquals(Framing.RAW, settings.framing());
-        assertEquals(64 * 1024, settings.endpoint().maxMessageBytes());
-        assertEquals(Runtime.getRuntime().availableProcessors(), settings.endpoint().threads());
-        assertEquals(1024, settings.backlog());
-        assertEquals(10_000, settings.maxConnections());
-        assertEquals(Duration.ofMinutes(5), settings.idleTimeout());
-        assertEquals(Duration.ofSeconds(30), settings.frameTimeout());
-        assertEquals(64 * 1024, settings.writeHighWatermark());
-        assertEquals(16 * 1024, settings.writeLowWatermark());
+        Transport transport = provider.create(TestSettings.transportContext("tcp", "threads = 1"));
+        assertEquals("0.0.0.0:12000 raw, 1 loop", transport.description());
     }
 
     @Test
-    void documentsEverySettingWithACommentLine() throws IOException {
-        List<String> lines;
-        try (InputStream in = TcpTransportProvider.class.getModule().getResourceAsStream("reference.conf")) {
-            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-        }
-        int keys = 0;
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).matches("\\s+[a-z-]+ = .*")) {
-                keys++;
-                assertTrue(lines.get(i - 1).strip().startsWith("#"), "no comment above: " + lines.get(i));
-            }
-        }
-        assertEquals(14, keys);
-    }
-
-    @Test
-    void refusesALowWatermarkNotBelowTheHighOne() {
-        SettingsException e = assertThrows(SettingsException.class, () -> provider.create(
-                TestSettings.transportContext("tcp", "write-high-watermark = 16KiB, write-low-watermark = 16KiB")));
-        assertTrue(e.getMessage().contains("write-low-watermark"), e.getMessage());
-    }
-
-    @Test
-    void refusesAnUnknownFraming() {
+    void refusesAnUnknownFramingListingTheAvailableOnes() {
         SettingsException e = assertThrows(SettingsException.class,
                 () -> provider.create(TestSettings.transportContext("tcp", "framing = lines")));
-        assertTrue(e.getMessage().contains("framing"), e.getMessage());
+        assertTrue(e.getMessage().contains("framing: expected one of the framings available: length-prefixed"),
+                e.getMessage());
     }
 
     @Test
-    void refusesAMaximumMessageAboveSixteenMebibytes() {
-        assertThrows(SettingsException.class,
-                () -> provider.create(TestSettings.transportContext("tcp", "max-message-bytes = 17MiB")));
+    void refusesAHostThatDoesNotResolve() {
+        SettingsException e = assertThrows(SettingsException.class,
+                () -> provider.create(TestSettings.transportContext("tcp", "host = \"no-such-host.invalid\"")));
+        assertTrue(e.getMessage().contains("host"), e.getMessage());
     }
 
     @Test
-    void reportsTheActualPortAndADescription() {
-        try (TestServer server = TestServer.start("framing = line", Services.ASCII_UPPER_CASE)) {
-            int port = server.address().getPort();
+    void reportsTheActualPortAndADescription() throws IOException {
+        Transport transport = provider.create(TestSettings.transportContext("tcp",
+                "host = \"127.0.0.1\", port = 0, threads = 2, framing = line"));
+        transport.start(ECHO);
+        try {
+            int port = ((InetSocketAddress) transport.localAddress()).getPort();
             assertTrue(port > 0);
-            assertEquals("127.0.0.1:" + port + " line, 2 loops", server.transport.description());
+            assertEquals("127.0.0.1:" + port + " line, 2 loops", transport.description());
+        } finally {
+            transport.stop(Duration.ofSeconds(1));
         }
     }
 
     @Test
     void countsNothingBeforeStarting() {
         assertEquals(TransportStats.EMPTY, provider.create(TestSettings.transportContext("tcp", "")).stats());
+    }
+
+    @Test
+    void failsToStartOnATakenPortNamingTheAddressAndLeavingNothingOpen() throws IOException {
+        Transport first = provider.create(TestSettings.transportContext("tcp", "host = \"127.0.0.1\", port = 0"));
+        first.start(ECHO);
+        try {
+            int port = ((InetSocketAddress) first.localAddress()).getPort();
+            TransportContext context = new TransportContext("second", "tcp",
+                    TestSettings.forTransport("tcp", "host = \"127.0.0.1\", port = " + port),
+                    System.getLogger("switchboard.endpoint.second"));
+            Transport second = provider.create(context);
+
+            BindException failure = assertThrows(BindException.class, () -> second.start(ECHO));
+
+            assertTrue(failure.getMessage().startsWith("127.0.0.1:" + port + ": "), failure.getMessage());
+            assertNull(second.localAddress());
+            assertEquals(List.of(), Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+                    .map(Thread::getName).filter(name -> name.startsWith("switchboard-second-")).toList());
+        } finally {
+            first.stop(Duration.ofSeconds(1));
+        }
     }
 }

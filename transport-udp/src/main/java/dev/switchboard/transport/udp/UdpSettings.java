@@ -1,18 +1,21 @@
 package dev.switchboard.transport.udp;
 
 import dev.switchboard.api.Settings;
+import dev.switchboard.transport.Addresses;
 import dev.switchboard.transport.EndpointSettings;
+import java.net.InetSocketAddress;
 
 /**
  * A udp endpoint's settings, read and validated from its {@link Settings}; see the module's
  * {@code reference.conf} for what each means.
  *
+ * @param bindAddress where to bind; port 0 picks a free port
  * @param endpoint the settings every endpoint has
  * @param maxReplyRatio how many times its request a reply may be at most; 0 = no limit
  * @param receiveBufferBytes the {@code SO_RCVBUF} asked for each socket
  * @param sendBufferBytes the {@code SO_SNDBUF} asked for each socket
  */
-record UdpSettings(EndpointSettings endpoint, int maxReplyRatio, int receiveBufferBytes, int sendBufferBytes) {
+record UdpSettings(InetSocketAddress bindAddress, EndpointSettings endpoint, int maxReplyRatio, int receiveBufferBytes, int sendBufferBytes) {
 
     /** The largest UDP payload over IPv6: the 65,535-byte payload length less the 8-byte UDP header. */
     static final int MAX_DATAGRAM_IPV6 = 65_527;
@@ -28,6 +31,7 @@ record UdpSettings(EndpointSettings endpoint, int maxReplyRatio, int receiveBuff
      */
     static UdpSettings from(Settings settings) {
         return new UdpSettings(
+                Addresses.bindAddress(settings),
                 EndpointSettings.from(settings, MAX_DATAGRAM_IPV6),
                 // any ratio from 65527 up lets every reply through, as 0 does
                 settings.integer("max-reply-ratio", 0, MAX_DATAGRAM_IPV6),

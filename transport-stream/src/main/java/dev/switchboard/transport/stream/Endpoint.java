@@ -1,0 +1,21 @@
+package dev.switchboard.transport.stream;
+
+import dev.switchboard.transport.ServedEndpoint;
+import dev.switchboard.transport.WorkerPool;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What the acceptor and the loops of one started stream endpoint share.
+ *
+ * @param served its names, service and logs
+ * @param settings the endpoint's settings, its codec among them
+ * @param binding how accepted connections are set up
+ * @param workers where a blocking service runs, or null when the service runs on the loops
+ * @param openConnections connections accepted and not yet closed, across all loops
+ */
+record Endpoint(
+        ServedEndpoint served,
+        StreamSettings settings,
+        StreamBinding binding,
+        WorkerPool workers,
+        AtomicInteger openConnections) {}

@@ -1,0 +1,174 @@
+package dev.switchboard.transport.stream;
+
+import static java.lang.System.Logger.Level.ERROR;
+import static java.lang.System.Logger.Level.WARNING;
+
+import dev.switchboard.transport.BlockedThreads;
+import dev.switchboard.transport.Counters;
+import dev.switchboard.transport.Incidents;
+import java.io.IOException;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One selector thread: selects, hands each ready connection to its {@link ConnectionEvents}, runs
+ * the tasks other threads post, and lets its {@link Timeouts} sweep. Everything about a connection
+ * happens on this thread, so connections need no locks; other threads reach the loop only through
+ * {@link #execute}, a concurrent queue plus {@link Selector#wakeup()}.
+ *
+ * <p>Per message nothing is allocated: each read lands in the loop's one direct buffer, frames are
+ * decoded in place and handed to the service as that buffer with its position and limit set, and
+ * the service writes into the loop's one direct reply, which the codec frames in place and which is
+ * gathered with the other replies to the same read into the loop's one batch buffer and written once
+ * the read is handled.
+ */
+final class SelectorLoop implements Runnable {
+
+    private static final int READ_BUFFER_BYTES = 64 * 1024;
+    private static final int BATCH_BYTES = 64 * 1024;
+
+    private final Endpoint endpoint;
+    private final Selector selector;
+    private final Clock clock = new Clock();
+    private final BufferGauge gauge = new BufferGauge();
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final Connections connections;
+    private final ConnectionEvents events;
+    private final Timeouts timeouts;
+    private final BlockedThreads.Watch watch;
+
+    private boolean stopping;
+    private long stopDeadline;
+
+    /**
+     * Assembles the loop's parts.
+     *
+     * @param endpoint what this loop serves
+     * @param counters the shard this loop's thread counts in
+     * @param watch what tells the blocked-thread checker when this loop's thread is in the service
+     * @throws IOException if the selector cannot be opened
+     */
+    SelectorLoop(Endpoint endpoint, Counters.Shard counters, BlockedThreads.Watch watch) throws IOException {
+        this.endpoint = endpoint;
+        this.watch = watch;
+        StreamSettings settings = endpoint.settings();
+        // one read is one request: the read buffer is the largest frame, and there is no batch of replies to gather
+        boolean readDelimited = settings.codec().isReadDelimited();
+        Incidents incidents = new Incidents(counters, endpoint.served().log());
+        Outbound outbound = new Outbound(readDelimited ? 0 : BATCH_BYTES, settings, gauge, counters, clock);
+        this.selector = Selector.open();
+        this.connections = new Connections(endpoint, selector, clock, outbound, gauge, counters, incidents);
+        WorkerLane lane = endpoint.workers() == null ? null
+                : new WorkerLane(endpoint, gauge, outbound, connections, this::answered);
+        Pipeline pipeline = new Pipeline(endpoint, counters, outbound, connections, lane, watch);
+        Inbound inbound = new Inbound(settings, readDelimited ? settings.codec().maxFrameBytes() : READ_BUFFER_BYTES,
+                gauge, counters, clock, pipeline, connections);
+        this.events = new ConnectionEvents(clock, inbound, outbound, connections, lane);
+        this.timeouts = new Timeouts(settings, connections, clock);
+    }
+
+    /**
+     * Runs {@code task} on this loop's thread, soon. Safe from any thread.
+     *
+     * @param task what to run
+     */
+    void execute(Runnable task) {
+        tasks.add(task);
+        selector.wakeup();
+    }
+
+    /** @param channel a newly accepted, non-blocking connection for this loop to serve */
+    void adopt(SocketChannel channel) {
+        execute(() -> connections.register(channel));
+    }
+
+    /** On a worker thread: hands an answered request back to this loop. */
+    private void answered(WorkerRequest work) {
+        execute(() -> events.answered(work));
+    }
+
+    /**
+     * Stops reading new requests, answers those received, shuts each connection down once its
+     * replies are sent, and ends the loop when every connection is closed or at {@code deadline}.
+     *
+     * @param deadline in {@link System#nanoTime()} terms
+     */
+    void stop(long deadline) {
+        execute(() -> {
+            stopping = true;
+            stopDeadline = deadline;
+            connections.drainAll();
+        });
+    }
+
+    /** Closes the selector of a loop that will never run. */
+    void closeUnstarted() throws IOException {
+        selector.close();
+    }
+
+    /**
+     * From the thread stopping the transport, when this loop's thread overran the grace period, stuck
+     * in a service: closes every connection's channel, so that its clients see the end of the stream
+     * whether or not the thread ever returns; the loop then ends quietly if it does. The selector is
+     * left to the loop: a service runs inside a selection, which holds the selector's lock.
+     *
+     * @param stopCounters a shard that several threads may write, where the connections cut count
+     * @return how many connections were cut
+     */
+    int abandon(Counters.Shard stopCounters) {
+        return connections.abandon(stopCounters);
+    }
+
+    /** @return bytes held in this loop's per-connection buffers; safe from any thread */
+    long bufferedBytes() {
+        return gauge.bytes();
+    }
+
+    @Override
+    public void run() {
+        watch.bind();
+        try {
+            while (true) {
+                runTasks();
+                if (stopping && (connections.count() == 0 || clock.now() - stopDeadline >= 0)) {
+                    break;
+                }
+                selector.select(events, selectTimeoutMillis());
+                clock.tick();
+                timeouts.sweepIfDue();
+            }
+        } catch (IOException | RuntimeException e) {
+            endpoint.served().logger().log(ERROR, "event loop " + Thread.currentThread().getName() + " failed", e);
+        } finally {
+            connections.closeAll(stopping);
+            closeSelector();
+        }
+    }
+
+    private void runTasks() {
+        clock.tick();
+        for (Runnable task; (task = tasks.poll()) != null; ) {
+            task.run();
+        }
+    }
+
+    private long selectTimeoutMillis() {
+        long now = clock.now();
+        long nanos = timeouts.nextSweep() - now;
+        if (stopping) {
+            nanos = Math.min(nanos, stopDeadline - now);
+        }
+        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(nanos + 999_999));
+    }
+
+    private void closeSelector() {
+        try {
+            selector.close();
+        } catch (IOException e) {
+            endpoint.served().logger().log(WARNING, "could not close a selector", e);
+        }
+    }
+}

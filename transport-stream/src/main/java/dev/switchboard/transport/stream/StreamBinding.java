@@ -1,0 +1,59 @@
+package dev.switchboard.transport.stream;
+
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+
+/**
+ * The one part of a stream transport that depends on its address family: how its listening
+ * channel is opened, bound and cleaned up, and how each accepted connection is set up. The
+ * {@code tcp} transport binds an {@link java.net.InetSocketAddress} with {@code SO_REUSEADDR} and
+ * sets {@code TCP_NODELAY} on each connection; a Unix-domain transport binds a
+ * {@link java.net.UnixDomainSocketAddress} (where neither option exists) and removes its socket file
+ * on stop. Everything else is {@link StreamTransport}'s.
+ *
+ * <p>{@link StreamTransport} calls {@link #bind} once on start and {@link #unbind} once on stop (or
+ * after a start that failed once bound), from the thread that starts or stops it;
+ * {@link #configure} from its acceptor thread. An implementation is typically immutable.
+ */
+public interface StreamBinding {
+
+    /**
+     * The address the settings ask for, shown in the endpoint's description until it is bound.
+     *
+     * @return the configured address, such as {@code 0.0.0.0:12000} or a socket file's path
+     */
+    SocketAddress address();
+
+    /**
+     * Opens a listening channel of the address's family, in blocking mode, and binds it.
+     *
+     * @param backlog connections the kernel may queue before they are accepted
+     * @return the bound channel, which the transport owns from now on and closes on stop
+     * @throws java.net.BindException if the address cannot be bound, such as one in use; its message
+     *     should start with the address ({@link dev.switchboard.transport.Addresses#bindFailure})
+     * @throws IOException if the channel cannot be opened or bound for another reason; nothing may
+     *     be left open or created then
+     */
+    ServerSocketChannel bind(int backlog) throws IOException;
+
+    /**
+     * Sets up a newly accepted connection before it is served: socket options, say. The channel is
+     * already non-blocking; the default does nothing.
+     *
+     * @param connection the accepted connection
+     * @throws IOException if the connection is already unusable; it is then closed and not served
+     */
+    default void configure(SocketChannel connection) throws IOException {}
+
+    /**
+     * Undoes what {@link #bind} left behind once its channel is closed, such as a Unix-domain
+     * socket's file; the default does nothing. A failure is logged by the transport, which goes on
+     * stopping.
+     *
+     * @param bound the address the channel was bound to, as it reported it
+     * @throws IOException if the clean-up fails
+     */
+    default void unbind(SocketAddress bound) throws IOException {}
+}

@@ -1,0 +1,192 @@
+package dev.switchboard.transport.stream;
+
+import static java.lang.System.Logger.Level.WARNING;
+
+import dev.switchboard.api.MessageService;
+import dev.switchboard.api.TransportContext;
+import dev.switchboard.transport.AbstractTransport;
+import dev.switchboard.transport.BlockedThreads;
+import dev.switchboard.transport.Closeables;
+import dev.switchboard.transport.Counters;
+import dev.switchboard.transport.Deadline;
+import dev.switchboard.transport.Threads;
+import dev.switchboard.transport.WorkerPool;
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A connection-oriented transport over any {@link java.nio.channels.SocketChannel} family: a
+ * listening channel that its {@link StreamBinding} opens and binds, one acceptor thread handing each
+ * connection to one of {@code threads} selector loops, framing by the endpoint's
+ * {@link dev.switchboard.api.FrameCodec}, and a bounded worker pool for a blocking service, whose
+ * replies still leave in request order on each connection.
+ *
+ * <p>Every buffer, queue and wait is bounded: {@code max-message-bytes} (a frame the codec refuses
+ * closes its connection), {@code max-reply-bytes}, {@code max-connections}, the write watermarks
+ * (reading from a client pauses while too many of its replies are unsent), {@code idle-timeout},
+ * {@code frame-timeout} and {@code worker-queue}; each refusal is counted and logged, rate-limited.
+ *
+ * <p>{@link #stop} closes the listening channel, lets every loop answer the requests it has
+ * received and send their replies, shuts each connection's output and waits for its client to
+ * close, and cuts whatever is left when the grace period ends. It returns within the grace and a
+ * second or two more even when a service blocks a loop: such a loop's connections are closed from
+ * the stopping thread and the loop's thread is interrupted, and left behind if it does not end.
+ *
+ * <p>A service call that holds a loop longer than {@code blocked-thread-warning} is logged with the
+ * loop thread's stack and counted ({@link BlockedThreads}).
+ *
+ * <pre>{@code
+ * public Transport create(TransportContext context) {
+ *     return new StreamTransport(context, StreamSettings.from(context), new MyBinding(context.settings()));
+ * }
+ * }</pre>
+ */
+public final class StreamTransport extends AbstractTransport {
+
+    /** How long past the grace period a loop may take to close what is left before it is given up on. */
+    private static final long LOOP_EXIT_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** How long a loop given up on may take to end once interrupted before it is left behind. */
+    private static final long INTERRUPTED_EXIT_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
+    private final StreamSettings settings;
+    private final Counters.Shard stopCounters = counters().newSharedShard();
+    private final StreamBinding binding;
+
+    private volatile List<SelectorLoop> loops = List.of();
+    private ServerSocketChannel server;
+    private SocketAddress bound;
+    private Thread acceptor;
+    private List<Thread> loopThreads;
+    private WorkerPool workers;
+    private BlockedThreads blockedThreads;
+
+    /**
+     * Creates an unstarted transport; nothing is bound until {@link #start}.
+     *
+     * @param context the endpoint's name, logger and settings
+     * @param settings the stream settings, already validated
+     * @param binding opens and binds the listening channel, and sets up each connection
+     */
+    public StreamTransport(TransportContext context, StreamSettings settings, StreamBinding binding) {
+        super(context, settings.endpoint().logInterval());
+        this.settings = settings;
+        this.binding = binding;
+    }
+
+    @Override
+    protected SocketAddress serve(MessageService service) throws IOException {
+        String name = context().endpoint();
+        ServerSocketChannel listening = binding.bind(settings.backlog());
+        WorkerPool blocking = null;
+        BlockedThreads watched = new BlockedThreads(name, service, settings.endpoint().blockedThreadWarning(),
+                context().logger(), counters().newShard());
+        List<SelectorLoop> created = new ArrayList<>();
+        SocketAddress address = null;
+        try {
+            address = listening.getLocalAddress();
+            if (service.isBlocking()) {
+                blocking = new WorkerPool(Threads.prefix(name, "worker"), settings.endpoint().workerThreads(),
+                        settings.endpoint().workerQueue());
+            }
+            Endpoint endpoint = new Endpoint(served(service), settings, binding, blocking, new AtomicInteger());
+            for (int i = 0; i < settings.endpoint().threads(); i++) {
+                created.add(new SelectorLoop(endpoint, counters().newShard(), watched.watch()));
+            }
+            acceptor = Threads.factory(Threads.prefix(name, "acceptor"))
+                    .newThread(new Acceptor(listening, List.copyOf(created), endpoint, counters().newShard()));
+        } catch (IOException | RuntimeException | OutOfMemoryError e) { // the loops' direct buffers may not fit
+            for (SelectorLoop loop : created) {
+                loop.closeUnstarted();
+            }
+            Closeables.closeQuietly(listening);
+            unbind(address);
+            if (blocking != null) {
+                blocking.stop(Duration.ZERO);
+            }
+            throw e;
+        }
+        server = listening;
+        bound = address;
+        workers = blocking;
+        blockedThreads = watched;
+        loops = List.copyOf(created);
+        loopThreads = Threads.start(Threads.prefix(name, "loop"), loops);
+        acceptor.start();
+        watched.start(Threads.prefix(name, "watchdog"));
+        return address;
+    }
+
+    @Override
+    protected void shutDown(Deadline deadline) {
+        try {
+            server.close();
+        } catch (IOException e) {
+            context().logger().log(WARNING, "could not close the listening socket", e);
+        }
+        unbind(bound);
+        Threads.awaitEnd(acceptor, deadline.nanos() + LOOP_EXIT_NANOS);
+        for (SelectorLoop loop : loops) {
+            loop.stop(deadline.nanos());
+        }
+        // A loop ends at the deadline at the latest, closing what is left; one still running then is
+        // stuck in a service that blocks although it does not say so.
+        for (int i = 0; i < loops.size(); i++) {
+            if (!Threads.awaitEnd(loopThreads.get(i), deadline.nanos() + LOOP_EXIT_NANOS)) {
+                abandon(loops.get(i), loopThreads.get(i), deadline);
+            }
+        }
+        if (workers != null) {
+            workers.stop(deadline.remaining());
+        }
+        blockedThreads.close();
+    }
+
+    private void abandon(SelectorLoop loop, Thread thread, Deadline deadline) {
+        int cut = loop.abandon(stopCounters);
+        thread.interrupt();
+        boolean ended = Threads.awaitEnd(thread, System.nanoTime() + INTERRUPTED_EXIT_NANOS);
+        context().logger().log(WARNING, thread.getName() + " was still in the service when the shutdown grace of "
+                + deadline.grace().toMillis() + " ms ran out; closed its " + cut + " connection" + (cut == 1 ? "" : "s")
+                + " and interrupted it" + (ended ? ", and it ended" : ", but it goes on: left behind"));
+    }
+
+    private void unbind(SocketAddress address) {
+        if (address == null) {
+            return;
+        }
+        try {
+            binding.unbind(address);
+        } catch (IOException | RuntimeException e) {
+            context().logger().log(WARNING, "could not clean up after " + address, e);
+        }
+    }
+
+    @Override
+    protected SocketAddress configuredAddress() {
+        return binding.address();
+    }
+
+    /** @return such as {@code " line, 2 loops"} */
+    @Override
+    protected String details(boolean started) {
+        int threads = settings.endpoint().threads();
+        return " " + settings.framing() + ", " + threads + (threads == 1 ? " loop" : " loops");
+    }
+
+    /**
+     * The bytes held in per-connection buffers across all loops (partial requests, unsent replies,
+     * requests waiting for a worker): what misbehaving clients can make the endpoint hold, which the
+     * watermarks and {@code max-message-bytes} bound. Safe from any thread.
+     *
+     * @return a sum in bytes; 0 before the start
+     */
+    public long bufferedBytes() {
+        return loops.stream().mapToLong(SelectorLoop::bufferedBytes).sum();
+    }
+}

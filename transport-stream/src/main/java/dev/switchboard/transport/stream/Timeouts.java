@@ -1,0 +1,97 @@
+package dev.switchboard.transport.stream;
+
+import static java.lang.System.Logger.Level.INFO;
+import static java.lang.System.Logger.Level.WARNING;
+
+import dev.switchboard.transport.Refusal;
+import dev.switchboard.transport.stream.Connection.State;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One loop's sweeper of timeouts: every so often it closes the connections silent for
+ * {@code idle-timeout}, refuses those whose partial request did not complete within
+ * {@code frame-timeout} (slowloris), and closes those lingering longer than that for their client
+ * to close. Used by the loop's thread only.
+ */
+final class Timeouts {
+
+    private static final long MAX_SWEEP_INTERVAL = TimeUnit.SECONDS.toNanos(1);
+    private static final long MIN_SWEEP_INTERVAL = TimeUnit.MILLISECONDS.toNanos(10);
+
+    private final Connections connections;
+    private final Clock clock;
+    private final Duration idleTimeout;
+    private final Duration frameTimeout;
+    private final long idleNanos;
+    private final long frameNanos;
+    private final long interval;
+    private long nextSweep;
+
+    Timeouts(StreamSettings settings, Connections connections, Clock clock) {
+        this.connections = connections;
+        this.clock = clock;
+        this.idleTimeout = settings.idleTimeout();
+        this.frameTimeout = settings.frameTimeout();
+        this.idleNanos = idleTimeout.toNanos();
+        this.frameNanos = frameTimeout.toNanos();
+        this.interval = interval(idleTimeout, frameTimeout);
+        this.nextSweep = clock.now() + interval;
+    }
+
+    /** Often enough to notice a timeout within a quarter of it, and at most once a second. */
+    private static long interval(Duration... timeouts) {
+        long interval = MAX_SWEEP_INTERVAL;
+        for (Duration timeout : timeouts) {
+            if (!timeout.isZero()) {
+                interval = Math.min(interval, timeout.toNanos() / 4);
+            }
+        }
+        return Math.max(interval, MIN_SWEEP_INTERVAL);
+    }
+
+    /** @return when the next sweep is due, in {@link System#nanoTime()} terms */
+    long nextSweep() {
+        return nextSweep;
+    }
+
+    /** Sweeps if it is time to. */
+    void sweepIfDue() {
+        long now = clock.now();
+        if (now - nextSweep < 0) {
+            return;
+        }
+        nextSweep = now + interval;
+        connections.forEach(c -> {
+            try {
+                sweep(c, now);
+            } catch (IOException e) {
+                connections.lost(c, e);
+            }
+        });
+    }
+
+    private void sweep(Connection c, long now) throws IOException {
+        if (idleNanos > 0 && now - c.lastActivity >= idleNanos) {
+            connections.refuse(c, Refusal.IDLE_TIMEOUT, INFO, () -> "closed the connection from " + connections.peer(c)
+                    + ": silent for " + describe(idleTimeout) + " (idle-timeout)");
+            connections.close(c);
+        } else if (frameNanos > 0 && now - c.since >= frameNanos) {
+            if (c.state == State.LINGERING) {
+                connections.close(c); // the client had frame-timeout to close its side
+            } else if (c.state == State.OPEN && !c.readPaused && c.holdsInput()) {
+                connections.refuse(c, Refusal.FRAME_TIMEOUT, WARNING, () -> "closing the connection from "
+                        + connections.peer(c) + ": a request did not complete within " + describe(frameTimeout)
+                        + " (frame-timeout)");
+                connections.settle(c);
+            }
+        }
+    }
+
+    /** @return such as {@code "200 ms"} or {@code "300 s"} */
+    private static String describe(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+    }
+}
