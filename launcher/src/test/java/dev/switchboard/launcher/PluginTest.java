@@ -160,14 +160,30 @@ class PluginTest {
     }
 
     @Test
-    void rejectsTwoServicesOfOneName() throws IOException {
+    void warnsOfAServiceNameClashNoEndpointUsesNamingBothOriginsAndServes() throws IOException {
         install(shadowJar);
-        home.configure(TCP_ENDPOINT.formatted("[uppercase]"));
+        install(exclaimJar);
+        home.configure(TCP_ENDPOINT.formatted("[exclaim]"));
+        try (LogCapture log = LogCapture.of("switchboard.plugins")) {
 
-        LaunchException e = assertThrows(LaunchException.class, () -> home.launcher().start());
+            assertEquals("hi!", exchange(home.launcher(), "hi", 3));
 
-        assertEquals("two services are named \"uppercase\": one in built-in module dev.switchboard.service.uppercase,"
-                + " one in plugin shadow.jar; remove one of them", e.getMessage());
+            assertTrue(log.lines().contains("WARNING two services are named \"uppercase\": one in built-in module"
+                    + " dev.switchboard.service.uppercase, one in plugin shadow.jar; an endpoint that uses"
+                    + " \"uppercase\" cannot start until one of them is removed"), log.lines().toString());
+        }
+    }
+
+    @Test
+    void rejectsAServiceNameClashAnEndpointUsesNamingBothOriginsAtCheck() throws IOException {
+        install(shadowJar);
+        Path file = home.configure(TCP_ENDPOINT.formatted("[uppercase]"));
+
+        LaunchException e = assertThrows(LaunchException.class, () -> home.launcher().check(System.out));
+
+        assertEquals(file + ":1: switchboard.endpoints.tcp.services[0]: two services are named \"uppercase\":"
+                + " one in built-in module dev.switchboard.service.uppercase, one in plugin shadow.jar;"
+                + " remove one of them", e.getMessage());
         assertEquals(LaunchException.BAD_CONFIGURATION, e.status());
     }
 }

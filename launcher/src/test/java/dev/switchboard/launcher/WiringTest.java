@@ -209,6 +209,22 @@ class WiringTest {
     }
 
     @Test
+    void rejectsATransportNameClashAnEndpointUsesNamingBothOrigins() {
+        home.configure("switchboard.endpoints.e { transport = mock, port = 1 }");
+        Module clashing = binder -> binder.bind(ProviderRegistry.class).toInstance(ProviderRegistry.of(
+                List.of(new Discovered<>("mock", transports, "built-in module a"),
+                        new Discovered<>("mock", mock(TransportProvider.class), "plugin b.jar")),
+                List.of(new Discovered<>("uppercase", new UppercaseProvider(), "test"))));
+
+        LaunchException e = assertThrows(LaunchException.class, () -> home.launcher(clashing).start());
+
+        assertEquals(directory.resolve("config/switchboard.conf") + ":1: switchboard.endpoints.e.transport:"
+                + " two transports are named \"mock\": one in built-in module a, one in plugin b.jar; remove one of them",
+                e.getMessage());
+        verify(transports, never()).create(any());
+    }
+
+    @Test
     void passesAProvidersSettingsErrorOnAsItIs() {
         doThrow(new SettingsException("x.conf:1: some.path: expected something")).when(transports).create(any());
         LaunchException e = assertThrows(LaunchException.class,

@@ -143,6 +143,9 @@ public final class EndpointFactory {
                     "no transport; expected transport = <name>, " + providers.available(transports));
         }
         String name = HoconSettings.of(withDefaults, path).string(TRANSPORT);
+        transports.clash(name).ifPresent(clash -> {
+            throw LaunchException.at(block.get(TRANSPORT).origin(), child(path, TRANSPORT), clash + "; remove one of them");
+        });
         return transports.find(name).orElseThrow(() -> LaunchException.at(block.get(TRANSPORT).origin(),
                 child(path, TRANSPORT), "unknown transport \"" + name + "\"; " + providers.available(transports)));
     }
@@ -170,6 +173,9 @@ public final class EndpointFactory {
                 throw LaunchException.at(entry.origin(), entryPath, "expected " + SERVICE_FORMS + ", got " + render(entry));
             }
             Catalog<MessageServiceProvider> catalog = providers.services();
+            catalog.clash(name).ifPresent(clash -> {
+                throw LaunchException.at(entry.origin(), entryPath, clash + "; remove one of them");
+            });
             Discovered<MessageServiceProvider> provider = catalog.find(name).orElseThrow(() -> LaunchException.at(
                     entry.origin(), entryPath, "unknown service \"" + name + "\"; " + providers.available(catalog)));
             String defaultsPath = child("switchboard.services", name);

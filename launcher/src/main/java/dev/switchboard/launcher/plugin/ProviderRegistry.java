@@ -29,7 +29,7 @@ public record ProviderRegistry(
      * @param transports transport providers
      * @param services service providers
      * @return a registry of exactly these
-     * @throws dev.switchboard.launcher.LaunchException if two providers of one kind share a name
+     * @throws dev.switchboard.launcher.LaunchException if a provider has no name
      */
     public static ProviderRegistry of(List<Discovered<TransportProvider>> transports,
             List<Discovered<MessageServiceProvider>> services) {
@@ -42,7 +42,7 @@ public record ProviderRegistry(
      *
      * @param plugins the plugins loaded
      * @return the registry
-     * @throws dev.switchboard.launcher.LaunchException if two providers of one kind share a name
+     * @throws dev.switchboard.launcher.LaunchException if a provider has no name
      */
     public static ProviderRegistry discover(Plugins plugins) {
         List<Discovered<TransportProvider>> transports =
