@@ -201,6 +201,21 @@ class DistributionIT {
     }
 
     @Test
+    void servesAPlainPluginJarThatUsesAJdkModuleTheLauncherItselfDoesNot() throws Exception {
+        Path plugins = Files.createDirectories(directory.resolve("plugins"));
+        Files.copy(TestPlugins.sqlServiceJar(Files.createDirectories(directory.resolve("build"))),
+                plugins.resolve("sqltime.jar"));
+        start("--config", config("""
+                switchboard.plugins.dir = "%s"
+                switchboard.endpoints.tcp { transport = tcp, host = 127.0.0.1, port = 0, threads = 1, services = [sqltime] }
+                """.formatted(plugins)).toString());
+        int port = Integer.parseInt(awaitLine("switchboard\\.launcher  tcp 127\\.0\\.0\\.1:(\\d+) raw").group(1));
+
+        assertEquals("hi@1970-01-01T00:00:00Z", Loopback.tcp(new InetSocketAddress("127.0.0.1", port), "hi", 23));
+        awaitLine("switchboard\\.plugins  plugin sqltime\\.jar uses JDK modules java\\.sql$");
+    }
+
+    @Test
     void passesDashDArgumentsToTheJvmAsOverrides() throws Exception {
         start("--check", "-Dswitchboard.endpoints.tcp.port=13000", "--config", config(TCP).toString());
 

@@ -34,6 +34,9 @@ class PluginTest {
     private static Path exclaimJar;
     private static Path shadowJar;
     private static Path brokenJar;
+    private static Path sqlJar;
+    private static Path incubatorJar;
+    private static Path incubatorModularJar;
 
     @TempDir
     Path directory;
@@ -45,6 +48,9 @@ class PluginTest {
         exclaimJar = TestPlugins.plainServiceJar(build, "exclaim.jar", "exclaim", "!");
         shadowJar = TestPlugins.plainServiceJar(build, "shadow.jar", "uppercase", "?");
         brokenJar = TestPlugins.brokenModularJar(build);
+        sqlJar = TestPlugins.sqlServiceJar(build);
+        incubatorJar = TestPlugins.incubatorServiceJar(build);
+        incubatorModularJar = TestPlugins.incubatorModularJar(build);
     }
 
     @BeforeEach
@@ -185,5 +191,41 @@ class PluginTest {
                 + " one in built-in module dev.switchboard.service.uppercase, one in plugin shadow.jar;"
                 + " remove one of them", e.getMessage());
         assertEquals(LaunchException.BAD_CONFIGURATION, e.status());
+    }
+
+    @Test
+    void servesAPlainJarThatUsesAJdkModuleTheLauncherItselfDoesNotAndSaysWhich() throws IOException {
+        install(sqlJar);
+        home.configure(TCP_ENDPOINT.formatted("[sqltime]"));
+        try (LogCapture log = LogCapture.of("switchboard.plugins")) {
+
+            assertEquals("hi@1970-01-01T00:00:00Z", exchange(home.launcher(), "hi", 23));
+
+            assertTrue(log.lines().contains("INFO plugin sqltime.jar uses JDK modules java.sql"), log.lines().toString());
+        }
+    }
+
+    @Test
+    void refusesAtLoadAPlainJarThatUsesAJdkModuleTheLauncherWasNotStartedWith() throws IOException {
+        install(incubatorJar);
+        home.configure(TCP_ENDPOINT.formatted("[uppercase]"));
+        Launcher launcher = home.launcher();
+
+        assertEquals(List.of(new Plugins.Failure("vector.jar", "plugin vector.jar not loaded: module vector uses"
+                + " jdk.incubator.vector, a JDK module the launcher was not started with;"
+                + " add it with JAVA_OPTS=\"--add-modules jdk.incubator.vector\"")), launcher.get(Plugins.class).failed());
+        assertEquals(LaunchException.BAD_CONFIGURATION, launcher.check(System.out));
+    }
+
+    @Test
+    void refusesAtLoadAModularJarThatRequiresAJdkModuleTheLauncherWasNotStartedWith() throws IOException {
+        install(incubatorModularJar);
+        home.configure(TCP_ENDPOINT.formatted("[uppercase]"));
+
+        Plugins plugins = home.launcher().get(Plugins.class);
+
+        assertEquals(List.of(new Plugins.Failure("vector-module.jar", "plugin vector-module.jar not loaded:"
+                + " module vector.plugin uses jdk.incubator.vector, a JDK module the launcher was not started with;"
+                + " add it with JAVA_OPTS=\"--add-modules jdk.incubator.vector\"")), plugins.failed());
     }
 }

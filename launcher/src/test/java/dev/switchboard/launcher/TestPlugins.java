@@ -7,14 +7,16 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
 
 /**
- * Plugin jars built in the test itself: plain jars with {@code META-INF/services} only, and a
- * modular jar whose descriptor requires a module that is not there.
+ * Plugin jars built in the test itself: plain jars with {@code META-INF/services} only, and
+ * modular jars whose descriptors require a module that is not there.
  */
 public final class TestPlugins {
 
@@ -46,6 +48,85 @@ public final class TestPlugins {
      * @return the jar
      */
     public static Path plainServiceJar(Path directory, String jarName, String name, String suffix) {
+        return plainJar(directory, jarName, name, "s + \"" + suffix + "\"");
+    }
+
+    /**
+     * A plain jar providing a service named {@code sqltime} that appends {@code @} and the instant of
+     * {@code new java.sql.Timestamp(0)}, so that each request uses the JDK module {@code java.sql}.
+     *
+     * @param directory where to build it
+     * @return the jar, named {@code sqltime.jar}
+     */
+    public static Path sqlServiceJar(Path directory) {
+        return plainJar(directory, "sqltime.jar", "sqltime", "s + \"@\" + new java.sql.Timestamp(0L).toInstant()");
+    }
+
+    /**
+     * A plain jar providing a service named {@code vector} that uses the incubating JDK module
+     * {@code jdk.incubator.vector}, which no JVM resolves unless told to.
+     *
+     * @param directory where to build it
+     * @return the jar, named {@code vector.jar}
+     */
+    public static Path incubatorServiceJar(Path directory) {
+        return plainJar(directory, "vector.jar", "vector",
+                "s + jdk.incubator.vector.IntVector.SPECIES_64.length()", "--add-modules", "jdk.incubator.vector");
+    }
+
+    /**
+     * A modular jar, module {@code vector.plugin}, providing a service named {@code vector} and
+     * requiring the incubating JDK module {@code jdk.incubator.vector}.
+     *
+     * @param directory where to build it
+     * @return the jar, named {@code vector-module.jar}
+     */
+    public static Path incubatorModularJar(Path directory) {
+        Path sources = directory.resolve("vector-module-src");
+        write(sources.resolve("vector.plugin/module-info.java"), """
+                module vector.plugin {
+                    requires dev.switchboard.api;
+                    requires jdk.incubator.vector;
+                    provides dev.switchboard.api.MessageServiceProvider with vector.plugin.Provider;
+                }
+                """);
+        write(sources.resolve("vector.plugin/vector/plugin/Provider.java"), """
+                package vector.plugin;
+
+                public final class Provider implements dev.switchboard.api.MessageServiceProvider {
+                    public String name() {
+                        return "vector";
+                    }
+
+                    public dev.switchboard.api.MessageService create(dev.switchboard.api.ServiceContext context) {
+                        return dev.switchboard.api.MessageService.ofText(
+                                s -> s + jdk.incubator.vector.IntVector.SPECIES_64.length());
+                    }
+                }
+                """);
+        Path classes = directory.resolve("vector-module-classes");
+        javac("--release", "17", "--module-path", apiJar().toString(), "--module-source-path", sources.toString(),
+                "-d", classes.toString(), "--module", "vector.plugin");
+        return jar(classes.resolve("vector.plugin"), directory.resolve("vector-module.jar"));
+    }
+
+    /**
+     * Compiles one class against the JDK alone.
+     *
+     * @param directory where to put its source and class file
+     * @param className its simple name, in the unnamed package
+     * @param source its source
+     * @return its class file
+     */
+    public static Path compile(Path directory, String className, String source) {
+        write(directory.resolve(className + ".java"), source);
+        javac("--release", "17", "-d", directory.toString(), directory.resolve(className + ".java").toString());
+        return directory.resolve(className + ".class");
+    }
+
+    /** A plain jar whose service named {@code name} answers {@code transformation} of its request {@code s}. */
+    private static Path plainJar(Path directory, String jarName, String name, String transformation,
+            String... javacOptions) {
         String pkg = "com.example." + name.replace('-', '_');
         Path sources = directory.resolve(jarName + "-src");
         write(sources.resolve(pkg.replace('.', '/') + "/Provider.java"), """
@@ -61,13 +142,15 @@ public final class TestPlugins {
                     }
 
                     public MessageService create(ServiceContext context) {
-                        return MessageService.ofText(s -> s + "%s");
+                        return MessageService.ofText(s -> %s);
                     }
                 }
-                """.formatted(pkg, name, suffix));
+                """.formatted(pkg, name, transformation));
         Path classes = directory.resolve(jarName + "-classes");
-        javac("--release", "17", "-cp", apiJar().toString(), "-d", classes.toString(),
-                sources.resolve(pkg.replace('.', '/') + "/Provider.java").toString());
+        List<String> args = new ArrayList<>(List.of("--release", "17", "-cp", apiJar().toString(), "-d", classes.toString()));
+        args.addAll(List.of(javacOptions));
+        args.add(sources.resolve(pkg.replace('.', '/') + "/Provider.java").toString());
+        javac(args.toArray(String[]::new));
         write(classes.resolve("META-INF/services/" + SERVICE_PROVIDER), pkg + ".Provider\n");
         return jar(classes, directory.resolve(jarName));
     }

@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.module.Configuration;
-import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
 import java.lang.module.ModuleReader;
 import java.lang.module.ModuleReference;
@@ -52,6 +51,7 @@ public final class PluginLoader {
 
     private final ModuleLayer parent;
     private final ClassLoader parentLoader;
+    private final JdkModules jdkModules;
 
     /** A loader whose plugins sit over the layer that holds the launcher. */
     @Inject
@@ -59,6 +59,7 @@ public final class PluginLoader {
         ModuleLayer own = PluginLoader.class.getModule().getLayer();
         this.parent = own != null ? own : ModuleLayer.boot();
         this.parentLoader = PluginLoader.class.getClassLoader();
+        this.jdkModules = new JdkModules(parent);
     }
 
     /**
@@ -115,7 +116,7 @@ public final class PluginLoader {
         if (roots.isEmpty()) {
             throw new IllegalStateException("every module in it is one the launcher already has");
         }
-        requireLoadableJdkModules(finder, roots);
+        jdkModules.require(name, finder, roots);
         // The plugin finder comes after the parent layer's modules, so that those win (pitfall 1).
         Configuration configuration = parent.configuration().resolveAndBind(ModuleFinder.of(), finder, roots);
         ModuleLayer layer = parent.defineModulesWithOneLoader(configuration, parentLoader);
@@ -123,24 +124,6 @@ public final class PluginLoader {
                 discover(name, layer, TransportProvider.class, TransportProvider::name),
                 discover(name, layer, MessageServiceProvider.class, MessageServiceProvider::name),
                 reference(layer));
-    }
-
-    /** A JDK module that is not in the boot layer cannot be added to a plugin's layer: say how to add it. */
-    private void requireLoadableJdkModules(ModuleFinder finder, Set<String> roots) {
-        ModuleFinder jdk = ModuleFinder.ofSystem();
-        for (String root : roots) {
-            for (ModuleDescriptor.Requires requires : finder.find(root).orElseThrow().descriptor().requires()) {
-                String needed = requires.name();
-                if (!requires.modifiers().contains(ModuleDescriptor.Requires.Modifier.STATIC)
-                        && parent.findModule(needed).isEmpty()
-                        && finder.find(needed).isEmpty()
-                        && jdk.find(needed).isPresent()) {
-                    throw new IllegalStateException("module " + root + " requires " + needed
-                            + ", a JDK module the launcher does not load; add it with JAVA_OPTS=\"--add-modules "
-                            + needed + "\"");
-                }
-            }
-        }
     }
 
     /** The providers the plugin's own modules declare; the parent layer's are found once, elsewhere (pitfall 2). */
