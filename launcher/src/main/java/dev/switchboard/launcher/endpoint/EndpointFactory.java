@@ -24,6 +24,7 @@ import dev.switchboard.launcher.config.EffectiveConfig;
 import dev.switchboard.launcher.plugin.Catalog;
 import dev.switchboard.launcher.plugin.Discovered;
 import dev.switchboard.launcher.plugin.ProviderRegistry;
+import dev.switchboard.settings.DeclaredKeys;
 import dev.switchboard.settings.HoconSettings;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -190,25 +191,10 @@ public final class EndpointFactory {
         }
     }
 
-    /**
-     * Rejects the keys of {@code block} that are neither the launcher's own nor declared by the
-     * component's reference defaults at {@code referencePath}. A component without reference
-     * defaults declares nothing, and then any key is accepted.
-     */
+    /** Rejects the keys of {@code block} that the component does not declare ({@link DeclaredKeys}). */
     private void rejectUnknownKeys(ConfigObject block, String path, String component, Set<String> launcherKeys,
             String referencePath) {
-        Config reference = config.reference();
-        if (!reference.hasPath(referencePath)) {
-            return;
-        }
-        Set<String> known = new TreeSet<>(launcherKeys);
-        known.addAll(reference.getObject(referencePath).keySet());
-        for (String key : new TreeSet<>(block.keySet())) {
-            if (!known.contains(key)) {
-                throw LaunchException.at(block.get(key).origin(), child(path, key),
-                        "unknown setting for " + component + "; known settings: " + String.join(", ", known));
-            }
-        }
+        DeclaredKeys.requireDeclared(block, path, component, config.reference(), referencePath, launcherKeys);
     }
 
     /**
