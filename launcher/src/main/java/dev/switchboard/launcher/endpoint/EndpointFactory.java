@@ -75,17 +75,19 @@ public final class EndpointFactory {
      * closed before the failure is thrown.
      *
      * @return the endpoints, unstarted; at least one
-     * @throws LaunchException naming the file, line and path of the first bad setting, or if no
-     *     endpoint is enabled
+     * @throws LaunchException naming the file, line and path of the first bad setting, or two
+     *     endpoints of one transport on one port ({@link PortClaims}), or if no endpoint is enabled
      */
     public List<Endpoint> createAll() {
         List<Endpoint> created = new ArrayList<>();
         ConfigObject endpoints;
         try {
             endpoints = config.config().getObject(ENDPOINTS);
+            PortClaims ports = new PortClaims();
             for (String name : new TreeSet<>(endpoints.keySet())) {
-                create(name, endpoints.get(name)).ifPresent(created::add);
+                create(name, endpoints.get(name), ports).ifPresent(created::add);
             }
+            ports.requireDistinct();
         } catch (SettingsException | ConfigException e) {
             created.forEach(Endpoint::closeServices);
             throw LaunchException.badConfiguration(e.getMessage(), e);
@@ -101,7 +103,7 @@ public final class EndpointFactory {
         return created;
     }
 
-    private Optional<Endpoint> create(String name, ConfigValue value) {
+    private Optional<Endpoint> create(String name, ConfigValue value, PortClaims ports) {
         String path = child(ENDPOINTS, name);
         if (!(value instanceof ConfigObject block)) {
             throw LaunchException.at(value.origin(), path,
@@ -125,6 +127,7 @@ public final class EndpointFactory {
         TransportContext context = new TransportContext(name, transport.name(), settings,
                 System.getLogger("switchboard.endpoint." + name));
         Transport created = created("endpoint " + name, transport, () -> transport.provider().create(context));
+        ports.add(name, transport.name(), merged);
         List<String> serviceNames = new ArrayList<>();
         List<MessageService> services = new ArrayList<>();
         try {
