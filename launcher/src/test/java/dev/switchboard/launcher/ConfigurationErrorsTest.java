@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.junit.jupiter.api.BeforeEach;
@@ -220,5 +222,16 @@ class ConfigurationErrorsTest {
                 }
                 """);
         assertEquals(0, home.launcher().check(new PrintStream(OutputStream.nullOutputStream())));
+    }
+
+    @Test
+    void refusesAPluginsDirectoryThatIsNotAFolder() throws IOException {
+        Files.writeString(directory.resolve("plugins"), "a file");
+        LaunchException e = failure("""
+                switchboard.plugins.dir = plugins
+                switchboard.endpoints.tcp { transport = tcp }
+                """);
+        assertTrue(e.getMessage().startsWith(file + ":1: switchboard.plugins.dir: expected a readable folder of plugins"),
+                e.getMessage());
     }
 }

@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigResolveOptions;
+import dev.switchboard.launcher.Home;
 import dev.switchboard.launcher.LaunchException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,17 +61,28 @@ public final class ConfigSource {
     }
 
     /**
-     * The {@code switchboard.plugins.dir} setting, read before any plugin is loaded (the plugins'
-     * defaults cannot change it).
+     * The plugins folder that the {@code switchboard.plugins.dir} setting names, read before any
+     * plugin is loaded (the plugins' defaults cannot change it). A folder that does not exist means
+     * no plugins; anything else there must be a folder the launcher can read.
      *
-     * @return the setting as written, relative to the home directory unless absolute
-     * @throws LaunchException if it is not a string
+     * @param home the home directory, which a relative setting is relative to
+     * @return the folder, which may not exist
+     * @throws LaunchException if the setting is not a string, or names something other than a
+     *     readable folder
      */
-    public String pluginsDirectory() {
+    public Path pluginsDirectory(Home home) {
+        String key = "switchboard.plugins.dir";
         try {
-            return overrides.withFallback(parsedFile).withFallback(builtInReference)
-                    .resolve(ConfigResolveOptions.defaults().setAllowUnresolved(true))
-                    .getString("switchboard.plugins.dir");
+            Config config = overrides.withFallback(parsedFile).withFallback(builtInReference)
+                    .resolve(ConfigResolveOptions.defaults().setAllowUnresolved(true));
+            String setting = config.getString(key);
+            Path directory = home.resolve(setting);
+            if (Files.exists(directory) && !(Files.isDirectory(directory) && Files.isReadable(directory))) {
+                throw LaunchException.at(config.getValue(key).origin(), key, "expected a readable folder of plugins"
+                        + " (or one that does not exist: no plugins), got \"" + setting + "\": " + directory
+                        + (Files.isDirectory(directory) ? " cannot be read" : " is not a folder"));
+            }
+            return directory;
         } catch (ConfigException e) {
             throw LaunchException.badConfiguration(e.getMessage(), e);
         }
