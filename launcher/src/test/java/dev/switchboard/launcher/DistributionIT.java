@@ -16,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,16 +54,25 @@ class DistributionIT {
     }
 
     private void start(String... args) throws IOException {
-        start(HOME, args);
+        start(HOME, Map.of(), args);
     }
 
     private void start(Path home, String... args) throws IOException {
+        start(home, Map.of(), args);
+    }
+
+    private void start(Map<String, String> environment, String... args) throws IOException {
+        start(HOME, environment, args);
+    }
+
+    private void start(Path home, Map<String, String> environment, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/switchboard").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().remove("JAVA_OPTS");
         builder.environment().remove("SWITCHBOARD_CDS");
+        builder.environment().putAll(environment);
         process = builder.start();
         reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(
@@ -221,6 +231,33 @@ class DistributionIT {
 
         assertEquals(0, exitStatus());
         awaitLine("^tcp 127\\.0\\.0\\.1:13000 raw, 1 loop -> \\[uppercase\\]$");
+    }
+
+    @Test
+    void readsAListInHoconSyntaxFromADashDArgument() throws Exception {
+        start("--check", "-Dswitchboard.endpoints.tcp.services=[uppercase, uppercase]", "--config", config(TCP).toString());
+
+        assertEquals(0, exitStatus());
+        awaitLine("^tcp 127\\.0\\.0\\.1:0 raw, 1 loop -> \\[uppercase, uppercase\\]$");
+    }
+
+    @Test
+    void takesAnOverrideFromAConfigForceEnvironmentVariable() throws Exception {
+        start(Map.of("CONFIG_FORCE_switchboard_endpoints_tcp_port", "13000"), "--check", "--config", config(TCP).toString());
+
+        assertEquals(0, exitStatus());
+        awaitLine("^tcp 127\\.0\\.0\\.1:13000 raw, 1 loop -> \\[uppercase\\]$");
+    }
+
+    @Test
+    void substitutesAnOptionalEnvironmentVariableInTheFile() throws Exception {
+        String tcp = """
+                switchboard.endpoints.tcp { transport = tcp, host = 127.0.0.1, threads = 1, port = 12000, port = ${?TCP_PORT} }
+                """;
+        start(Map.of("TCP_PORT", "13001"), "--check", "--config", config(tcp).toString());
+
+        assertEquals(0, exitStatus());
+        awaitLine("^tcp 127\\.0\\.0\\.1:13001 raw, 1 loop -> \\[uppercase\\]$");
     }
 
     @Test

@@ -12,10 +12,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Where the configuration comes from, highest precedence first: system properties
- * ({@code -Dswitchboard.endpoints.tcp.port=13000}), environment overrides
+ * ({@code -Dswitchboard.endpoints.tcp.port=13000}, or HOCON for a list or an object:
+ * {@code -Dswitchboard.endpoints.tcp.services=[reverse,uppercase]}), environment overrides
  * ({@code CONFIG_FORCE_switchboard_endpoints_tcp_port=13000}), the configuration file, the
  * plugins' {@code reference.conf} files, and the {@code reference.conf} files of the modules the
  * launcher ships with.
@@ -44,7 +46,8 @@ public final class ConfigSource {
      * @param file the configuration file
      * @param systemProperties the properties to take {@code switchboard.*} overrides from
      * @return the source
-     * @throws LaunchException if the file is missing or not valid HOCON (the message names the line)
+     * @throws LaunchException if the file is missing or not valid HOCON (the message names the
+     *     line), or a {@code -D} value starting with {@code [} or {@code {} is not (naming it)
      */
     public static ConfigSource open(Path file, Properties systemProperties) {
         if (!Files.isRegularFile(file)) {
@@ -107,14 +110,29 @@ public final class ConfigSource {
         }
     }
 
+    /**
+     * The {@code switchboard.*} system properties. A value that starts with {@code [} or {@code {}
+     * is HOCON, a list or an object ({@code -Dswitchboard.endpoints.tcp.services=[reverse,uppercase]});
+     * any other is a string, as Typesafe Config reads properties, so that {@code services.0=reverse}
+     * gives the list's first entry.
+     */
     private static Config switchboardProperties(Properties systemProperties) {
-        Properties selected = new Properties();
-        for (String name : systemProperties.stringPropertyNames()) {
-            if (name.startsWith(PREFIX) && !LAUNCHER_PROPERTIES.contains(name)) {
-                selected.setProperty(name, systemProperties.getProperty(name));
+        Properties plain = new Properties();
+        Config structured = ConfigFactory.empty();
+        for (String name : new TreeSet<>(systemProperties.stringPropertyNames())) {
+            if (!name.startsWith(PREFIX) || LAUNCHER_PROPERTIES.contains(name)) {
+                continue;
+            }
+            String value = systemProperties.getProperty(name);
+            String start = value.strip();
+            if (start.startsWith("[") || start.startsWith("{")) {
+                structured = structured.withValue(name, ConfigFactory.parseString("value = " + value,
+                        ConfigParseOptions.defaults().setOriginDescription("-D" + name)).getValue("value"));
+            } else {
+                plain.setProperty(name, value);
             }
         }
-        return ConfigFactory.parseProperties(selected,
-                ConfigParseOptions.defaults().setOriginDescription("system properties"));
+        return structured.withFallback(ConfigFactory.parseProperties(plain,
+                ConfigParseOptions.defaults().setOriginDescription("system properties")));
     }
 }

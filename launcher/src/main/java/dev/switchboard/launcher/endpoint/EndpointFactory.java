@@ -131,7 +131,7 @@ public final class EndpointFactory {
         List<String> serviceNames = new ArrayList<>();
         List<MessageService> services = new ArrayList<>();
         try {
-            createServices(name, path, merged.getValue(SERVICES), serviceNames, services);
+            createServices(name, path, services(merged), serviceNames, services);
             return Optional.of(new Endpoint(name, transport.name(), created, serviceNames,
                     MessageService.chain(services), shutdownGrace));
         } catch (RuntimeException e) {
@@ -152,6 +152,18 @@ public final class EndpointFactory {
         });
         return transports.find(name).orElseThrow(() -> LaunchException.at(block.get(TRANSPORT).origin(),
                 child(path, TRANSPORT), "unknown transport \"" + name + "\"; " + providers.available(transports)));
+    }
+
+    /**
+     * The endpoint's services as a list where the configuration allows: overrides such as
+     * {@code -Dswitchboard.endpoints.tcp.services.0=reverse} give an object with numbered keys.
+     */
+    private static ConfigValue services(Config merged) {
+        try {
+            return merged.getList(SERVICES);
+        } catch (ConfigException.WrongType notAList) {
+            return merged.getValue(SERVICES);
+        }
     }
 
     private void createServices(String endpoint, String path, ConfigValue value,

@@ -38,6 +38,40 @@ class ConfigSourceTest {
     }
 
     @Test
+    void readsASystemPropertyInHoconListSyntaxAsAList() throws IOException {
+        Properties properties = new Properties();
+        properties.setProperty("switchboard.endpoints.tcp.services", "[reverse, uppercase]");
+
+        EffectiveConfig config = source("switchboard.endpoints.tcp.services = [uppercase]", properties).load(List.of());
+
+        assertEquals(List.of("reverse", "uppercase"), config.config().getStringList("switchboard.endpoints.tcp.services"));
+    }
+
+    @Test
+    void mergesASystemPropertyInHoconObjectSyntaxWithTheFile() throws IOException {
+        Properties properties = new Properties();
+        properties.setProperty("switchboard.endpoints.tcp", " { port = 13000 }");
+
+        EffectiveConfig config = source("switchboard.endpoints.tcp { transport = tcp, port = 12000 }", properties)
+                .load(List.of());
+
+        assertEquals(13000, config.config().getInt("switchboard.endpoints.tcp.port"));
+        assertEquals("tcp", config.config().getString("switchboard.endpoints.tcp.transport"));
+    }
+
+    @Test
+    void namesTheSystemPropertyWhoseHoconIsBad() {
+        Properties properties = new Properties();
+        properties.setProperty("switchboard.endpoints.tcp.services", "[reverse,");
+
+        LaunchException e = assertThrows(LaunchException.class, () -> source("", properties));
+
+        assertTrue(e.getMessage().startsWith("-Dswitchboard.endpoints.tcp.services: 1: List should have had new element"),
+                e.getMessage());
+        assertEquals(LaunchException.BAD_CONFIGURATION, e.status());
+    }
+
+    @Test
     void fillsWhatTheFileLeavesOutFromTheReferenceDefaults() throws IOException {
         EffectiveConfig config = source("", new Properties()).load(List.of());
 
