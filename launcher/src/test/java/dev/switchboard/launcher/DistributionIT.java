@@ -261,6 +261,25 @@ class DistributionIT {
     }
 
     @Test
+    void logsAsALoggingConfigurationGivenInJavaOptsSaysInJsonLines() throws Exception {
+        Path logging = Files.writeString(directory.resolve("json-logging.properties"), """
+                handlers = java.util.logging.ConsoleHandler
+                java.util.logging.ConsoleHandler.formatter = dev.switchboard.launcher.logging.JsonLinesFormatter
+                """);
+        start(Map.of("JAVA_OPTS", "-Djava.util.logging.config.file=" + logging), "--config", config(TCP).toString());
+
+        awaitLine("^\\{\"time\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}[+-]\\d\\d:\\d\\d\","
+                + "\"level\":\"INFO\",\"logger\":\"switchboard\\.launcher\",\"message\":\"ready in \\d+ ms\"\\}$");
+    }
+
+    @Test
+    void logsEachEventWithItsTimeInIso8601WithTheOffset() throws Exception {
+        start("--config", config(TCP).toString());
+
+        awaitLine("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}[+-]\\d\\d:\\d\\d INFO    switchboard\\.launcher  ready in \\d+ ms$");
+    }
+
+    @Test
     void explainsABadConfigurationInOneLineAndExitsTwo() throws Exception {
         start("--config", config("switchboard.endpoints.tcp { transport = tpc }").toString());
 
