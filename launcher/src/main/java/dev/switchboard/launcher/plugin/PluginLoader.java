@@ -117,7 +117,7 @@ public final class PluginLoader {
             throw new IllegalStateException("every module in it is one the launcher already has");
         }
         jdkModules.require(name, finder, roots);
-        // The plugin finder comes after the parent layer's modules, so that those win (pitfall 1).
+        // The plugin finder comes after the parent layer's modules, so that those win over a plugin's copies.
         Configuration configuration = parent.configuration().resolveAndBind(ModuleFinder.of(), finder, roots);
         ModuleLayer layer = parent.defineModulesWithOneLoader(configuration, parentLoader);
         return new PluginLayer(name, layer,
@@ -126,7 +126,7 @@ public final class PluginLoader {
                 reference(layer));
     }
 
-    /** The providers the plugin's own modules declare; the parent layer's are found once, elsewhere (pitfall 2). */
+    /** The providers the plugin's own modules declare; the parent layer's, which its loader lists too, are found once, elsewhere. */
     private static <S> List<Discovered<S>> discover(
             String plugin, ModuleLayer layer, Class<S> type, Function<S, String> naming) {
         return ServiceLoader.load(layer, type).stream()
@@ -148,7 +148,7 @@ public final class PluginLoader {
                 .orElse(module.getName());
     }
 
-    /** The modules' root-level reference.conf files, which a context class loader would not see (pitfall 5). */
+    /** The modules' root-level reference.conf files, which the launcher's class loader cannot see. */
     private static Config reference(ModuleLayer layer) {
         Config merged = ConfigFactory.empty();
         List<ResolvedModule> modules = layer.configuration().modules().stream()
