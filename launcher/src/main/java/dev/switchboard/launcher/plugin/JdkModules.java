@@ -1,6 +1,7 @@
 package dev.switchboard.launcher.plugin;
 
 import static java.lang.System.Logger.Level.INFO;
+import static java.lang.System.Logger.Level.WARNING;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,11 +26,11 @@ import java.util.stream.Stream;
  *
  * <p>A JDK module can only be resolved into the boot layer, when the JVM starts: the JVM defines the
  * {@code java.*} packages to its own class loaders only, and those only in the boot layer, so a
- * plugin's layer cannot add one. {@code bin/switchboard} therefore starts the JVM with the JDK
- * modules an application on the class path gets ({@code --add-modules ALL-DEFAULT}). A plugin that
- * uses a JDK module the boot layer lacks (an incubator module, or any module under a bare
- * {@code java -m}) is refused when it is loaded, naming the module and the option that adds it,
- * rather than failing each request with a {@code NoClassDefFoundError}.
+ * plugin's layer cannot add one. {@code bin/switchboard} therefore starts the JVM with the Java SE
+ * modules ({@code --add-modules java.se}). A plugin that uses a JDK module the boot layer lacks (a
+ * {@code jdk.*} module, or any module under a bare {@code java -m}) is reported when it is loaded,
+ * naming the module and the option that adds it, rather than failing each request with a
+ * {@code NoClassDefFoundError}.
  */
 final class JdkModules {
 
@@ -52,31 +53,47 @@ final class JdkModules {
     }
 
     /**
-     * Finds the JDK modules other than {@code java.base} that the plugin's modules use and logs
-     * them (one line), after checking that the boot layer has each one.
+     * Finds the JDK modules other than {@code java.base} that the plugin's modules use and checks
+     * that the boot layer has each one. Those it has are logged in one line. One that a modular jar
+     * requires and the boot layer lacks refuses the plugin; one that a plain jar's classes refer to
+     * is a warning, since a reference in a class file may sit on a path never taken (a library
+     * probing for {@code sun.misc.Unsafe} and doing without it).
      *
      * @param plugin the plugin's name, for the log
      * @param finder the plugin's modules
      * @param roots the names of those of its modules that will be in its layer
-     * @throws IllegalStateException naming a module that uses a JDK module the boot layer lacks,
-     *     and how to add it
+     * @throws IllegalStateException naming a modular jar's module that requires a JDK module the
+     *     boot layer lacks, and how to add it
      * @throws UncheckedIOException if a plain jar's classes cannot be read
      */
-    void require(String plugin, ModuleFinder finder, Set<String> roots) {
+    void check(String plugin, ModuleFinder finder, Set<String> roots) {
         Map<String, String> used = new TreeMap<>(); // JDK module -> the first plugin module using it
+        Map<String, String> referenced = new TreeMap<>(); // the same, for plain jars' references
         for (String root : roots) {
-            ModuleReference module = finder.find(root).orElseThrow();
-            Set<String> jdk = module.descriptor().isAutomatic() ? referencedBy(module) : requiredBy(module.descriptor());
-            jdk.forEach(name -> used.putIfAbsent(name, root));
+            ModuleDescriptor descriptor = finder.find(root).orElseThrow().descriptor();
+            if (descriptor.isAutomatic()) {
+                referencedBy(finder.find(root).orElseThrow()).forEach(name -> referenced.putIfAbsent(name, root));
+            } else {
+                requiredBy(descriptor).forEach(name -> used.putIfAbsent(name, root));
+            }
         }
-        used.remove(BASE);
         used.forEach((jdkModule, user) -> {
             if (boot.findModule(jdkModule).isEmpty()) {
-                throw new IllegalStateException("module " + user + " uses " + jdkModule
+                throw new IllegalStateException("module " + user + " requires " + jdkModule
                         + ", a JDK module the launcher was not started with; add it with JAVA_OPTS=\"--add-modules "
                         + jdkModule + "\"");
             }
         });
+        referenced.forEach((jdkModule, user) -> {
+            if (boot.findModule(jdkModule).isEmpty()) {
+                LOG.log(WARNING, () -> "plugin " + plugin + ": module " + user + " refers to classes of " + jdkModule
+                        + ", a JDK module the launcher was not started with; if it uses them, its requests fail with"
+                        + " NoClassDefFoundError: add the module with JAVA_OPTS=\"--add-modules " + jdkModule + "\"");
+            } else {
+                used.putIfAbsent(jdkModule, user);
+            }
+        });
+        used.remove(BASE);
         if (!used.isEmpty()) {
             LOG.log(INFO, () -> "plugin " + plugin + " uses JDK modules " + String.join(", ", used.keySet()));
         }

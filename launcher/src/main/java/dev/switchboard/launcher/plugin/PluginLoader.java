@@ -116,7 +116,7 @@ public final class PluginLoader {
         if (roots.isEmpty()) {
             throw new IllegalStateException("every module in it is one the launcher already has");
         }
-        jdkModules.require(name, finder, roots);
+        jdkModules.check(name, finder, roots);
         // The plugin finder comes after the parent layer's modules, so that those win over a plugin's copies.
         Configuration configuration = parent.configuration().resolveAndBind(ModuleFinder.of(), finder, roots);
         ModuleLayer layer = parent.defineModulesWithOneLoader(configuration, parentLoader);
