@@ -1,6 +1,7 @@
 package dev.switchboard.launcher;
 
 import com.typesafe.config.ConfigOrigin;
+import dev.switchboard.settings.HoconSettings;
 
 /**
  * Why the launcher cannot go on: a message for the user, one line meant to be shown as it is (control
@@ -49,7 +50,7 @@ public final class LaunchException extends RuntimeException {
      * @return an exception with status {@link #BAD_CONFIGURATION}
      */
     public static LaunchException at(ConfigOrigin origin, String path, String problem) {
-        return badConfiguration(where(origin) + path + ": " + problem);
+        return badConfiguration(HoconSettings.where(origin) + path + ": " + problem);
     }
 
     /**
@@ -93,12 +94,4 @@ public final class LaunchException extends RuntimeException {
         return line.toString();
     }
 
-    private static String where(ConfigOrigin origin) {
-        String file = origin.filename() != null ? origin.filename()
-                : origin.url() != null ? origin.url().toString() : null;
-        if (file == null) {
-            return origin.description() + ": ";
-        }
-        return origin.lineNumber() > 0 ? file + ":" + origin.lineNumber() + ": " : file + ": ";
-    }
 }
