@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigException;
 import dev.switchboard.api.SettingsException;
+import dev.switchboard.launcher.Home;
 import dev.switchboard.launcher.LaunchException;
 import dev.switchboard.launcher.config.ConfigSource;
 import dev.switchboard.launcher.config.EffectiveConfig;
@@ -92,7 +93,7 @@ final class LauncherConfiguration {
         }
         try {
             ConfigSource source = ConfigSource.open(FILE, new Properties());
-            source.pluginsDirectory();
+            source.pluginsDirectory(new Home(FILE.getParent()));
             EffectiveConfig config = source.load(List.of());
             List<Endpoint> endpoints = new EndpointFactory(config, PROVIDERS).createAll();
             assertFalse(endpoints.isEmpty(), "accepted without an endpoint");

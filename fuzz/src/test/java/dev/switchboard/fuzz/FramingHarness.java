@@ -1,19 +1,23 @@
-package dev.switchboard.transport.tcp;
+package dev.switchboard.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.api.FrameCodec;
+import dev.switchboard.api.FrameCodecContext;
+import dev.switchboard.api.FrameCodecProvider;
 import dev.switchboard.api.Reply;
+import dev.switchboard.api.Settings;
+import dev.switchboard.testkit.TestSettings;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.IntFunction;
 
 /**
- * Checks one framing's decoder on a byte stream, fed whole and fed in reads cut where the input
+ * Checks one framing's codec on a byte stream, fed whole and fed in reads cut where the input
  * says, the way a connection feeds it: each read behind the bytes held from the last, decoded until
  * the decoder needs more, then at end of stream {@code decodeLast} on what is held. A refusal ends
  * the stream, as it closes the connection.
@@ -21,8 +25,8 @@ import java.util.function.IntFunction;
  * <p>What must hold for every framing: decoding throws nothing; a frame's payload is at most the
  * maximum message size and the whole frame at most {@code maxFrameBytes()}; what is held between
  * reads is at most {@code maxFrameBytes()}; a buffer the decoder returns unfinished is unchanged;
- * framing each payload as a reply ({@code frame}) followed by the request's trailer gives back the
- * frame's bytes; and the stream yields the same bytes however it is cut, in the same frames when
+ * encoding each payload as a reply ({@code prepare}, then {@code encode} with the request's trailer
+ * length) gives back the frame's bytes; and the stream yields the same bytes however it is cut, in the same frames when
  * the framing's frames do not depend on the reads.
  *
  * <p>Input layout: byte 0 is the maximum message size less one (1 to 256); the low four bits of
@@ -31,16 +35,19 @@ import java.util.function.IntFunction;
  */
 final class FramingHarness {
 
-    private final IntFunction<FrameDecoder> decoders;
+    /** The tcp transport's defaults: what a built-in framing is given on a tcp endpoint. */
+    private static final Settings SETTINGS = TestSettings.forTransport("tcp", "");
+
+    private final FrameCodecProvider provider;
     private final boolean framesIndependentOfReads;
 
     /**
-     * @param decoders a decoder for a maximum message size
+     * @param provider the framing's provider, which makes a codec for each maximum message size
      * @param framesIndependentOfReads whether the frames depend on the bytes alone, not on how
      *     they arrive: true of every framing but {@code raw}, which answers what each read delivers
      */
-    FramingHarness(IntFunction<FrameDecoder> decoders, boolean framesIndependentOfReads) {
-        this.decoders = decoders;
+    FramingHarness(FrameCodecProvider provider, boolean framesIndependentOfReads) {
+        this.provider = provider;
         this.framesIndependentOfReads = framesIndependentOfReads;
     }
 
@@ -62,8 +69,8 @@ final class FramingHarness {
         }
         reads.add(rest);
 
-        Outcome whole = feed(decoders.apply(maxBytes), maxBytes, stream, List.of(stream.length));
-        Outcome cut = feed(decoders.apply(maxBytes), maxBytes, stream, reads);
+        Outcome whole = feed(codec(maxBytes), maxBytes, stream, List.of(stream.length));
+        Outcome cut = feed(codec(maxBytes), maxBytes, stream, reads);
         assertArrayEquals(whole.bytes(), cut.bytes(), "the bytes framed depend on the reads " + reads);
         assertEquals(whole.refusal(), cut.refusal(), "the refusal depends on the reads " + reads);
         if (framesIndependentOfReads) {
@@ -72,6 +79,10 @@ final class FramingHarness {
                 assertArrayEquals(whole.frames().get(i), cut.frames().get(i), "frame " + i + " with reads " + reads);
             }
         }
+    }
+
+    private FrameCodec codec(int maxBytes) {
+        return provider.create(new FrameCodecContext("fuzz", provider.name(), maxBytes, SETTINGS));
     }
 
     /**
@@ -86,7 +97,7 @@ final class FramingHarness {
         }
     }
 
-    private static Outcome feed(FrameDecoder decoder, int maxBytes, byte[] stream, List<Integer> reads) {
+    private static Outcome feed(FrameCodec decoder, int maxBytes, byte[] stream, List<Integer> reads) {
         List<byte[]> frames = new ArrayList<>();
         byte[] held = new byte[0];
         int at = 0;
@@ -101,7 +112,7 @@ final class FramingHarness {
                 int end = decoder.decode(in, searchFrom);
                 if (end < 0) {
                     unchanged(in, position, limit, end);
-                    if (end != FrameDecoder.NEED_MORE) {
+                    if (end != FrameCodec.NEED_MORE) {
                         return refused(frames, end);
                     }
                     break;
@@ -121,7 +132,7 @@ final class FramingHarness {
             frames.add(frame(decoder, maxBytes, in, 0, held.length, end));
         } else {
             unchanged(in, 0, held.length, end);
-            if (end != FrameDecoder.NEED_MORE) {
+            if (end != FrameCodec.NEED_MORE) {
                 return refused(frames, end);
             }
         }
@@ -129,7 +140,7 @@ final class FramingHarness {
     }
 
     private static Outcome refused(List<byte[]> frames, int refusal) {
-        assertTrue(refusal == FrameDecoder.TOO_LARGE || refusal == FrameDecoder.MALFORMED, "unknown result " + refusal);
+        assertTrue(refusal == FrameCodec.TOO_LARGE || refusal == FrameCodec.MALFORMED, "unknown result " + refusal);
         return new Outcome(frames, refusal);
     }
 
@@ -139,7 +150,7 @@ final class FramingHarness {
     }
 
     /** Checks the frame the decoder found from {@code start} to {@code end} and returns its bytes. */
-    private static byte[] frame(FrameDecoder decoder, int maxBytes, ByteBuffer in, int start, int limit, int end) {
+    private static byte[] frame(FrameCodec decoder, int maxBytes, ByteBuffer in, int start, int limit, int end) {
         assertTrue(start <= in.position() && in.position() <= in.limit() && in.limit() <= end && end <= limit,
                 "frame from " + start + " to " + end + " with payload " + in.position() + ".." + in.limit()
                         + " outside the " + limit + " bytes given");
@@ -151,20 +162,18 @@ final class FramingHarness {
         in.duplicate().limit(end).get(start, frame);
         byte[] payload = new byte[in.remaining()];
         in.get(in.position(), payload);
-        byte[] trailer = Arrays.copyOfRange(frame, frame.length - (end - in.limit()), frame.length);
-        assertArrayEquals(frame, encoded(decoder, maxBytes, payload, trailer), "decoded then encoded");
+        assertArrayEquals(frame, encoded(decoder, maxBytes, payload, end - in.limit()), "decoded then encoded");
         return frame;
     }
 
-    /** The reply a connection would send for {@code payload}: framed by the decoder, then the trailer. */
-    private static byte[] encoded(FrameDecoder decoder, int maxBytes, byte[] payload, byte[] trailer) {
+    /** The reply a connection would send for {@code payload}, framed by the codec as its request was. */
+    private static byte[] encoded(FrameCodec codec, int maxBytes, byte[] payload, int requestTrailerBytes) {
         Reply reply = Reply.allocate(maxBytes);
-        reply.clear(decoder.replyHeadroom());
+        codec.prepare(reply);
         reply.write(payload);
-        ByteBuffer framed = decoder.frame(reply);
-        byte[] encoded = new byte[framed.remaining() + trailer.length];
-        framed.get(encoded, 0, framed.remaining());
-        System.arraycopy(trailer, 0, encoded, encoded.length - trailer.length, trailer.length);
+        ByteBuffer framed = codec.encode(reply, requestTrailerBytes);
+        byte[] encoded = new byte[framed.remaining()];
+        framed.get(encoded);
         return encoded;
     }
 }
