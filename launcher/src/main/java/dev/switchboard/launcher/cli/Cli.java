@@ -1,0 +1,101 @@
+package dev.switchboard.launcher.cli;
+
+import static java.lang.System.Logger.Level.DEBUG;
+import static java.lang.System.Logger.Level.ERROR;
+
+import dev.switchboard.launcher.LaunchException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.stream.Collectors;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The {@code switchboard} command line: {@code serve} (also what no command means), {@code send},
+ * {@code plugins}, {@code check}, {@code config}, {@code stats}, {@code help} and
+ * {@code generate-completion}. Usage errors print one line and the synopsis and exit 2; a launch
+ * failure is logged in one line and exits with its status.
+ */
+public final class Cli {
+
+    private Cli() {}
+
+    /**
+     * @param context what the commands work with
+     * @return the command line, to {@link CommandLine#execute execute} with the arguments; it writes
+     *     to {@link CommandLine#getOut()} and {@link CommandLine#getErr()}, which the caller may replace
+     */
+    public static CommandLine create(Context context) {
+        CommandLine cli = new CommandLine(new SwitchboardCommand(context))
+                .addSubcommand(new ServeCommand(context))
+                .addSubcommand(new SendCommand(context.stdin()))
+                .addSubcommand(new PluginsCommand(context))
+                .addSubcommand(new CheckCommand(context))
+                .addSubcommand(new ConfigCommand(context))
+                .addSubcommand(new StatsCommand())
+                .addSubcommand(new CommandLine.HelpCommand())
+                .addSubcommand(new AutoComplete.GenerateCompletion());
+        cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+        lowerCaseUsageHeading(cli);
+        cli.setParameterExceptionHandler(Cli::usageError);
+        cli.setExecutionExceptionHandler((e, command, parsed) -> launchFailure(e));
+        cli.setExecutionStrategy(Cli::execute);
+        return cli;
+    }
+
+    /** Runs the command the arguments name, after refusing options given to {@code switchboard} before another command. */
+    private static int execute(ParseResult parsed) {
+        if (parsed.hasSubcommand()) {
+            List<String> misplaced = parsed.matchedOptions().stream()
+                    .filter(option -> !option.usageHelp() && !option.versionHelp())
+                    .map(OptionSpec::longestName)
+                    .toList();
+            if (!misplaced.isEmpty()) {
+                String command = parsed.subcommand().commandSpec().name();
+                throw new ParameterException(parsed.commandSpec().commandLine(), String.join(", ", misplaced)
+                        + " goes after the command: switchboard " + command + " " + misplaced.get(0) + " ...");
+            }
+        }
+        return new CommandLine.RunLast().execute(parsed);
+    }
+
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println(command.getCommandSpec().qualifiedName() + ": " + message(e));
+        UnmatchedArgumentException.printSuggestions(e, err);
+        CommandLine.Help help = command.getHelp();
+        err.print(help.synopsisHeading() + help.synopsis(help.synopsisHeadingLength()));
+        err.println("'" + command.getCommandSpec().qualifiedName() + " --help' says more.");
+        err.flush();
+        return command.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    private static String message(ParameterException e) {
+        if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            return unmatched.getUnmatched().stream()
+                    .map(argument -> (argument.startsWith("-") ? "unknown option " : "unexpected argument ") + argument)
+                    .collect(Collectors.joining("; "));
+        }
+        return e.getMessage();
+    }
+
+    private static int launchFailure(Exception e) throws Exception {
+        if (e instanceof LaunchException launch) {
+            System.Logger log = System.getLogger("switchboard.launcher");
+            log.log(ERROR, launch.getMessage());
+            log.log(DEBUG, "the launch failure in detail", launch);
+            return launch.status();
+        }
+        throw e;
+    }
+
+    private static void lowerCaseUsageHeading(CommandLine command) {
+        command.getCommandSpec().usageMessage().synopsisHeading("usage: ");
+        command.getSubcommands().values().forEach(Cli::lowerCaseUsageHeading);
+    }
+}
