@@ -55,8 +55,8 @@ class HelpAndCompletionTest {
         assertEquals(0, run.status(), run.toString());
         assertTrue(run.out().contains("complete -F _complete_switchboard"), run.out());
         for (String command : COMMANDS) {
-            assertTrue(run.out().contains(command), command);
+            assertTrue(run.out().contains("function _picocli_switchboard_" + command + "()"), command);
         }
-        assertTrue(run.out().contains("length-prefixed"), "the framings of send --framing");
+        assertTrue(run.out().contains("(\"raw\" \"line\" \"length-prefixed\") # --framing values"), run.out());
     }
 }
