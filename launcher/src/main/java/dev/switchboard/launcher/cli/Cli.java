@@ -57,7 +57,8 @@ public final class Cli {
             if (!misplaced.isEmpty()) {
                 String command = parsed.subcommand().commandSpec().name();
                 throw new ParameterException(parsed.commandSpec().commandLine(), String.join(", ", misplaced)
-                        + " goes after the command: switchboard " + command + " " + misplaced.get(0) + " ...");
+                        + " before the command " + command + ": a command's options go after it ('switchboard "
+                        + command + " --help' lists them)");
             }
         }
         return new CommandLine.RunLast().execute(parsed);

@@ -65,8 +65,11 @@ final class Origins {
         if (description.startsWith("system properties")) {
             return "-D (system property)";
         }
+        if (description.startsWith("env variables overrides")) {
+            return "environment (CONFIG_FORCE_...)";
+        }
         if (description.startsWith("env variables")) {
-            return "environment (" + description + ")";
+            return "environment (a ${?VARIABLE} in the file)";
         }
         return description;
     }

@@ -74,14 +74,14 @@ final class SendCommand implements Callable<Integer> {
                     "--framing is for tcp and unix; over udp each datagram is one request and one reply");
         }
         ClientFraming streamFraming = framing == null ? ClientFraming.RAW : framing;
-        if (words != null && words.stream().allMatch(String::isEmpty) && streamFraming == ClientFraming.RAW
-                && target.isStream()) {
+        String text = words == null ? null : String.join(" ", words);
+        if (text != null && text.isEmpty() && streamFraming == ClientFraming.RAW && target.isStream()) {
             throw new ParameterException(spec.commandLine(), "nothing to send: raw framing cannot send an empty TEXT");
         }
         PrintWriter out = spec.commandLine().getOut();
         try (Session session = Session.open(target, streamFraming, timeout)) {
-            if (words != null) {
-                print(out, session.ask(String.join(" ", words).getBytes(UTF_8)));
+            if (text != null) {
+                print(out, session.ask(text.getBytes(UTF_8)));
             } else {
                 converse(session, streamFraming, out);
             }

@@ -171,6 +171,14 @@ class SendCommandTest {
     }
 
     @Test
+    void refusesAnEmptyTextOverARawStream() {
+        Run run = Run.of(home, "send", "tcp://127.0.0.1:9", "");
+
+        assertEquals(2, run.status(), run.toString());
+        assertTrue(run.err().startsWith("switchboard send: nothing to send: raw framing cannot send an empty TEXT"), run.err());
+    }
+
+    @Test
     void refusesAFramingOverUdp() {
         Run run = Run.of(home, "send", "--framing", "line", "udp://127.0.0.1:9", "hello");
 

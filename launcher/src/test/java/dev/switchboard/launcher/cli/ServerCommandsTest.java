@@ -135,7 +135,8 @@ class ServerCommandsTest {
         Run run = Run.of(home, "--config", "other.conf", "plugins");
 
         assertEquals(2, run.status());
-        assertEquals("switchboard: --config goes after the command: switchboard plugins --config ...",
+        assertEquals("switchboard: --config before the command plugins: a command's options go after it"
+                + " ('switchboard plugins --help' lists them)",
                 run.err().lines().findFirst().orElseThrow());
     }
 }
