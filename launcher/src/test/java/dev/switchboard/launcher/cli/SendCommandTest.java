@@ -205,7 +205,8 @@ class SendCommandTest {
     }
 
     private static boolean canBind(InetAddress address) {
-        try (ServerSocket probe = new ServerSocket(0, 1, address)) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(address, 0));
             return true;
         } catch (IOException e) {
             return false;
