@@ -25,7 +25,7 @@ public final class Main {
     /** @param args the command line */
     public static void main(String[] args) {
         picocli.CommandLine cli = Cli.create(new Context(Home.fromSystemProperty(), System.getProperties(), System.in,
-                Main::serve));
+                Main::serve), args);
         // The replies send prints are UTF-8, as the server reads and writes them, whatever the locale.
         cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, UTF_8), true));
         cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, UTF_8), true));

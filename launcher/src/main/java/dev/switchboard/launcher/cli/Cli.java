@@ -5,7 +5,10 @@ import static java.lang.System.Logger.Level.ERROR;
 
 import dev.switchboard.launcher.LaunchException;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -22,29 +25,58 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 public final class Cli {
 
+    private static final String COMPLETION = "generate-completion";
+
     private Cli() {}
 
     /**
+     * The command line for these arguments. Picocli reads each command's annotations when the command
+     * is added, which costs start-up time, so when the arguments name a command only that one is
+     * added ({@code help}, {@code generate-completion} and a misspelt name get them all).
+     *
      * @param context what the commands work with
-     * @return the command line, to {@link CommandLine#execute execute} with the arguments; it writes
-     *     to {@link CommandLine#getOut()} and {@link CommandLine#getErr()}, which the caller may replace
+     * @param args the arguments it will {@link CommandLine#execute execute}
+     * @return the command line; it writes to {@link CommandLine#getOut()} and
+     *     {@link CommandLine#getErr()}, which the caller may replace
      */
-    public static CommandLine create(Context context) {
-        CommandLine cli = new CommandLine(new SwitchboardCommand(context))
-                .addSubcommand(new ServeCommand(context))
-                .addSubcommand(new SendCommand(context.stdin()))
-                .addSubcommand(new PluginsCommand(context))
-                .addSubcommand(new CheckCommand(context))
-                .addSubcommand(new ConfigCommand(context))
-                .addSubcommand(new StatsCommand())
-                .addSubcommand(new CommandLine.HelpCommand())
-                .addSubcommand(new AutoComplete.GenerateCompletion());
-        cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+    public static CommandLine create(Context context, String... args) {
+        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("serve", () -> new ServeCommand(context));
+        commands.put("send", () -> new SendCommand(context.stdin()));
+        commands.put("plugins", () -> new PluginsCommand(context));
+        commands.put("check", () -> new CheckCommand(context));
+        commands.put("config", () -> new ConfigCommand(context));
+        commands.put("stats", StatsCommand::new);
+        commands.put("help", CommandLine.HelpCommand::new);
+        commands.put(COMPLETION, AutoComplete.GenerateCompletion::new);
+        String named = commandNamedBy(args);
+        boolean alone = commands.containsKey(named) && !named.equals("help") && !named.equals(COMPLETION);
+        CommandLine cli = new CommandLine(new SwitchboardCommand(context));
+        commands.forEach((name, command) -> {
+            if (!alone || name.equals(named)) {
+                cli.addSubcommand(name, command.get());
+            }
+        });
+        if (cli.getSubcommands().containsKey(COMPLETION)) {
+            cli.getSubcommands().get(COMPLETION).getCommandSpec().usageMessage().hidden(false);
+        }
         lowerCaseUsageHeading(cli);
         cli.setParameterExceptionHandler(Cli::usageError);
         cli.setExecutionExceptionHandler((e, command, parsed) -> launchFailure(e));
         cli.setExecutionStrategy(Cli::execute);
         return cli;
+    }
+
+    /** The first argument that is not an option or {@code --config}'s file: the command, if there is one. */
+    private static String commandNamedBy(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--config")) {
+                i++;
+            } else if (!args[i].startsWith("-")) {
+                return args[i];
+            }
+        }
+        return "";
     }
 
     /** Runs the command the arguments name, after refusing options given to {@code switchboard} before another command. */

@@ -37,7 +37,7 @@ record Run(int status, String out, String err, List<Launcher> served) {
                     served.add(launcher);
                     return 0;
                 });
-        CommandLine cli = Cli.create(context);
+        CommandLine cli = Cli.create(context, args);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(out, true));
