@@ -2,7 +2,9 @@
  * The Switchboard launcher: reads the configuration, loads every plugin into a module layer of its
  * own, finds the transports, services and framings with {@link java.util.ServiceLoader}, creates every
  * endpoint (validating all settings before anything binds), then runs them until the process is
- * told to stop. Guice wires the launcher's own object graph; plugins know nothing of it.
+ * told to stop. Guice wires the launcher's own object graph; plugins know nothing of it. The
+ * command line (picocli) also has client commands, {@code send} and {@code stats}, which start
+ * none of that.
  *
  * <p>Exports nothing; the logging package is exported to {@code java.logging} only, which
  * instantiates its {@link java.util.logging.LogManager} and formatters reflectively.
@@ -12,9 +14,11 @@ module dev.switchboard.launcher {
     requires dev.switchboard.settings;
     requires java.logging;
     requires java.management;
+    requires java.net.http;
     requires com.google.guice;
     requires com.google.common;
     requires jakarta.inject;
+    requires info.picocli;
 
     uses dev.switchboard.api.TransportProvider;
     uses dev.switchboard.api.MessageServiceProvider;
@@ -25,4 +29,5 @@ module dev.switchboard.launcher {
     opens dev.switchboard.launcher to com.google.guice;
     opens dev.switchboard.launcher.endpoint to com.google.guice;
     opens dev.switchboard.launcher.plugin to com.google.guice;
+    opens dev.switchboard.launcher.cli to info.picocli;
 }

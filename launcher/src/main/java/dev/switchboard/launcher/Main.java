@@ -1,71 +1,49 @@
 package dev.switchboard.launcher;
 
-import static java.lang.System.Logger.Level.DEBUG;
-import static java.lang.System.Logger.Level.ERROR;
+import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.switchboard.launcher.cli.Cli;
+import dev.switchboard.launcher.cli.Context;
 import dev.switchboard.launcher.endpoint.Server;
 import dev.switchboard.launcher.logging.ShutdownAwareLogManager;
-import java.lang.module.ModuleDescriptor;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.logging.LogManager;
 
 /**
- * {@code switchboard [--config FILE] [--check] [--help] [--version]}: serves the configured
- * endpoints until the process is told to stop (SIGTERM, Ctrl-C), then stops them gracefully and
- * exits 0. Exits 2 for a usage, configuration or plugin problem and 1 if an endpoint cannot start,
- * with one line saying why.
+ * {@code switchboard [COMMAND] [OPTIONS]}, parsed by {@link Cli}. Without a command (or with
+ * {@code serve}) serves the configured endpoints until the process is told to stop (SIGTERM,
+ * Ctrl-C), then stops them gracefully and exits 0. Exits 2 for a usage, configuration or plugin
+ * problem and 1 if an endpoint cannot start, with one line saying why. The other commands start
+ * no server; their statuses are in their {@code --help}.
  */
 public final class Main {
-
-    private static final System.Logger LOG = System.getLogger("switchboard.launcher");
-    private static final String GUICE_BYTECODE_GENERATION = "guice_bytecode_gen_option";
 
     private Main() {}
 
     /** @param args the command line */
     public static void main(String[] args) {
-        CommandLine commandLine;
-        try {
-            commandLine = CommandLine.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("switchboard: " + e.getMessage());
-            System.err.print(CommandLine.USAGE);
-            System.exit(LaunchException.BAD_CONFIGURATION);
-            return;
-        }
-        if (commandLine.help()) {
-            System.out.print(CommandLine.USAGE);
-        } else if (commandLine.version()) {
-            System.out.println("switchboard " + version() + " (Java " + Runtime.version() + ")");
-        } else {
-            run(commandLine);
-        }
+        picocli.CommandLine cli = Cli.create(new Context(Home.fromSystemProperty(), System.getProperties(), System.in,
+                Main::serve), args);
+        // The replies send prints are UTF-8, as the server reads and writes them, whatever the locale.
+        cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, UTF_8), true));
+        cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, UTF_8), true));
+        int status = cli.execute(args);
+        cli.getOut().flush();
+        cli.getErr().flush();
+        System.exit(status);
     }
 
-    private static void run(CommandLine commandLine) {
-        // Classes Guice generates are defined outside the launcher's module and cannot reach its packages,
-        // which are opened to Guice for reflection but exported to no one: Guice must use reflection.
-        // bin/switchboard sets this too, but `java -m` alone should work as well.
-        if (System.getProperty(GUICE_BYTECODE_GENERATION) == null) {
-            System.setProperty(GUICE_BYTECODE_GENERATION, "DISABLED");
+    private static int serve(Launcher launcher) {
+        if (Training.requested()) {
+            Server server = launcher.start();
+            Training.askEach(server.endpoints());
+            server.stop();
+            return 0;
         }
-        try {
-            Launcher launcher = Launcher.create(commandLine, Home.fromSystemProperty(), System.getProperties());
-            if (commandLine.check()) {
-                System.exit(launcher.check(System.out));
-            }
-            if (Training.requested()) {
-                Server server = launcher.start();
-                Training.askEach(server.endpoints());
-                server.stop();
-                System.exit(0);
-            }
-            serveUntilShutdown(launcher);
-        } catch (LaunchException e) {
-            LOG.log(ERROR, e.getMessage());
-            LOG.log(DEBUG, "the launch failure in detail", e);
-            System.exit(e.status());
-        }
+        serveUntilShutdown(launcher);
+        return 0;
     }
 
     /**
@@ -103,10 +81,5 @@ public final class Main {
             throw e;
         }
         server.awaitStopped();
-    }
-
-    private static String version() {
-        ModuleDescriptor descriptor = Main.class.getModule().getDescriptor();
-        return descriptor == null ? "(unknown version)" : descriptor.rawVersion().orElse("(unknown version)");
     }
 }

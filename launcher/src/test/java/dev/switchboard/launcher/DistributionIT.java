@@ -307,4 +307,47 @@ class DistributionIT {
         awaitLine("^switchboard: unknown option --frobnicate$");
         awaitLine("^usage: switchboard ");
     }
+
+    /** Runs bin/switchboard of {@code home} to its end, beside the process {@link #start} started: its status and output. */
+    private static Ended runToEnd(Path home, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/switchboard").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().remove("JAVA_OPTS");
+        builder.environment().remove("SWITCHBOARD_CDS");
+        Process client = builder.start();
+        client.getOutputStream().close();
+        String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(client.waitFor(30, TimeUnit.SECONDS), "still running");
+        return new Ended(client.exitValue(), output.lines().toList());
+    }
+
+    /**
+     * @param status the exit status
+     * @param lines the output, standard error included
+     */
+    private record Ended(int status, List<String> lines) {}
+
+    @Test
+    void sendsARequestWithTheSendCommandWithoutRecordingAnArchive() throws Exception {
+        start("--config", config(TCP).toString());
+        int port = Integer.parseInt(awaitLine("switchboard\\.launcher  tcp 127\\.0\\.0\\.1:(\\d+) raw").group(1));
+        Path client = copyOfTheDistribution();
+
+        Ended send = runToEnd(client, "send", "tcp://127.0.0.1:" + port, "hello");
+
+        assertEquals(new Ended(0, List.of("HELLO")), send);
+        assertFalse(Files.exists(archive(client)), "a client records no class-data archive");
+    }
+
+    @Test
+    void listsTheBuiltInTransportsAndServicesWithThePluginsCommand() throws Exception {
+        Ended plugins = runToEnd(HOME, "plugins");
+
+        assertEquals(0, plugins.status(), plugins.lines().toString());
+        for (String provider : List.of("transport +tcp .* built in", "transport +udp .* built in", "service +uppercase .* built in")) {
+            assertTrue(plugins.lines().stream().anyMatch(line -> line.matches(provider)), provider + " in " + plugins.lines());
+        }
+    }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +27,7 @@ class ExampleConfigurationsTest {
         TestHome home = new TestHome(directory);
         Files.copy(TestPlugins.reverseJar(), home.plugins().resolve(TestPlugins.reverseJar().getFileName()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Launcher launcher = Launcher.create(CommandLine.parse("--config", CONFIG.resolve(file).toString()),
+        Launcher launcher = Launcher.create(new CommandLine(Optional.of(CONFIG.resolve(file))),
                 new Home(directory), new Properties());
         assertEquals(0, launcher.check(new PrintStream(out, true, StandardCharsets.UTF_8)));
         return out.toString(StandardCharsets.UTF_8).lines().map(line -> line.replaceAll("\\d+ (loop|socket)s?", "N $1s"))

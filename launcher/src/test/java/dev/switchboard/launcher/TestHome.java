@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -53,6 +54,6 @@ public record TestHome(Path directory) {
      * @return a launcher for this home
      */
     public Launcher launcher(Properties systemProperties, Module... overrides) {
-        return Launcher.create(CommandLine.parse(), new Home(directory), systemProperties, overrides);
+        return Launcher.create(new CommandLine(Optional.empty()), new Home(directory), systemProperties, overrides);
     }
 }

@@ -1,0 +1,31 @@
+package dev.switchboard.launcher.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code switchboard serve [--config FILE] [-Dsetting=value ...]}: the server. */
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Serves the configured endpoints until SIGTERM or Ctrl-C, then stops them gracefully,"
+                + " answering every request already received.",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:stopped by SIGTERM or Ctrl-C, gracefully",
+            "1:an endpoint could not start, such as a port in use",
+            "2:a bad option, configuration or plugin"})
+final class ServeCommand implements Callable<Integer> {
+
+    @Mixin
+    private ConfigOptions options;
+
+    private final Context context;
+
+    ServeCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        return context.serving().serve(context.launcher(options));
+    }
+}
