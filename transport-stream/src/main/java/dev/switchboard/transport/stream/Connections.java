@@ -65,7 +65,7 @@ final class Connections {
     void register(SocketChannel channel) {
         try {
             RequestContext context = new RequestContext(endpoint.name(), endpoint.transport(),
-                    channel.getRemoteAddress(), channel.getLocalAddress());
+                    channel.getRemoteAddress(), endpoint.binding().localAddress(channel));
             SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
             key.attach(new Connection(channel, key, context, clock.now()));
             open++;
