@@ -93,4 +93,11 @@ class HoconSettingsTest {
                 "switchboard.endpoints.tcp.host: expected a resolvable host name, got \"no.such.host.\""),
                 e.getMessage());
     }
+
+    @Test
+    void invalidCallsANullValueMissing() {
+        SettingsException e = settings("path = null").invalid("path", "an absolute path");
+        assertTrue(e.getMessage().endsWith("switchboard.endpoints.tcp.path: missing; expected an absolute path"),
+                e.getMessage());
+    }
 }
