@@ -5,11 +5,13 @@
  * {@link dev.switchboard.testkit.StreamClient} talks to a stream transport over TCP or a
  * Unix-domain socket, every wait bounded; {@link dev.switchboard.testkit.RecordingLogger} keeps what
  * a component logs and {@link dev.switchboard.testkit.Await} waits, bounded, for what another
- * thread brings about.
+ * thread brings about. {@link dev.switchboard.testkit.TransportContract} is the JUnit 5 suite that
+ * a transport's tests extend to check the behaviour every transport shares.
  */
 module dev.switchboard.testkit {
     requires transitive dev.switchboard.api;
     requires dev.switchboard.settings;
+    requires org.junit.jupiter.api;
 
     exports dev.switchboard.testkit;
 }
