@@ -15,4 +15,6 @@ module dev.switchboard.testkit {
     requires org.junit.jupiter.api;
 
     exports dev.switchboard.testkit;
+    // JUnit runs the contract suites' package-private tests by reflection, also from the module path
+    opens dev.switchboard.testkit;
 }
