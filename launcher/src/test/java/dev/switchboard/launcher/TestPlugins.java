@@ -14,7 +14,7 @@ import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
 
 /**
- * Plugin jars built in the test itself: plain jars with {@code META-INF/services} only (a service,
+ * The example plugins' jars, which the build passes in, and plugin jars built in the test itself: plain jars with {@code META-INF/services} only (a service,
  * a framing, a transport on the stream toolkit), and a modular jar whose descriptor requires a
  * module that is not there.
  */
@@ -40,6 +40,11 @@ public final class TestPlugins {
     /** @return the example plugin's jar, which the build passes in */
     public static Path reverseJar() {
         return Path.of(System.getProperty("test.reverse-jar"));
+    }
+
+    /** @return the example framing plugin's jar, which the build passes in */
+    public static Path netstringJar() {
+        return Path.of(System.getProperty("test.netstring-jar"));
     }
 
     /**
