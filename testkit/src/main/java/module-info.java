@@ -6,7 +6,9 @@
  * refuses; {@link dev.switchboard.testkit.StreamClient} talks to a stream transport over TCP or a
  * Unix-domain socket, every wait bounded; {@link dev.switchboard.testkit.RecordingLogger} keeps what
  * a component logs and {@link dev.switchboard.testkit.Await} waits, bounded, for what another
- * thread brings about.
+ * thread brings about. {@link dev.switchboard.testkit.TransportContract} and
+ * {@link dev.switchboard.testkit.FrameCodecContract} are the JUnit 5 suites that a transport's or a
+ * framing's tests extend to check the behaviour all of them share.
  *
  * <h2>Mockito without the self-attach warning</h2>
  *
@@ -40,6 +42,9 @@
 module dev.switchboard.testkit {
     requires transitive dev.switchboard.api;
     requires dev.switchboard.settings;
+    requires org.junit.jupiter.api;
 
     exports dev.switchboard.testkit;
+    // JUnit runs the contract suites' package-private tests by reflection, also from the module path
+    opens dev.switchboard.testkit;
 }

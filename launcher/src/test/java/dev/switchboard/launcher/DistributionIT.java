@@ -3,11 +3,15 @@ package dev.switchboard.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.switchboard.testkit.StreamClient;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +36,10 @@ class DistributionIT {
     private static final Path HOME = Path.of(System.getProperty("test.distribution"));
     private static final String TCP = """
             switchboard.endpoints.tcp { transport = tcp, host = 127.0.0.1, port = 0, threads = 1, shutdown-grace = 1s }
+            """;
+    /** A unix endpoint on the socket file given by {@code formatted}. */
+    private static final String UNIX = """
+            switchboard.endpoints.unix { transport = unix, path = "%s", framing = line, threads = 1, shutdown-grace = 1s }
             """;
 
     @TempDir
@@ -349,5 +357,64 @@ class DistributionIT {
         for (String provider : List.of("transport +tcp .* built in", "transport +udp .* built in", "service +uppercase .* built in")) {
             assertTrue(plugins.lines().stream().anyMatch(line -> line.matches(provider)), provider + " in " + plugins.lines());
         }
+    }
+
+    @Test
+    void shipsTheUnixTransportInPluginsNotInLib() throws IOException {
+        try (Stream<Path> plugins = Files.list(HOME.resolve("plugins")); Stream<Path> lib = Files.list(HOME.resolve("lib"))) {
+            assertEquals(1, plugins.filter(DistributionIT::isUnixTransportJar).count());
+            assertEquals(0, lib.filter(DistributionIT::isUnixTransportJar).count());
+        }
+    }
+
+    private static boolean isUnixTransportJar(Path file) {
+        return file.getFileName().toString().matches("switchboard-transport-unix-.*\\.jar");
+    }
+
+    /** Starts the distribution with a unix endpoint on {@code socket} and waits until it serves. */
+    private void startWithAUnixEndpoint(Path socket) throws Exception {
+        start("--config", config(UNIX.formatted(socket)).toString());
+        awaitLine("switchboard\\.launcher  unix " + Pattern.quote(socket.toString()) + " line, 1 loop -> \\[uppercase\\]$");
+    }
+
+    @Test
+    void loadsTheUnixTransportFromPluginsAndServesItsSocketFileUntilTerminated() throws Exception {
+        Path socket = directory.resolve("upper.sock");
+        startWithAUnixEndpoint(socket);
+        awaitLine("switchboard\\.plugins  plugin switchboard-transport-unix-\\S+\\.jar \\(dev\\.switchboard\\.transport\\.unix\\)"
+                + " transports \\[unix\\]$");
+
+        try (StreamClient client = StreamClient.connect(UnixDomainSocketAddress.of(socket))) {
+            assertEquals("HELLO\n", client.send("hello\n").readLine());
+        }
+        process.toHandle().destroy();
+
+        assertEquals(0, exitStatus());
+        awaitLine("switchboard\\.launcher  unix stopped: 1 requests, 1 replies, no refusals$");
+        assertFalse(Files.exists(socket), "the socket file removed on stop");
+    }
+
+    @Test
+    void answersSocatOnAUnixEndpoint() throws Exception {
+        assumeTrue(onThePath("socat"), "socat is not installed (apt-get install socat): not run; the StreamClient"
+                + " test above talks to the same socket file");
+        Path socket = directory.resolve("upper.sock");
+        startWithAUnixEndpoint(socket);
+
+        Process socat = new ProcessBuilder("socat", "-", "UNIX-CONNECT:" + socket).redirectErrorStream(true).start();
+        try {
+            socat.getOutputStream().write("hello\n".getBytes(StandardCharsets.UTF_8));
+            socat.getOutputStream().close(); // as `echo hello | socat ...` does: socat then shuts its side down
+            assertTrue(socat.waitFor(10, TimeUnit.SECONDS), "socat still running");
+            assertEquals("HELLO\n", new String(socat.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            assertEquals(0, socat.exitValue());
+        } finally {
+            socat.destroyForcibly();
+        }
+    }
+
+    private static boolean onThePath(String command) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .anyMatch(folder -> !folder.isEmpty() && Files.isExecutable(Path.of(folder, command)));
     }
 }

@@ -135,6 +135,41 @@ class PluginTest {
     }
 
     @Test
+    void framesRequestsWithTheNetstringExamplePlugin() throws IOException {
+        install(TestPlugins.netstringJar());
+        home.configure(TCP_ENDPOINT.formatted("[uppercase]") + "switchboard.endpoints.tcp.framing = netstring\n");
+
+        assertEquals("5:HELLO,", exchange(home.launcher(), "5:hello,", 8));
+    }
+
+    @Test
+    void listsThePluginsFramingWithItsJarAtStart() throws IOException {
+        install(TestPlugins.netstringJar());
+        home.configure(TCP_ENDPOINT.formatted("[uppercase]") + "switchboard.endpoints.tcp.framing = netstring\n");
+        try (LogCapture log = LogCapture.of("switchboard.plugins")) {
+
+            home.launcher().start().stop();
+
+            assertTrue(log.lines().contains("INFO plugin " + TestPlugins.netstringJar().getFileName()
+                    + " (dev.switchboard.examples.netstring) framings [netstring]"), log.lines().toString());
+        }
+    }
+
+    @Test
+    void namesEveryFramingWithItsOriginWhenAFramingIsMisspelt() throws IOException {
+        install(TestPlugins.netstringJar());
+        home.configure(TCP_ENDPOINT.formatted("[uppercase]") + "switchboard.endpoints.tcp.framing = netstrings\n");
+
+        LaunchException e = assertThrows(LaunchException.class, () -> home.launcher().start());
+
+        String stream = " (built-in module dev.switchboard.transport.stream)";
+        assertTrue(e.getMessage().endsWith("switchboard.endpoints.tcp.framing: expected one of the framings available:"
+                + " length-prefixed" + stream + ", line" + stream + ", netstring (plugin "
+                + TestPlugins.netstringJar().getFileName() + "), raw" + stream + ", got \"netstrings\""), e.getMessage());
+        assertEquals(LaunchException.BAD_CONFIGURATION, e.status());
+    }
+
+    @Test
     void servesThroughAPluginsTransportBuiltOnTheStreamToolkit() throws IOException {
         install(streamTransportJar);
         install(bangJar);

@@ -19,8 +19,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Plugin jars built in the test itself: plain jars with {@code META-INF/services} only (services,
- * a framing, a transport on the stream toolkit), and modular jars whose descriptors require a
+ * The example plugins' jars, which the build passes in, and plugin jars built in the test itself:
+ * plain jars with {@code META-INF/services} only (services, a framing, a transport on the stream
+ * toolkit), and modular jars whose descriptors require a
  * module that is not there.
  */
 public final class TestPlugins {
@@ -45,6 +46,11 @@ public final class TestPlugins {
     /** @return the example plugin's jar, which the build passes in */
     public static Path reverseJar() {
         return Path.of(System.getProperty("test.reverse-jar"));
+    }
+
+    /** @return the example framing plugin's jar, which the build passes in */
+    public static Path netstringJar() {
+        return Path.of(System.getProperty("test.netstring-jar"));
     }
 
     /**

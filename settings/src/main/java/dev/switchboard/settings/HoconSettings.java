@@ -108,7 +108,7 @@ public final class HoconSettings implements Settings {
 
     @Override
     public SettingsException invalid(String key, String expected) {
-        if (!config.hasPathOrNull(key)) {
+        if (!config.hasPath(key)) { // absent, or null: a value a reference.conf declares without a default
             return missing(key, expected);
         }
         ConfigValue value = config.getValue(key);

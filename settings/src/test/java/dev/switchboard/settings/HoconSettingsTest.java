@@ -111,4 +111,11 @@ class HoconSettingsTest {
     void placesNothingWithoutAnOrigin() {
         assertEquals("", HoconSettings.where(null));
     }
+
+    @Test
+    void invalidCallsANullValueMissing() {
+        SettingsException e = settings("path = null").invalid("path", "an absolute path");
+        assertTrue(e.getMessage().endsWith("switchboard.endpoints.tcp.path: missing; expected an absolute path"),
+                e.getMessage());
+    }
 }

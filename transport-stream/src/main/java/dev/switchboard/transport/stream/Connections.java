@@ -65,7 +65,7 @@ final class Connections {
     void register(SocketChannel channel) {
         try {
             RequestContext context = endpoint.served().requestContext(channel.getRemoteAddress(),
-                    channel.getLocalAddress());
+                    endpoint.binding().localAddress(channel));
             SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
             key.attach(new Connection(channel, key, context, clock.now()));
             open++;

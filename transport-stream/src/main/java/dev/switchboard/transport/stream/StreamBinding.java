@@ -2,6 +2,7 @@ package dev.switchboard.transport.stream;
 
 import java.io.IOException;
 import java.net.SocketAddress;
+import java.nio.channels.NetworkChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 
@@ -15,7 +16,8 @@ import java.nio.channels.SocketChannel;
  *
  * <p>{@link StreamTransport} calls {@link #bind} once on start and {@link #unbind} once on stop (or
  * after a start that failed once bound), from the thread that starts or stops it;
- * {@link #configure} from its acceptor thread. An implementation is typically immutable.
+ * {@link #configure} from its acceptor thread, {@link #localAddress} from either. An implementation
+ * is typically immutable.
  */
 public interface StreamBinding {
 
@@ -48,11 +50,27 @@ public interface StreamBinding {
     default void configure(SocketChannel connection) throws IOException {}
 
     /**
+     * The local address of one of this binding's channels: of the bound listening channel, which the
+     * transport reports as its {@link dev.switchboard.api.Transport#localAddress()} and passes to
+     * {@link #unbind}, and of each accepted connection, which its requests'
+     * {@link dev.switchboard.api.RequestContext#localAddress()} carries. The default asks the
+     * channel. A binding that moves its socket file after binding overrides it: the kernel goes on
+     * reporting the path the socket was bound to.
+     *
+     * @param channel the bound listening channel, or an accepted connection
+     * @return its local address
+     * @throws IOException if the channel cannot tell
+     */
+    default SocketAddress localAddress(NetworkChannel channel) throws IOException {
+        return channel.getLocalAddress();
+    }
+
+    /**
      * Undoes what {@link #bind} left behind once its channel is closed, such as a Unix-domain
      * socket's file; the default does nothing. A failure is logged by the transport, which goes on
      * stopping.
      *
-     * @param bound the address the channel was bound to, as it reported it
+     * @param bound the address the channel was bound to, as {@link #localAddress} reported it
      * @throws IOException if the clean-up fails
      */
     default void unbind(SocketAddress bound) throws IOException {}

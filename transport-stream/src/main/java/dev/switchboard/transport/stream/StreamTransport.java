@@ -89,7 +89,7 @@ public final class StreamTransport extends AbstractTransport {
         List<SelectorLoop> created = new ArrayList<>();
         SocketAddress address = null;
         try {
-            address = listening.getLocalAddress();
+            address = binding.localAddress(listening);
             if (service.isBlocking()) {
                 blocking = new WorkerPool(Threads.prefix(name, "worker"), settings.endpoint().workerThreads(),
                         settings.endpoint().workerQueue());

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.channels.NetworkChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +57,40 @@ class UnixDomainTest {
             assertEquals(address, seen.get().localAddress());
             assertEquals(UnixDomainSocketAddress.of(""), seen.get().remoteAddress(), "a client that did not bind is unnamed");
             assertEquals(2, server.stats().requests());
+        }
+    }
+
+    /** Binds at one path, then moves the socket file to another, where clients find it. */
+    private record MovingBinding(UnixDomainSocketAddress boundAt, UnixDomainSocketAddress address)
+            implements StreamBinding {
+        @Override
+        public ServerSocketChannel bind(int backlog) throws IOException {
+            ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX).bind(boundAt, backlog);
+            Files.move(boundAt.getPath(), address.getPath());
+            return channel;
+        }
+
+        @Override
+        public SocketAddress localAddress(NetworkChannel channel) {
+            return address;
+        }
+    }
+
+    @Test
+    void reportsTheLocalAddressItsBindingNamesWhereTheKernelWouldNameThePathBound() {
+        UnixDomainSocketAddress address = UnixDomainSocketAddress.of(directory.resolve("upper.sock"));
+        UnixDomainSocketAddress boundAt = UnixDomainSocketAddress.of(directory.resolve("bound.sock"));
+        AtomicReference<RequestContext> seen = new AtomicReference<>();
+        try (TestServer server = TestServer.start(new MovingBinding(boundAt, address), "framing = line",
+                        (request, context, reply) -> {
+                            seen.set(context);
+                            Services.ASCII_UPPER_CASE.handle(request, context, reply);
+                        }, null);
+                StreamClient client = StreamClient.connect(address)) {
+            assertEquals("HELLO\n", client.send("hello\n").readLine());
+
+            assertEquals(address, server.address());
+            assertEquals(address, seen.get().localAddress());
         }
     }
 

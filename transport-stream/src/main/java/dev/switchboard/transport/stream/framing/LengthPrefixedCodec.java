@@ -3,6 +3,7 @@ package dev.switchboard.transport.stream.framing;
 import dev.switchboard.api.FrameCodec;
 import dev.switchboard.api.Reply;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * {@code length-prefixed} framing: a 4-byte big-endian unsigned length, then that many bytes of
@@ -28,6 +29,9 @@ final class LengthPrefixedCodec implements FrameCodec {
             return NEED_MORE;
         }
         int length = in.getInt(start);
+        if (in.order() == ByteOrder.LITTLE_ENDIAN) { // the header is big-endian whatever the buffer's order
+            length = Integer.reverseBytes(length);
+        }
         if (length < 0) {
             return MALFORMED;
         }

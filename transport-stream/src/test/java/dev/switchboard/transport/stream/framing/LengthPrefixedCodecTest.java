@@ -7,6 +7,7 @@ import dev.switchboard.api.Reply;
 import dev.switchboard.transport.stream.framing.DecoderStream.Frame;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -32,6 +33,14 @@ class LengthPrefixedCodecTest {
             assertEquals(expected, DecoderStream.decode(decoder, input, split), "split at " + split);
         }
         assertEquals(expected, DecoderStream.decodeByteByByte(decoder, input));
+    }
+
+    @Test
+    void readsTheBigEndianLengthFromALittleEndianBuffer() {
+        ByteBuffer in = ByteBuffer.wrap(frames("hello")).order(ByteOrder.LITTLE_ENDIAN);
+        assertEquals(9, decoder.decode(in, 0));
+        assertEquals(4, in.position());
+        assertEquals(9, in.limit());
     }
 
     @Test
