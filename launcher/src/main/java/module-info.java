@@ -5,7 +5,7 @@
  * told to stop. Guice wires the launcher's own object graph; plugins know nothing of it.
  *
  * <p>Exports nothing; the logging package is exported to {@code java.logging} only, which
- * instantiates its {@link java.util.logging.LogManager} reflectively.
+ * instantiates its {@link java.util.logging.LogManager} and formatters reflectively.
  */
 module dev.switchboard.launcher {
     requires dev.switchboard.api;

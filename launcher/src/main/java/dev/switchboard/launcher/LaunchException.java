@@ -1,10 +1,11 @@
 package dev.switchboard.launcher;
 
 import com.typesafe.config.ConfigOrigin;
+import dev.switchboard.settings.HoconSettings;
 
 /**
- * Why the launcher cannot go on: a message for the user, one line meant to be shown as it is,
- * and the exit status of the process.
+ * Why the launcher cannot go on: a message for the user, one line meant to be shown as it is (control
+ * characters escaped), and the exit status of the process.
  */
 public final class LaunchException extends RuntimeException {
 
@@ -18,7 +19,7 @@ public final class LaunchException extends RuntimeException {
     private final int status;
 
     private LaunchException(int status, String message, Throwable cause) {
-        super(message, cause);
+        super(oneLine(message), cause);
         this.status = status;
     }
 
@@ -49,7 +50,7 @@ public final class LaunchException extends RuntimeException {
      * @return an exception with status {@link #BAD_CONFIGURATION}
      */
     public static LaunchException at(ConfigOrigin origin, String path, String problem) {
-        return badConfiguration(where(origin) + path + ": " + problem);
+        return badConfiguration(HoconSettings.where(origin) + path + ": " + problem);
     }
 
     /**
@@ -66,12 +67,31 @@ public final class LaunchException extends RuntimeException {
         return status;
     }
 
-    private static String where(ConfigOrigin origin) {
-        String file = origin.filename() != null ? origin.filename()
-                : origin.url() != null ? origin.url().toString() : null;
-        if (file == null) {
-            return origin.description() + ": ";
+    /**
+     * The message with its control characters escaped: Typesafe Config's parse errors quote the
+     * offending text as it is, and a carriage return or an escape sequence in a configuration file
+     * must not split or rewrite the log line that reports it.
+     */
+    private static String oneLine(String message) {
+        if (message == null || message.chars().noneMatch(Character::isISOControl)) {
+            return message;
         }
-        return origin.lineNumber() > 0 ? file + ":" + origin.lineNumber() + ": " : file + ": ";
+        StringBuilder line = new StringBuilder(message.length() + 8);
+        message.chars().forEach(c -> {
+            switch (c) {
+                case '\n' -> line.append("\\n");
+                case '\r' -> line.append("\\r");
+                case '\t' -> line.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        line.append(String.format("\\u%04x", c));
+                    } else {
+                        line.append((char) c);
+                    }
+                }
+            }
+        });
+        return line.toString();
     }
+
 }

@@ -48,7 +48,7 @@ public final class LauncherModule extends AbstractModule {
     @Provides
     @Singleton
     Plugins plugins(ConfigSource source, PluginLoader loader) {
-        return loader.load(home.resolve(source.pluginsDirectory()));
+        return loader.load(source.pluginsDirectory(home));
     }
 
     @Provides

@@ -43,7 +43,8 @@ public final class Main {
     }
 
     private static void run(CommandLine commandLine) {
-        // Guice's generated classes cannot reach the launcher's unexported packages (DESIGN.md, pitfall 6);
+        // Classes Guice generates are defined outside the launcher's module and cannot reach its packages,
+        // which are opened to Guice for reflection but exported to no one: Guice must use reflection.
         // bin/switchboard sets this too, but `java -m` alone should work as well.
         if (System.getProperty(GUICE_BYTECODE_GENERATION) == null) {
             System.setProperty(GUICE_BYTECODE_GENERATION, "DISABLED");

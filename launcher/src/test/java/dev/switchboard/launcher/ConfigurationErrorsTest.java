@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,7 +87,8 @@ class ConfigurationErrorsTest {
                 }
                 """);
         assertTrue(e.getMessage().startsWith(file + ":3: switchboard.endpoints.tcp.max-conections:"
-                + " unknown setting for transport tcp; known settings: backlog, enabled, "), e.getMessage());
+                + " unknown setting for transport tcp; known settings: backlog, blocked-thread-warning, enabled, "),
+                e.getMessage());
         assertTrue(e.getMessage().contains(" max-connections, "), e.getMessage());
     }
 
@@ -206,5 +211,49 @@ class ConfigurationErrorsTest {
                 }
                 """);
         assertTrue(e.getMessage().startsWith(file + ": 3: "), e.getMessage());
+    }
+
+    @Test
+    void reportsTextWithControlCharactersEscapedOnOneLine() {
+        LaunchException e = failure("switchboard.endpoints.tcp { tr\ransport\u001b }");
+        assertTrue(e.getMessage().startsWith(file + ": 1: Key 'tr\\ransport\\u001b' "), e.getMessage());
+        assertTrue(e.getMessage().chars().noneMatch(Character::isISOControl), e.getMessage());
+    }
+
+    @Test
+    void refusesTwoEndpointsOfOneTransportOnAPortAndAnAddressItsWildcardCovers() {
+        LaunchException e = failure("""
+                switchboard.endpoints {
+                  public { transport = tcp, host = "0.0.0.0", port = 12000 }
+                  local { transport = tcp, host = "127.0.0.1", port = 12000 }
+                }
+                """);
+        assertEquals(file + ":2: switchboard.endpoints.public.port: endpoints local (tcp 127.0.0.1:12000) and"
+                + " public (tcp 0.0.0.0:12000) cannot both listen: their addresses overlap on one port;"
+                + " give one of them another port", e.getMessage());
+    }
+
+    @Test
+    void acceptsUdpAndTcpOnOnePortAndOneTransportTwiceOnPortZero() {
+        home.configure("""
+                switchboard.endpoints {
+                  udp { transport = udp, host = "0.0.0.0", port = 12000 }
+                  tcp { transport = tcp, host = "0.0.0.0", port = 12000 }
+                  any1 { transport = tcp, host = "0.0.0.0", port = 0 }
+                  any2 { transport = tcp, host = "0.0.0.0", port = 0 }
+                }
+                """);
+        assertEquals(0, home.launcher().check(new PrintStream(OutputStream.nullOutputStream())));
+    }
+
+    @Test
+    void refusesAPluginsDirectoryThatIsNotAFolder() throws IOException {
+        Files.writeString(directory.resolve("plugins"), "a file");
+        LaunchException e = failure("""
+                switchboard.plugins.dir = plugins
+                switchboard.endpoints.tcp { transport = tcp }
+                """);
+        assertTrue(e.getMessage().startsWith(file + ":1: switchboard.plugins.dir: expected a readable folder of plugins"),
+                e.getMessage());
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,16 +53,25 @@ class DistributionIT {
     }
 
     private void start(String... args) throws IOException {
-        start(HOME, args);
+        start(HOME, Map.of(), args);
     }
 
     private void start(Path home, String... args) throws IOException {
+        start(home, Map.of(), args);
+    }
+
+    private void start(Map<String, String> environment, String... args) throws IOException {
+        start(HOME, environment, args);
+    }
+
+    private void start(Path home, Map<String, String> environment, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/switchboard").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().remove("JAVA_OPTS");
         builder.environment().remove("SWITCHBOARD_CDS");
+        builder.environment().putAll(environment);
         process = builder.start();
         reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(
@@ -74,7 +83,7 @@ class DistributionIT {
                     }
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                // kill() closed the stream while this thread read it: the test wants no more output
             }
         }, "switchboard-output");
         reader.setDaemon(true);
@@ -201,11 +210,83 @@ class DistributionIT {
     }
 
     @Test
+    void servesAPlainPluginJarThatUsesAJdkModuleTheLauncherItselfDoesNot() throws Exception {
+        Path plugins = Files.createDirectories(directory.resolve("plugins"));
+        Files.copy(TestPlugins.sqlServiceJar(Files.createDirectories(directory.resolve("build"))),
+                plugins.resolve("sqltime.jar"));
+        start("--config", config("""
+                switchboard.plugins.dir = "%s"
+                switchboard.endpoints.tcp { transport = tcp, host = 127.0.0.1, port = 0, threads = 1, services = [sqltime] }
+                """.formatted(plugins)).toString());
+        int port = Integer.parseInt(awaitLine("switchboard\\.launcher  tcp 127\\.0\\.0\\.1:(\\d+) raw").group(1));
+
+        assertEquals("hi@1970-01-01T00:00:00Z", Loopback.tcp(new InetSocketAddress("127.0.0.1", port), "hi", 23));
+        awaitLine("switchboard\\.plugins  plugin sqltime\\.jar uses JDK modules java\\.sql$");
+    }
+
+    @Test
+    void startsAndStopsWithoutAWarning() throws Exception {
+        start("--config", config(TCP).toString());
+        awaitLine("switchboard\\.launcher  ready in \\d+ ms");
+        process.toHandle().destroy();
+
+        assertEquals(0, exitStatus());
+        String output = allOutput();
+        assertFalse(output.contains("WARNING"), output);
+    }
+
+    @Test
     void passesDashDArgumentsToTheJvmAsOverrides() throws Exception {
         start("--check", "-Dswitchboard.endpoints.tcp.port=13000", "--config", config(TCP).toString());
 
         assertEquals(0, exitStatus());
         awaitLine("^tcp 127\\.0\\.0\\.1:13000 raw, 1 loop -> \\[uppercase\\]$");
+    }
+
+    @Test
+    void readsAListInHoconSyntaxFromADashDArgument() throws Exception {
+        start("--check", "-Dswitchboard.endpoints.tcp.services=[uppercase, uppercase]", "--config", config(TCP).toString());
+
+        assertEquals(0, exitStatus());
+        awaitLine("^tcp 127\\.0\\.0\\.1:0 raw, 1 loop -> \\[uppercase, uppercase\\]$");
+    }
+
+    @Test
+    void takesAnOverrideFromAConfigForceEnvironmentVariable() throws Exception {
+        start(Map.of("CONFIG_FORCE_switchboard_endpoints_tcp_port", "13000"), "--check", "--config", config(TCP).toString());
+
+        assertEquals(0, exitStatus());
+        awaitLine("^tcp 127\\.0\\.0\\.1:13000 raw, 1 loop -> \\[uppercase\\]$");
+    }
+
+    @Test
+    void substitutesAnOptionalEnvironmentVariableInTheFile() throws Exception {
+        String tcp = """
+                switchboard.endpoints.tcp { transport = tcp, host = 127.0.0.1, threads = 1, port = 12000, port = ${?TCP_PORT} }
+                """;
+        start(Map.of("TCP_PORT", "13001"), "--check", "--config", config(tcp).toString());
+
+        assertEquals(0, exitStatus());
+        awaitLine("^tcp 127\\.0\\.0\\.1:13001 raw, 1 loop -> \\[uppercase\\]$");
+    }
+
+    @Test
+    void logsAsALoggingConfigurationGivenInJavaOptsSaysInJsonLines() throws Exception {
+        Path logging = Files.writeString(directory.resolve("json-logging.properties"), """
+                handlers = java.util.logging.ConsoleHandler
+                java.util.logging.ConsoleHandler.formatter = dev.switchboard.launcher.logging.JsonLinesFormatter
+                """);
+        start(Map.of("JAVA_OPTS", "-Djava.util.logging.config.file=" + logging), "--config", config(TCP).toString());
+
+        awaitLine("^\\{\"time\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}[+-]\\d\\d:\\d\\d\","
+                + "\"level\":\"INFO\",\"logger\":\"switchboard\\.launcher\",\"message\":\"ready in \\d+ ms\"\\}$");
+    }
+
+    @Test
+    void logsEachEventWithItsTimeInIso8601WithTheOffset() throws Exception {
+        start("--config", config(TCP).toString());
+
+        awaitLine("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}[+-]\\d\\d:\\d\\d INFO    switchboard\\.launcher  ready in \\d+ ms$");
     }
 
     @Test

@@ -37,6 +37,9 @@ class PluginTest {
     private static Path brokenJar;
     private static Path bangJar;
     private static Path streamTransportJar;
+    private static Path sqlJar;
+    private static Path incubatorJar;
+    private static Path incubatorModularJar;
 
     @TempDir
     Path directory;
@@ -50,6 +53,9 @@ class PluginTest {
         brokenJar = TestPlugins.brokenModularJar(build);
         bangJar = TestPlugins.plainFramingJar(build, "bang.jar", "bang");
         streamTransportJar = TestPlugins.plainStreamTransportJar(build, "tcp2.jar", "tcp2");
+        sqlJar = TestPlugins.sqlServiceJar(build);
+        incubatorJar = TestPlugins.incubatorServiceJar(build);
+        incubatorModularJar = TestPlugins.incubatorModularJar(build);
     }
 
     @BeforeEach
@@ -232,14 +238,70 @@ class PluginTest {
     }
 
     @Test
-    void rejectsTwoServicesOfOneName() throws IOException {
+    void warnsOfAServiceNameClashNoEndpointUsesNamingBothOriginsAndServes() throws IOException {
         install(shadowJar);
+        install(exclaimJar);
+        home.configure(TCP_ENDPOINT.formatted("[exclaim]"));
+        try (LogCapture log = LogCapture.of("switchboard.plugins")) {
+
+            assertEquals("hi!", exchange(home.launcher(), "hi", 3));
+
+            assertTrue(log.lines().contains("WARNING two services are named \"uppercase\": one in built-in module"
+                    + " dev.switchboard.service.uppercase, one in plugin shadow.jar; an endpoint that uses"
+                    + " \"uppercase\" cannot start until one of them is removed"), log.lines().toString());
+        }
+    }
+
+    @Test
+    void rejectsAServiceNameClashAnEndpointUsesNamingBothOriginsAtCheck() throws IOException {
+        install(shadowJar);
+        Path file = home.configure(TCP_ENDPOINT.formatted("[uppercase]"));
+
+        LaunchException e = assertThrows(LaunchException.class, () -> home.launcher().check(System.out));
+
+        assertEquals(file + ":1: switchboard.endpoints.tcp.services[0]: two services are named \"uppercase\":"
+                + " one in built-in module dev.switchboard.service.uppercase, one in plugin shadow.jar;"
+                + " remove one of them", e.getMessage());
+        assertEquals(LaunchException.BAD_CONFIGURATION, e.status());
+    }
+
+    @Test
+    void servesAPlainJarThatUsesAJdkModuleTheLauncherItselfDoesNotAndSaysWhich() throws IOException {
+        install(sqlJar);
+        home.configure(TCP_ENDPOINT.formatted("[sqltime]"));
+        try (LogCapture log = LogCapture.of("switchboard.plugins")) {
+
+            assertEquals("hi@1970-01-01T00:00:00Z", exchange(home.launcher(), "hi", 23));
+
+            assertTrue(log.lines().contains("INFO plugin sqltime.jar uses JDK modules java.sql"), log.lines().toString());
+        }
+    }
+
+    @Test
+    void warnsAtLoadOfAPlainJarThatRefersToAJdkModuleTheLauncherWasNotStartedWith() throws IOException {
+        install(incubatorJar);
+        home.configure(TCP_ENDPOINT.formatted("[uppercase]"));
+        try (LogCapture log = LogCapture.of("switchboard.plugins")) {
+
+            Plugins plugins = home.launcher().get(Plugins.class);
+
+            assertEquals(List.of("vector.jar"), plugins.loaded().stream().map(plugin -> plugin.name()).toList());
+            assertTrue(log.lines().contains("WARNING plugin vector.jar: module vector refers to classes of"
+                    + " jdk.incubator.vector, a JDK module the launcher was not started with; if it uses them, its"
+                    + " requests fail with NoClassDefFoundError: add the module with"
+                    + " JAVA_OPTS=\"--add-modules jdk.incubator.vector\""), log.lines().toString());
+        }
+    }
+
+    @Test
+    void refusesAtLoadAModularJarThatRequiresAJdkModuleTheLauncherWasNotStartedWith() throws IOException {
+        install(incubatorModularJar);
         home.configure(TCP_ENDPOINT.formatted("[uppercase]"));
 
-        LaunchException e = assertThrows(LaunchException.class, () -> home.launcher().start());
+        Plugins plugins = home.launcher().get(Plugins.class);
 
-        assertEquals("two services are named \"uppercase\": one in built-in module dev.switchboard.service.uppercase,"
-                + " one in plugin shadow.jar; remove one of them", e.getMessage());
-        assertEquals(LaunchException.BAD_CONFIGURATION, e.status());
+        assertEquals(List.of(new Plugins.Failure("vector-module.jar", "plugin vector-module.jar not loaded:"
+                + " module vector.plugin requires jdk.incubator.vector, a JDK module the launcher was not started with;"
+                + " add it with JAVA_OPTS=\"--add-modules jdk.incubator.vector\"")), plugins.failed());
     }
 }

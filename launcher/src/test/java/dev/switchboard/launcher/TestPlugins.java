@@ -8,14 +8,20 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.spi.ToolProvider;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The example plugins' jars, which the build passes in, and plugin jars built in the test itself: plain jars with {@code META-INF/services} only (a service,
- * a framing, a transport on the stream toolkit), and a modular jar whose descriptor requires a
+ * The example plugins' jars, which the build passes in, and plugin jars built in the test itself:
+ * plain jars with {@code META-INF/services} only (services, a framing, a transport on the stream
+ * toolkit), and modular jars whose descriptors require a
  * module that is not there.
  */
 public final class TestPlugins {
@@ -58,9 +64,86 @@ public final class TestPlugins {
      * @return the jar
      */
     public static Path plainServiceJar(Path directory, String jarName, String name, String suffix) {
-        String pkg = "com.example." + name.replace('-', '_');
-        Path sources = directory.resolve(jarName + "-src");
-        write(sources.resolve(pkg.replace('.', '/') + "/Provider.java"), """
+        return serviceJar(directory, jarName, name, "s + \"" + suffix + "\"");
+    }
+
+    /**
+     * A plain jar providing a service named {@code sqltime} that appends {@code @} and the instant of
+     * {@code new java.sql.Timestamp(0)}, so that each request uses the JDK module {@code java.sql}.
+     *
+     * @param directory where to build it
+     * @return the jar, named {@code sqltime.jar}
+     */
+    public static Path sqlServiceJar(Path directory) {
+        return serviceJar(directory, "sqltime.jar", "sqltime", "s + \"@\" + new java.sql.Timestamp(0L).toInstant()");
+    }
+
+    /**
+     * A plain jar providing a service named {@code vector} that uses the incubating JDK module
+     * {@code jdk.incubator.vector}, which no JVM resolves unless told to.
+     *
+     * @param directory where to build it
+     * @return the jar, named {@code vector.jar}
+     */
+    public static Path incubatorServiceJar(Path directory) {
+        return serviceJar(directory, "vector.jar", "vector",
+                "s + jdk.incubator.vector.IntVector.SPECIES_64.length()", "--add-modules", "jdk.incubator.vector");
+    }
+
+    /**
+     * A modular jar, module {@code vector.plugin}, providing a service named {@code vector} and
+     * requiring the incubating JDK module {@code jdk.incubator.vector}.
+     *
+     * @param directory where to build it
+     * @return the jar, named {@code vector-module.jar}
+     */
+    public static Path incubatorModularJar(Path directory) {
+        Path sources = directory.resolve("vector-module-src");
+        write(sources.resolve("vector.plugin/module-info.java"), """
+                module vector.plugin {
+                    requires dev.switchboard.api;
+                    requires jdk.incubator.vector;
+                    provides dev.switchboard.api.MessageServiceProvider with vector.plugin.Provider;
+                }
+                """);
+        write(sources.resolve("vector.plugin/vector/plugin/Provider.java"), """
+                package vector.plugin;
+
+                public final class Provider implements dev.switchboard.api.MessageServiceProvider {
+                    public String name() {
+                        return "vector";
+                    }
+
+                    public dev.switchboard.api.MessageService create(dev.switchboard.api.ServiceContext context) {
+                        return dev.switchboard.api.MessageService.ofText(
+                                s -> s + jdk.incubator.vector.IntVector.SPECIES_64.length());
+                    }
+                }
+                """);
+        Path classes = directory.resolve("vector-module-classes");
+        javac("--release", "17", "--module-path", apiJar().toString(), "--module-source-path", sources.toString(),
+                "-d", classes.toString(), "--module", "vector.plugin");
+        return jar(classes.resolve("vector.plugin"), directory.resolve("vector-module.jar"));
+    }
+
+    /**
+     * Compiles one class against the JDK alone.
+     *
+     * @param directory where to put its source and class file
+     * @param className its simple name, in the unnamed package
+     * @param source its source
+     * @return its class file
+     */
+    public static Path compile(Path directory, String className, String source) {
+        write(directory.resolve(className + ".java"), source);
+        javac("--release", "17", "-d", directory.toString(), directory.resolve(className + ".java").toString());
+        return directory.resolve(className + ".class");
+    }
+
+    /** A plain jar whose service named {@code name} answers {@code transformation} of its request {@code s}. */
+    private static Path serviceJar(Path directory, String jarName, String name, String transformation,
+            String... javacOptions) {
+        return plainJar(directory, jarName, name, SERVICE_PROVIDER, Map.of(), List.of(javacOptions), """
                 package %s;
 
                 import dev.switchboard.api.MessageService;
@@ -73,15 +156,10 @@ public final class TestPlugins {
                     }
 
                     public MessageService create(ServiceContext context) {
-                        return MessageService.ofText(s -> s + "%s");
+                        return MessageService.ofText(s -> %s);
                     }
                 }
-                """.formatted(pkg, name, suffix));
-        Path classes = directory.resolve(jarName + "-classes");
-        javac("--release", "17", "-cp", apiJar().toString(), "-d", classes.toString(),
-                sources.resolve(pkg.replace('.', '/') + "/Provider.java").toString());
-        write(classes.resolve("META-INF/services/" + SERVICE_PROVIDER), pkg + ".Provider\n");
-        return jar(classes, directory.resolve(jarName));
+                """.formatted(packageOf(name), name, transformation), apiJar());
     }
 
     /**
@@ -94,9 +172,7 @@ public final class TestPlugins {
      * @return the jar
      */
     public static Path plainFramingJar(Path directory, String jarName, String name) {
-        String pkg = "com.example." + name.replace('-', '_');
-        Path source = directory.resolve(jarName + "-src").resolve(pkg.replace('.', '/') + "/Provider.java");
-        write(source, """
+        return plainJar(directory, jarName, name, "dev.switchboard.api.FrameCodecProvider", Map.of(), List.of(), """
                 package %s;
 
                 import dev.switchboard.api.FrameCodec;
@@ -146,11 +222,7 @@ public final class TestPlugins {
                         };
                     }
                 }
-                """.formatted(pkg, name));
-        Path classes = directory.resolve(jarName + "-classes");
-        javac("--release", "17", "-cp", apiJar().toString(), "-d", classes.toString(), source.toString());
-        write(classes.resolve("META-INF/services/dev.switchboard.api.FrameCodecProvider"), pkg + ".Provider\n");
-        return jar(classes, directory.resolve(jarName));
+                """.formatted(packageOf(name), name), apiJar());
     }
 
     /**
@@ -164,9 +236,15 @@ public final class TestPlugins {
      * @return the jar
      */
     public static Path plainStreamTransportJar(Path directory, String jarName, String name) {
-        String pkg = "com.example." + name.replace('-', '_');
-        Path source = directory.resolve(jarName + "-src").resolve(pkg.replace('.', '/') + "/Provider.java");
-        write(source, """
+        String reference = """
+                switchboard.transports.%s {
+                  include required(classpath("switchboard-transport/inet.conf"))
+                  include required(classpath("switchboard-transport/endpoint.conf"))
+                  include required(classpath("switchboard-transport-stream/stream.conf"))
+                }
+                """.formatted(name);
+        return plainJar(directory, jarName, name, "dev.switchboard.api.TransportProvider",
+                Map.of("reference.conf", reference), List.of(), """
                 package %s;
 
                 import dev.switchboard.api.Transport;
@@ -199,20 +277,37 @@ public final class TestPlugins {
                         });
                     }
                 }
-                """.formatted(pkg, name));
+                """.formatted(packageOf(name), name),
+                apiJar(), moduleLocation("dev.switchboard.transport"), moduleLocation("dev.switchboard.transport.stream"));
+    }
+
+    private static String packageOf(String name) {
+        return "com.example." + name.replace('-', '_');
+    }
+
+    /**
+     * A plain jar holding one provider, {@code com.example.<name>.Provider}, declared in
+     * {@code META-INF/services}.
+     *
+     * @param service the provider's interface
+     * @param resources more files for the jar, by path
+     * @param javacOptions more options for javac
+     * @param source the provider's source
+     * @param classPath what it compiles against
+     */
+    private static Path plainJar(Path directory, String jarName, String name, String service,
+            Map<String, String> resources, List<String> javacOptions, String source, Path... classPath) {
+        String pkg = packageOf(name);
+        Path sourceFile = directory.resolve(jarName + "-src").resolve(pkg.replace('.', '/') + "/Provider.java");
+        write(sourceFile, source);
         Path classes = directory.resolve(jarName + "-classes");
-        String classPath = String.join(File.pathSeparator, apiJar().toString(),
-                moduleLocation("dev.switchboard.transport").toString(),
-                moduleLocation("dev.switchboard.transport.stream").toString());
-        javac("--release", "17", "-cp", classPath, "-d", classes.toString(), source.toString());
-        write(classes.resolve("META-INF/services/dev.switchboard.api.TransportProvider"), pkg + ".Provider\n");
-        write(classes.resolve("reference.conf"), """
-                switchboard.transports.%s {
-                  include required(classpath("switchboard-transport/inet.conf"))
-                  include required(classpath("switchboard-transport/endpoint.conf"))
-                  include required(classpath("switchboard-transport-stream/stream.conf"))
-                }
-                """.formatted(name));
+        String path = Arrays.stream(classPath).map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+        List<String> args = new ArrayList<>(List.of("--release", "17", "-cp", path, "-d", classes.toString()));
+        args.addAll(javacOptions);
+        args.add(sourceFile.toString());
+        javac(args.toArray(String[]::new));
+        write(classes.resolve("META-INF/services/" + service), pkg + ".Provider\n");
+        resources.forEach((file, content) -> write(classes.resolve(file), content));
         return jar(classes, directory.resolve(jarName));
     }
 

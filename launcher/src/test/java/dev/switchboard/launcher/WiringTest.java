@@ -33,6 +33,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,12 +74,16 @@ class WiringTest {
     }
 
     private Launcher launcher(String hocon) {
+        return launcher(hocon, new Properties());
+    }
+
+    private Launcher launcher(String hocon, Properties systemProperties) {
         home.configure(hocon);
         Module mocks = binder -> binder.bind(ProviderRegistry.class).toInstance(ProviderRegistry.of(
                 List.of(new Discovered<>("mock", transports, "test")),
                 List.of(new Discovered<>("uppercase", new UppercaseProvider(), "test"),
                         new Discovered<>("append", append, "test"))));
-        return home.launcher(mocks);
+        return home.launcher(systemProperties, mocks);
     }
 
     private static String answer(MessageService service, String request) throws Exception {
@@ -126,6 +131,26 @@ class WiringTest {
         assertEquals("hi-?", answer(startedWith("e"), "hi"));
         assertEquals(List.of("switchboard.services.append", "switchboard.endpoints.e.services[1]"),
                 append.contexts.stream().map(context -> context.settings().path()).toList());
+    }
+
+    @Test
+    void chainsTheServicesASystemPropertyListsInHoconSyntax() throws Exception {
+        Properties properties = new Properties();
+        properties.setProperty("switchboard.endpoints.e.services", "[uppercase, { name = append, text = x }]");
+        launcher("switchboard.endpoints.e { transport = mock, port = 1, services = [append] }", properties).start();
+        assertEquals("HIx", answer(startedWith("e"), "hi"));
+    }
+
+    @Test
+    void chainsTheServicesNumberedSystemPropertiesName() throws Exception {
+        Properties properties = new Properties();
+        properties.setProperty("switchboard.endpoints.e.services.0", "append");
+        properties.setProperty("switchboard.endpoints.e.services.1", "uppercase");
+        launcher("""
+                switchboard.services.append.text = x
+                switchboard.endpoints.e { transport = mock, port = 1, services = [uppercase] }
+                """, properties).start();
+        assertEquals("HIX", answer(startedWith("e"), "hi"));
     }
 
     @Test
@@ -206,6 +231,22 @@ class WiringTest {
                 + ":3: switchboard.endpoints.b.port: expected an integer from 0 to 65535, got 99999", e.getMessage());
         verify(transportOf.get("a"), never()).start(any());
         assertEquals(1, append.closed.get(), "a's service closed; b's never created");
+    }
+
+    @Test
+    void rejectsATransportNameClashAnEndpointUsesNamingBothOrigins() {
+        home.configure("switchboard.endpoints.e { transport = mock, port = 1 }");
+        Module clashing = binder -> binder.bind(ProviderRegistry.class).toInstance(ProviderRegistry.of(
+                List.of(new Discovered<>("mock", transports, "built-in module a"),
+                        new Discovered<>("mock", mock(TransportProvider.class), "plugin b.jar")),
+                List.of(new Discovered<>("uppercase", new UppercaseProvider(), "test"))));
+
+        LaunchException e = assertThrows(LaunchException.class, () -> home.launcher(clashing).start());
+
+        assertEquals(directory.resolve("config/switchboard.conf") + ":1: switchboard.endpoints.e.transport:"
+                + " two transports are named \"mock\": one in built-in module a, one in plugin b.jar; remove one of them",
+                e.getMessage());
+        verify(transports, never()).create(any());
     }
 
     @Test

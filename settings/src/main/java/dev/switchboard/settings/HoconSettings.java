@@ -138,8 +138,15 @@ public final class HoconSettings implements Settings {
         return path.isEmpty() ? key : path + "." + key;
     }
 
-    /** {@code "file:line: "}, or the origin's own description when it is not a file. */
-    static String where(ConfigOrigin origin) {
+    /**
+     * Where a value was read, as every settings error begins.
+     *
+     * @param origin the value's origin; may be null
+     * @return {@code "file:line: "} (or {@code "file: "} without a line), the origin's own
+     *     description followed by {@code ": "} when it is not a file (such as
+     *     {@code "system properties: "}), or {@code ""} for a null origin
+     */
+    public static String where(ConfigOrigin origin) {
         if (origin == null) {
             return "";
         }

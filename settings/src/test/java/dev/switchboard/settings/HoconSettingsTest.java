@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,5 +93,22 @@ class HoconSettingsTest {
         assertTrue(e.getMessage().endsWith(
                 "switchboard.endpoints.tcp.host: expected a resolvable host name, got \"no.such.host.\""),
                 e.getMessage());
+    }
+
+    @Test
+    void placesAValueFromAFileAtItsFileAndLine(@TempDir Path directory) throws IOException {
+        Path file = Files.writeString(directory.resolve("x.conf"), "a = 1\nb = 2\n");
+        assertEquals(file + ":2: ", HoconSettings.where(ConfigFactory.parseFile(file.toFile()).getValue("b").origin()));
+    }
+
+    @Test
+    void placesAValueFromElsewhereByItsOriginsDescription() {
+        assertEquals("system properties: ", HoconSettings.where(ConfigFactory.parseMap(Map.of("a", 1),
+                "system properties").getValue("a").origin()));
+    }
+
+    @Test
+    void placesNothingWithoutAnOrigin() {
+        assertEquals("", HoconSettings.where(null));
     }
 }

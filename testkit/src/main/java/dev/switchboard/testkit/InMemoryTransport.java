@@ -18,7 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A transport without sockets, for unit tests of services: each {@link #send} is one request,
  * handled on the calling thread, and returns the reply. Unlike a network transport it lets the
- * service's exceptions through, so that a test sees them.
+ * service's exceptions through, so that a test sees them. It refuses a reply the network
+ * transports would refuse: one larger than its bound ({@link #DEFAULT_MAX_REPLY_BYTES} unless
+ * given) makes {@link #send} throw {@link dev.switchboard.api.ReplyTooLargeException}.
  *
  * <pre>{@code
  * InMemoryTransport endpoint = InMemoryTransport.serving(new UppercaseService());
@@ -26,6 +28,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * }</pre>
  */
 public final class InMemoryTransport implements Transport {
+
+    /**
+     * The reply bound of {@link #serving(MessageService)}: 65,507 bytes, the most the {@code udp}
+     * transport sends in one datagram over IPv4. The {@code tcp} transport's bound at its defaults
+     * is higher (three times {@code max-message-bytes}, 192 KiB), so a reply within this one is sent
+     * by both; {@link #serving(MessageService, int)} gives another bound.
+     */
+    public static final int DEFAULT_MAX_REPLY_BYTES = 65_507;
 
     /** The address requests seem to come from unless a test says otherwise. */
     public static final InetSocketAddress DEFAULT_PEER = new InetSocketAddress("127.0.0.1", 40000);
@@ -50,10 +60,21 @@ public final class InMemoryTransport implements Transport {
 
     /**
      * @param service the service under test
-     * @return a started transport for endpoint {@code "test"} with replies of up to 1 MiB
+     * @return a started transport for endpoint {@code "test"} with replies of up to
+     *     {@link #DEFAULT_MAX_REPLY_BYTES}
      */
     public static InMemoryTransport serving(MessageService service) {
-        InMemoryTransport transport = new InMemoryTransport("test", 1 << 20);
+        return serving(service, DEFAULT_MAX_REPLY_BYTES);
+    }
+
+    /**
+     * @param service the service under test
+     * @param maxReplyBytes the largest reply accepted, such as the bound of the endpoint the service
+     *     is meant for
+     * @return a started transport for endpoint {@code "test"}
+     */
+    public static InMemoryTransport serving(MessageService service, int maxReplyBytes) {
+        InMemoryTransport transport = new InMemoryTransport("test", maxReplyBytes);
         transport.start(service);
         return transport;
     }
@@ -69,6 +90,7 @@ public final class InMemoryTransport implements Transport {
     /**
      * @param request the request's text, sent as UTF-8
      * @return the reply decoded as UTF-8, or empty if there was none
+     * @throws dev.switchboard.api.ReplyTooLargeException if the service wrote more than the bound
      * @throws Exception whatever the service threw
      */
     public Optional<String> send(String request) throws Exception {

@@ -121,4 +121,12 @@ public abstract class AbstractTransport implements Transport {
     protected final RateLimitedLog log() {
         return log;
     }
+
+    /**
+     * @param service the service the transport was started with
+     * @return the endpoint as the transport's threads see it
+     */
+    protected final ServedEndpoint served(MessageService service) {
+        return new ServedEndpoint(context.endpoint(), context.transport(), service, context.logger(), log);
+    }
 }

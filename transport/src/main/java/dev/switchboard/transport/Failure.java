@@ -5,7 +5,9 @@ public enum Failure {
     /** A message service threw. */
     SERVICE("service"),
     /** An unexpected I/O error on a socket. */
-    IO("io");
+    IO("io"),
+    /** An I/O thread stayed in one service call longer than {@code blocked-thread-warning}. */
+    BLOCKED_THREAD("blocked-thread");
 
     private final String kind;
 

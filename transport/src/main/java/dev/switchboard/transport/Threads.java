@@ -1,5 +1,7 @@
 package dev.switchboard.transport;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,6 +31,24 @@ public final class Threads {
             thread.setDaemon(true);
             return thread;
         };
+    }
+
+    /**
+     * Starts a thread for each task, named {@code prefix-0}, {@code prefix-1}, ...
+     *
+     * @param prefix such as {@code "switchboard-tcp-loop"}
+     * @param tasks what the threads run, one each
+     * @return the started daemon threads, in the tasks' order
+     */
+    public static List<Thread> start(String prefix, List<? extends Runnable> tasks) {
+        ThreadFactory factory = factory(prefix);
+        List<Thread> threads = new ArrayList<>();
+        for (Runnable task : tasks) {
+            Thread thread = factory.newThread(task);
+            threads.add(thread);
+            thread.start();
+        }
+        return List.copyOf(threads);
     }
 
     /**

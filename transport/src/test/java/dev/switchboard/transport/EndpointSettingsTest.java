@@ -34,6 +34,7 @@ class EndpointSettingsTest {
         assertEquals(16, settings.workerThreads());
         assertEquals(1024, settings.workerQueue());
         assertEquals(Duration.ofSeconds(10), settings.logInterval());
+        assertEquals(Duration.ofSeconds(2), settings.blockedThreadWarning());
     }
 
     @Test
@@ -45,5 +46,11 @@ class EndpointSettingsTest {
     void rejectsAMessageLimitBeyondWhatTheTransportCanHonour() {
         SettingsException e = assertThrows(SettingsException.class, () -> read("max-message-bytes = 2MiB"));
         assertTrue(e.getMessage().contains("switchboard.endpoints.test.max-message-bytes"), e.getMessage());
+    }
+
+    @Test
+    void rejectsABlockedThreadWarningOfMoreThanADay() {
+        SettingsException e = assertThrows(SettingsException.class, () -> read("blocked-thread-warning = 2 days"));
+        assertTrue(e.getMessage().contains("blocked-thread-warning"), e.getMessage());
     }
 }

@@ -17,7 +17,7 @@ class SharedReferenceTest {
 
     @ParameterizedTest
     @CsvSource({
-        "switchboard-transport/endpoint.conf, 'threads, worker-threads, worker-queue, log-interval'",
+        "switchboard-transport/endpoint.conf, 'threads, worker-threads, worker-queue, log-interval, blocked-thread-warning'",
         "switchboard-transport/inet.conf, 'host, port'"})
     void documentsEachKeyWithACommentLine(String resource, String keys) throws IOException {
         List<String> lines;

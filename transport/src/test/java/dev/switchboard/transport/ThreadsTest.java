@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.testkit.Await;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class ThreadsTest {
@@ -16,6 +19,16 @@ class ThreadsTest {
 
         assertEquals("switchboard-tcp-loop-0", thread.getName());
         assertTrue(thread.isDaemon());
+    }
+
+    @Test
+    void startsAThreadPerTaskNamedInOrder() throws InterruptedException {
+        CountDownLatch ran = new CountDownLatch(2);
+        List<Thread> threads = Threads.start("switchboard-test-role", List.of(ran::countDown, ran::countDown));
+
+        assertTrue(ran.await(10, TimeUnit.SECONDS));
+        assertEquals(List.of("switchboard-test-role-0", "switchboard-test-role-1"),
+                threads.stream().map(Thread::getName).toList());
     }
 
     @Test
@@ -35,13 +48,26 @@ class ThreadsTest {
     }
 
     @Test
-    void awaitEndWithoutDeadlineReturnsOnceTheThreadEnded() {
-        Thread quick = new Thread(() -> { });
-        quick.start();
+    void awaitEndWithoutDeadlineWaitsUntilTheThreadEnded() {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean finished = new AtomicBoolean();
+        Thread slow = new Thread(() -> {
+            awaitQuietly(release);
+            finished.set(true);
+        });
+        slow.start();
+        Thread waiting = Thread.currentThread();
+        Thread releaser = new Thread(() -> {
+            // releases the slow thread only once the test's thread waits for it
+            Await.until(() -> waiting.getState() == Thread.State.WAITING, "awaitEnd waits");
+            release.countDown();
+        });
+        releaser.start();
 
-        Threads.awaitEnd(quick);
+        Threads.awaitEnd(slow);
 
-        assertFalse(quick.isAlive());
+        assertTrue(finished.get(), "awaitEnd returned before the thread's work was done");
+        assertFalse(slow.isAlive());
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

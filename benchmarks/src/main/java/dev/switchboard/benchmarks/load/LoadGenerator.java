@@ -185,7 +185,7 @@ public final class LoadGenerator {
             late += r.late;
         }
         return new Result(spec.label(), spec, seconds, messages, bytes, percentiles(latency), percentiles(sendLag),
-                lost, late, held, rss, baselineRss);
+                lost, late, held, rss, baselineRss, Result.JAVA);
     }
 
     private static Result.Latency percentiles(Histogram nanos) {

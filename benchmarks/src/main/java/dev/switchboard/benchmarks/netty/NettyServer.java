@@ -8,13 +8,15 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.util.ResourceLeakDetector;
+import io.netty.util.Version;
+import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,11 +33,13 @@ import java.util.concurrent.TimeUnit;
  *       ends with the request's LF or CRLF, as Switchboard's does), each line upper-cased in place.
  *   <li>UDP: each datagram upper-cased in place and sent back to its sender; one channel per event
  *       loop sharing the port through SO_REUSEPORT (as Switchboard's receive loops do), whole
- *       datagrams up to 64 KiB (Netty's default would cut them at 2,048 bytes).
+ *       datagrams up to 64 KiB (Netty's default would cut them at 2,048 bytes); on epoll read in
+ *       batches with {@code recvmmsg} and answered with {@code sendmmsg}.
  * </ul>
  *
- * One acceptor thread, event loops = available processors, the default pooled direct allocator,
+ * One acceptor thread, event loops = available processors, Netty's default allocator,
  * TCP_NODELAY, writes flushed once per read batch, reading paused above a 64 KiB write backlog.
+ * {@link #settings} lists every setting, for the report.
  */
 public final class NettyServer implements AutoCloseable {
 
@@ -125,7 +129,7 @@ public final class NettyServer implements AutoCloseable {
                 });
             }
             if (udp != null) {
-                server.udpAddress = server.receive(transport, udp, loops);
+                server.udpAddress = server.receive(transport, udp);
             }
         } catch (RuntimeException | InterruptedException e) {
             server.close();
@@ -163,24 +167,51 @@ public final class NettyServer implements AutoCloseable {
         return (InetSocketAddress) channel.localAddress();
     }
 
-    private InetSocketAddress receive(NettyTransport transport, InetSocketAddress address, int sockets)
-            throws InterruptedException {
+    /** Binds one datagram channel on each event loop, all on one port: the kernel spreads the senders over them. */
+    private InetSocketAddress receive(NettyTransport transport, InetSocketAddress address) throws InterruptedException {
         Bootstrap bootstrap = new Bootstrap()
-                .group(workers)
                 .channel(transport.datagramChannel())
                 .option(transport.reusePort(), true)
                 .option(ChannelOption.SO_RCVBUF, UDP_RECEIVE_BUFFER)
                 .option(ChannelOption.SO_SNDBUF, UDP_SEND_BUFFER)
-                .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_MESSAGE_BYTES))
                 .handler(DatagramUppercaseHandler.INSTANCE);
-        Channel first = bootstrap.bind(address).sync().channel();
-        channels.add(first);
-        InetSocketAddress bound = (InetSocketAddress) first.localAddress();
-        for (int i = 1; i < sockets; i++) {
-            // each bind lands on the next event loop: one socket per loop, the kernel spreading senders
-            channels.add(bootstrap.bind(bound).sync().channel());
+        transport.readDatagrams(bootstrap);
+        InetSocketAddress bound = address;
+        for (EventExecutor loop : workers) {
+            Channel channel = bootstrap.clone().group((EventLoop) loop).bind(bound).sync().channel();
+            channels.add(channel);
+            bound = (InetSocketAddress) channel.localAddress();
         }
         return bound;
+    }
+
+    /**
+     * @param transport the transport the server runs on
+     * @return every setting of the baseline on that transport, one Markdown phrase each
+     */
+    public static List<String> settings(NettyTransport transport) {
+        List<String> settings = new ArrayList<>(List.of(
+                "Netty " + version() + ", " + transport + " transport"
+                        + (transport == NettyTransport.EPOLL ? " (level-triggered: 4.2 registers channels without `EPOLLET`)" : ""),
+                "one acceptor thread; event loops = available processors (`--threads 1` in a pinned run)",
+                "Netty's default allocator (`" + ByteBufAllocator.DEFAULT.getClass().getSimpleName()
+                        + "`) for TCP; leak detection off",
+                "TCP: `TCP_NODELAY`, `SO_BACKLOG` " + BACKLOG + ", each request upper-cased in place (ASCII, eight "
+                        + "bytes at a time) and written back, writes flushed once per read batch "
+                        + "(`channelReadComplete`), reading paused above a 64 KiB write backlog "
+                        + "(`WRITE_BUFFER_WATER_MARK` 16–64 KiB)",
+                "TCP line framing: `LineBasedFrameDecoder(65536)` keeping the terminator",
+                "UDP: one channel per event loop on one port with `SO_REUSEPORT`, `SO_RCVBUF` 4 MiB, `SO_SNDBUF` 1 MiB, "
+                        + "each datagram upper-cased in place and sent back from the same buffer, replies flushed once "
+                        + "per read batch"));
+        transport.datagramSettings().forEach(s -> settings.add("UDP: " + s));
+        return settings;
+    }
+
+    /** @return Netty's version, from the transport jar's {@code META-INF/io.netty.versions.properties} */
+    static String version() {
+        Version transport = Version.identify().get("netty-transport");
+        return transport == null ? "(version unknown)" : transport.artifactVersion();
     }
 
     private static String hostPort(InetSocketAddress address) {

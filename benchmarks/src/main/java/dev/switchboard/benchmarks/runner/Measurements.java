@@ -45,6 +45,34 @@ final class Measurements {
 
     private final Map<String, Map<String, List<Result>>> results = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> failures = new LinkedHashMap<>();
+    private final Map<String, List<Long>> startUps = new LinkedHashMap<>();
+    private final Map<String, String> startFailures = new LinkedHashMap<>();
+
+    /** Records one start of the server: nanoseconds from its fork and exec to its TCP port accepting. */
+    void started(Contender contender, long nanos) {
+        startUps.computeIfAbsent(contender.name(), k -> new ArrayList<>()).add(nanos);
+    }
+
+    /** Records why a start of the server failed; the latest failure is kept. */
+    void startFailed(Contender contender, String why) {
+        startFailures.put(contender.name(), why);
+    }
+
+    /** @return the server's start-up times in milliseconds, if any start succeeded */
+    Optional<Spread> startUp(Contender contender) {
+        List<Long> nanos = startUps.get(contender.name());
+        return nanos == null ? Optional.empty() : Optional.of(Spread.of(nanos, n -> n / 1e6));
+    }
+
+    /** @return how many starts of the server succeeded */
+    int starts(Contender contender) {
+        return startUps.getOrDefault(contender.name(), List.of()).size();
+    }
+
+    /** @return why the server's last failed start failed, if one did */
+    Optional<String> startFailure(Contender contender) {
+        return Optional.ofNullable(startFailures.get(contender.name()));
+    }
 
     void add(Scenario scenario, Contender contender, Result result) {
         results.computeIfAbsent(scenario.name(), k -> new LinkedHashMap<>())
@@ -73,6 +101,7 @@ final class Measurements {
         List<String> all = new ArrayList<>();
         failures.forEach((scenario, byServer) -> byServer.forEach((server, why) ->
                 all.add(scenario + ", " + server + ": " + why)));
+        startFailures.forEach((server, why) -> all.add("start-up, " + server + ": " + why));
         return all;
     }
 }

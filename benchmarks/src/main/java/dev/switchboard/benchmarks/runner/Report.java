@@ -1,10 +1,13 @@
 package dev.switchboard.benchmarks.runner;
 
+import dev.switchboard.benchmarks.load.NativeLoadGenerator;
+import dev.switchboard.benchmarks.load.Result;
+import dev.switchboard.benchmarks.netty.NettyServer;
+import dev.switchboard.benchmarks.netty.NettyTransport;
 import dev.switchboard.benchmarks.runner.Measurements.Summary;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -16,19 +19,19 @@ final class Report {
     private final List<Scenario> scenarios;
     private final List<Contender> contenders;
     private final Measurements measurements;
-    private final Map<Contender, List<Long>> startToReady;
     private final List<String> notes;
+    private final String nativeCompiler;
     private final StringBuilder md = new StringBuilder();
 
     Report(RunnerOptions options, Machine machine, List<Scenario> scenarios, List<Contender> contenders,
-            Measurements measurements, Map<Contender, List<Long>> startToReady, List<String> notes) {
+            Measurements measurements, List<String> notes, String nativeCompiler) {
         this.options = options;
         this.machine = machine;
         this.scenarios = scenarios;
         this.contenders = contenders;
         this.measurements = measurements;
-        this.startToReady = startToReady;
         this.notes = notes;
+        this.nativeCompiler = nativeCompiler;
     }
 
     /**
@@ -71,7 +74,7 @@ final class Report {
         summary();
         line("![Throughput and p99 latency per workload](" + chartFile + ")");
         line();
-        startToReady();
+        startUp();
         for (Scenario scenario : scenarios) {
             if (scenario.isIdle()) {
                 idle(scenario);
@@ -81,6 +84,7 @@ final class Report {
         }
         machine();
         method();
+        nettySettings();
         return md.toString();
     }
 
@@ -130,30 +134,57 @@ final class Report {
         line();
     }
 
-    private void startToReady() {
-        line("## Start to ready");
+    private void startUp() {
+        line("## Process start → TCP port accepting");
         line();
-        line("From process start until both endpoints of the exercise's configuration answer (a TCP connection "
-                + "is accepted and a UDP datagram answered), median of " + options.starts() + " starts. Switchboard "
-                + "runs its distribution's own `config/switchboard.conf` (only the port changed); the Netty baseline "
-                + "serves the same two endpoints.");
+        line("Measured from outside: the time from just before the runner forks and execs the server to the first "
+                + "successful connect on its TCP port, polled every millisecond (the kernel completes a connection "
+                + "once the port listens, before the server accepts it). Each round starts every server "
+                + options.starts() + " time" + (options.starts() == 1 ? "" : "s") + ", servers alternating. Switchboard "
+                + "runs its start script with the distribution's own `config/switchboard.conf` (only the port "
+                + "changed: TCP and UDP on one port); the Netty baseline is `java -cp <benchmark jar> NettyServer` "
+                + "serving the same two endpoints. Both with the same JVM flags; not the log's \"ready in\".");
         line();
-        line("| Server | median ms | min–max ms | starts |");
-        line("|---|---:|---:|---:|");
-        startToReady.forEach((contender, samples) -> {
-            if (samples.isEmpty()) {
-                line("| " + contender.title() + " | failed | | 0 |");
-                return;
+        StringBuilder header = new StringBuilder("| |");
+        StringBuilder rule = new StringBuilder("|---|");
+        StringBuilder median = new StringBuilder("| median ms |");
+        StringBuilder range = new StringBuilder("| min–max ms |");
+        StringBuilder count = new StringBuilder("| starts |");
+        for (Contender c : contenders) {
+            header.append(" ").append(c.title()).append(" |");
+            rule.append("---:|");
+            Optional<Spread> ms = measurements.startUp(c);
+            median.append(" ").append(ms.map(m -> String.format(Locale.ROOT, "%.0f", m.median()))
+                    .orElse(measurements.startFailure(c).isPresent() ? "failed" : "n/a")).append(" |");
+            range.append(" ").append(ms.map(m -> String.format(Locale.ROOT, "%.0f–%.0f", m.min(), m.max())).orElse(""))
+                    .append(" |");
+            count.append(" ").append(measurements.starts(c)).append(" |");
+        }
+        line(header.toString());
+        line(rule.toString());
+        line(median.toString());
+        line(range.toString());
+        line(count.toString());
+        line();
+        Optional<Spread> own = switchboard().flatMap(measurements::startUp);
+        for (Contender c : contenders) {
+            Optional<Spread> other = measurements.startUp(c);
+            if (own.isPresent() && other.isPresent() && !c.name().equals("switchboard")) {
+                line(String.format(Locale.ROOT, "Switchboard ÷ %s, median: %.2f× (below 1 starts sooner).  ", c.title(),
+                        own.get().median() / other.get().median()));
             }
-            Spread ms = Spread.of(samples, n -> n / 1e6);
-            line(String.format(Locale.ROOT, "| %s | %.0f | %.0f–%.0f | %d |", contender.title(), ms.median(), ms.min(),
-                    ms.max(), samples.size()));
-        });
+        }
+        for (Contender c : contenders) {
+            measurements.startFailure(c).ifPresent(why -> line("**" + c.title() + " failed to start:** `"
+                    + why.lines().findFirst().orElse(why) + "`  "));
+        }
         line();
     }
 
     private void scenario(Scenario s) {
         line("## " + s.name() + ": " + s.title());
+        line();
+        line("Load generator: " + options.clientFor(s) + ".");
         line();
         boolean udp = s.endpoint() == EndpointKind.UDP;
         line("| Server | msg/s | MB/s | p50 µs | p99 µs | p99.9 µs |" + (udp ? " lost per run |" : ""));
@@ -234,8 +265,22 @@ final class Report {
         line("| OS | " + machine.os() + ", kernel " + machine.kernel() + " |");
         line("| JDK | " + machine.jdk() + " (every server and the load generator) |");
         line("| Server JVM flags | `" + String.join(" ", options.jvmFlags()) + "` (the same for every server) |");
-        line("| Load generator | " + options.clientThreads() + " selector thread" + (options.clientThreads() == 1 ? "" : "s")
-                + ", in the runner's JVM |");
+        List<String> nativeRuns = scenarios.stream().filter(s -> options.clientFor(s).equals(Result.NATIVE))
+                .map(Scenario::name).toList();
+        List<String> javaRuns = scenarios.stream().filter(s -> options.clientFor(s).equals(Result.JAVA))
+                .map(Scenario::name).toList();
+        String java = "Java (`dev.switchboard.benchmarks.load`), " + options.clientThreads() + " selector thread"
+                + (options.clientThreads() == 1 ? "" : "s") + " in the runner's JVM";
+        if (nativeRuns.isEmpty()) {
+            line("| Load generator | " + java + " |");
+        } else {
+            line("| Load generator | native (C, `" + Runner.NATIVE_SOURCE + "`, built here with `"
+                    + NativeLoadGenerator.COMPILER + " " + String.join(" ", NativeLoadGenerator.FLAGS) + "`, "
+                    + (nativeCompiler == null ? "" : nativeCompiler + ", ") + "one thread, epoll)"
+                    + (javaRuns.isEmpty() ? "" : "; " + java + " for " + String.join(", ", javaRuns)
+                            + ", which the native one does not run")
+                    + " |");
+        }
         line();
     }
 
@@ -247,21 +292,22 @@ final class Report {
                 generated configuration: endpoints `tcp-raw` (raw framing), `tcp-line` (line framing) and `udp`, on \
                 loopback, every other setting at its default (the raw endpoint's `max-connections` raised to 20,000 \
                 for the idle workload). The Netty baseline (`dev.switchboard.benchmarks.netty.NettyServer`) is Netty \
-                4.2 written as well as Netty allows for the same job: event loops = cores plus one acceptor thread, \
-                the default pooled direct allocator, in-place ASCII upper-casing eight bytes at a time, \
-                `TCP_NODELAY`, writes flushed once per read batch, reading paused above a 64 KiB write backlog, \
-                `LineBasedFrameDecoder` keeping the terminator, one UDP channel per event loop on `SO_REUSEPORT`, \
-                whole datagrams up to 64 KiB, leak detection off. It runs on NIO and on the native epoll transport.
+                4.2 written as well as Netty allows for the same job, on NIO and on the native epoll transport; \
+                its settings are listed below.
                 - **JVM flags.** Every server gets the same: a fixed 512 MiB heap (`-Xms` = `-Xmx`, so that no run \
                 pays for heap growth and memory figures compare like with like) and the Parallel collector, whose \
                 barriers are the cheapest and which has no concurrent threads competing for two cores; a server \
                 that allocates nothing per message should not collect during a run at all.
-                - **Load generator** (`dev.switchboard.benchmarks.load`). Selector-based: each client thread owns a \
-                selector and its connections, like a server's event loop, because it shares the cores with the \
-                server and a thread per connection would spend them on context switches. Every request carries its \
-                connection and sequence number in lowercase letters; every reply is compared byte for byte with the \
-                request's ASCII upper case, and one wrong byte fails the run. Latency goes into an HdrHistogram \
-                (three significant digits) from the send to the reply's last byte; MB/s counts reply bytes.
+                - **Load generators.** Two, which make the same requests and check every reply the same way: every \
+                request carries its connection and sequence number in lowercase letters, every reply is compared \
+                byte for byte with the request's ASCII upper case, and one wrong, foreign or cut reply fails the run. \
+                The native one (C, `benchmarks/native/loadgen.c`, the default) runs on one thread and one epoll set \
+                and reads and sends datagrams in batches (`recvmmsg`, `sendmmsg`), so that it takes as little CPU as \
+                it can from a server on the same cores; its latency histogram is log-linear (at most 0.2 % above the \
+                value). The Java one (`dev.switchboard.benchmarks.load`, `--client java`; always for tcp-idle, \
+                which reads the server's memory through `jcmd`) is selector-based: each client thread owns a selector and its connections, like a \
+                server's event loop; its latency histogram is HdrHistogram with three significant digits. Both \
+                measure latency from the send to the reply's last byte; MB/s counts reply bytes.
                 - **Workloads.** Ping-pong: one request outstanding per connection (raw framing cannot delimit \
                 more). Pipelined: 32 lines outstanding per connection, replies matched in order. UDP: 8 datagrams \
                 outstanding per socket; one unanswered within 200 ms counts as lost and is replaced by a new one, so \
@@ -271,6 +317,17 @@ final class Report {
                 waits leaves when the reply arrives, and its latency counts from the intended time (no coordinated \
                 omission). Idle: connections held open, the server's RSS read after a full GC.
                 """);
+    }
+
+    private void nettySettings() {
+        for (NettyTransport transport : NettyTransport.values()) {
+            if (contenders.stream().anyMatch(c -> c.name().equals("netty-" + transport))) {
+                line("## The Netty baseline's settings: " + (transport == NettyTransport.NIO ? "NIO" : "epoll"));
+                line();
+                NettyServer.settings(transport).forEach(setting -> line("- " + setting));
+                line();
+            }
+        }
     }
 
     private String cell(Scenario s, Contender c, Function<Summary, Spread> value, Function<Double, String> format,

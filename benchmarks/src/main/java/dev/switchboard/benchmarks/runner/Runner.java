@@ -3,6 +3,7 @@ package dev.switchboard.benchmarks.runner;
 import dev.switchboard.benchmarks.load.LoadFailure;
 import dev.switchboard.benchmarks.load.LoadGenerator;
 import dev.switchboard.benchmarks.load.LoadSpec;
+import dev.switchboard.benchmarks.load.NativeLoadGenerator;
 import dev.switchboard.benchmarks.load.Result;
 import dev.switchboard.benchmarks.netty.NettyTransport;
 import java.io.IOException;
@@ -11,9 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,11 +25,14 @@ import java.util.concurrent.TimeUnit;
 public final class Runner {
 
     private static final long READY_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
+    /** The native load generator's source, in the repository. */
+    static final String NATIVE_SOURCE = "benchmarks/native/loadgen.c";
 
     private final RunnerOptions options;
     private final Path work;
     private final List<Contender> contenders = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private NativeLoadGenerator nativeClient;
 
     private Runner(RunnerOptions options) {
         this.options = options;
@@ -50,30 +53,49 @@ public final class Runner {
             System.exit(2);
             return;
         }
-        new Runner(options).run();
+        Runner runner = new Runner(options);
+        try {
+            runner.buildNativeClient();
+        } catch (IOException e) {
+            System.err.println("run: the native load generator cannot be built: " + e.getMessage()
+                    + "\nInstall gcc (apt-get install gcc), or run with --client java.");
+            System.exit(2);
+            return;
+        }
+        runner.run();
+    }
+
+    /** Compiles the native load generator, if any scenario is to run on it. */
+    private void buildNativeClient() throws IOException, InterruptedException {
+        if (options.needsNativeClient()) {
+            nativeClient = NativeLoadGenerator.build(options.repo().resolve(NATIVE_SOURCE), work.resolve("native"));
+            System.out.println("native load generator: " + nativeClient.compiler());
+        }
     }
 
     private void run() throws IOException, InterruptedException {
         Machine machine = Machine.detect();
         chooseContenders();
         List<Scenario> scenarios = options.scenarios();
-        System.out.printf("%s; %d cores; %s; servers: %s; JVM flags: %s%n", machine.cpu(), machine.cores(),
-                machine.jdk(), contenders.stream().map(Contender::name).toList(), String.join(" ", options.jvmFlags()));
+        System.out.printf("%s; %d cores; %s; servers: %s; JVM flags: %s; load generator: %s%n", machine.cpu(),
+                machine.cores(), machine.jdk(), contenders.stream().map(Contender::name).toList(),
+                String.join(" ", options.jvmFlags()), options.client());
         notes.forEach(note -> System.out.println("NOTE: " + note));
 
-        Map<Contender, List<Long>> startToReady = startToReady();
         Measurements measurements = new Measurements();
         Path results = work.resolve("results.jsonl");
         Files.createDirectories(work);
         Files.deleteIfExists(results);
         for (int round = 1; round <= options.rounds(); round++) {
+            measureStartUp(round, measurements);
             for (Scenario scenario : scenarios) {
                 for (Contender contender : contenders) {
                     runOnce(round, scenario, contender, measurements, results);
                 }
             }
         }
-        Report report = new Report(options, machine, scenarios, contenders, measurements, startToReady, notes);
+        Report report = new Report(options, machine, scenarios, contenders, measurements, notes,
+                nativeClient == null ? null : nativeClient.compiler());
         Files.createDirectories(options.report().getParent());
         Path chart = options.chart();
         Files.writeString(chart, new Chart(scenarios, contenders, measurements).svg());
@@ -101,26 +123,27 @@ public final class Runner {
         }
     }
 
-    private Map<Contender, List<Long>> startToReady() throws InterruptedException {
-        Map<Contender, List<Long>> times = new LinkedHashMap<>();
-        for (Contender contender : contenders) {
-            List<Long> samples = new ArrayList<>();
-            for (int i = 0; i < options.starts(); i++) {
+    /**
+     * Starts each server {@link RunnerOptions#starts()} times, servers alternating, and times each
+     * from just before its fork and exec to the first successful connect on its TCP port. The
+     * servers run the exercise's configuration: TCP and UDP on one port.
+     */
+    private void measureStartUp(int round, Measurements measurements) throws InterruptedException {
+        for (int i = 0; i < options.starts(); i++) {
+            for (Contender contender : contenders) {
                 int port = Ports.freePort();
-                InetSocketAddress address = new InetSocketAddress(Ports.HOST, port);
-                Path log = work.resolve("logs/start-" + contender.name() + "-" + i + ".log");
+                Path log = work.resolve("logs/r" + round + "-start" + i + "-" + contender.name() + ".log");
                 try (ServerProcess server = ServerProcess.start(contender.exercise().apply(port), log)) {
-                    samples.add(server.awaitReady(List.of(address), List.of(address), READY_TIMEOUT_NANOS));
+                    long nanos = server.awaitAccepting(new InetSocketAddress(Ports.HOST, port), READY_TIMEOUT_NANOS);
+                    measurements.started(contender, nanos);
+                    System.out.printf(Locale.ROOT, "round %d  %-12s process start -> TCP port accepting %.0f ms%n",
+                            round, contender.name(), nanos / 1e6);
                 } catch (IOException e) {
-                    notes.add("start-to-ready of " + contender.title() + " failed: " + e.getMessage());
-                    break;
+                    measurements.startFailed(contender, e.getMessage());
+                    System.out.println("round " + round + "  " + contender.name() + " start FAILED: " + e.getMessage());
                 }
             }
-            System.out.printf("start to ready  %-12s %s ms%n", contender.name(),
-                    samples.stream().map(n -> Long.toString(TimeUnit.NANOSECONDS.toMillis(n))).toList());
-            times.put(contender, samples);
         }
-        return times;
     }
 
     private void runOnce(int round, Scenario scenario, Contender contender, Measurements measurements, Path results)
@@ -134,7 +157,7 @@ public final class Runner {
                     .withTiming(options.warmup(), options.duration())
                     .withClientThreads(options.clientThreads())
                     .against(ports.address(scenario.endpoint()), server.jvmPid(), contender.name());
-            Result result = LoadGenerator.run(spec);
+            Result result = options.clientFor(scenario).equals(Result.NATIVE) ? nativeClient.run(spec) : LoadGenerator.run(spec);
             measurements.add(scenario, contender, result);
             System.out.println("round " + round + "  " + result.toLine());
             Files.writeString(results, result.toJson() + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);

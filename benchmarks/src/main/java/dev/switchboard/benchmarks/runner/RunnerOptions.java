@@ -1,6 +1,8 @@
 package dev.switchboard.benchmarks.runner;
 
 import dev.switchboard.benchmarks.Arguments;
+import dev.switchboard.benchmarks.load.NativeLoadGenerator;
+import dev.switchboard.benchmarks.load.Result;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -22,26 +24,29 @@ import java.util.Set;
  * @param warmup traffic before measuring, per run
  * @param duration measured traffic, per run
  * @param jvmFlags the JVM flags of every server
- * @param clientThreads the load generator's selector threads
+ * @param client the load generator: {@code native} (C, the default) or {@code java}; the Java one
+ *     runs what the native one does not ({@link #clientFor})
+ * @param clientThreads the Java load generator's selector threads
  * @param rate the open-loop scenario's requests per second
  * @param idleConnections the connections the idle scenario holds
- * @param starts how many starts the start-to-ready time is the median of
+ * @param starts starts of each server per round, timed from fork and exec to the TCP port accepting
  * @param servers the servers to compare, by name
  * @param command the command line, for the report
  */
 record RunnerOptions(Path repo, Path report, boolean quick, boolean pin, List<String> only, int rounds, Duration warmup,
-        Duration duration, List<String> jvmFlags, int clientThreads, double rate, int idleConnections, int starts,
+        Duration duration, List<String> jvmFlags, String client, int clientThreads, double rate, int idleConnections, int starts,
         List<String> servers, String command) {
 
     /** The servers' JVM flags unless {@code --jvm-flags} says otherwise; see the report for why. */
     static final String DEFAULT_JVM_FLAGS = "-Xms512m -Xmx512m -XX:+UseParallelGC";
     static final List<String> ALL_SERVERS = List.of("switchboard", "netty-nio", "netty-epoll");
+    static final List<String> CLIENTS = List.of(Result.NATIVE, Result.JAVA);
     /** With {@code --pin}: the servers' CPU and the load generator's. */
     static final int SERVER_CPU = 0;
     static final int CLIENT_CPU = 1;
 
     private static final Set<String> OPTIONS = Set.of("repo", "report", "only", "rounds", "warmup", "duration",
-            "jvm-flags", "client-threads", "rate", "idle-connections", "starts", "servers");
+            "jvm-flags", "client", "client-threads", "rate", "idle-connections", "starts", "servers");
 
     static final String USAGE = """
             usage: benchmarks/run [--quick] [--pin] [--only PREFIX,...] [options]
@@ -53,10 +58,14 @@ record RunnerOptions(Path repo, Path report, boolean quick, boolean pin, List<St
               --warmup 5s --duration 10s
               --servers switchboard,netty-nio,netty-epoll
               --jvm-flags "%s"
-              --client-threads 1      the load generator's selector threads
+              --client native         the load generator: native (C, built here with gcc -O2; one thread, epoll)
+                                      or java (selector threads in the runner's JVM); the Java one runs
+                                      tcp-idle in either case
+              --client-threads 1      the Java load generator's selector threads
               --rate 20000            the open-loop scenario's requests per second
               --idle-connections 10000
-              --starts 7              start-to-ready: median of this many starts (3 with --quick)
+              --starts 3              start-up: starts of each server per round, timed from fork and exec
+                                      to the first successful connect on its TCP port
               --report FILE           default: <repo>/docs/PERFORMANCE.md; the chart goes next to it
               --repo DIR              the repository's root (default: the current directory)
             scenarios: %s
@@ -73,6 +82,10 @@ record RunnerOptions(Path repo, Path report, boolean quick, boolean pin, List<St
         boolean pin = a.has("pin");
         Path repo = Path.of(a.text("repo", ".")).toAbsolutePath().normalize();
         List<String> servers = list(a.text("servers", String.join(",", ALL_SERVERS)));
+        String client = a.text("client", Result.NATIVE);
+        if (!CLIENTS.contains(client)) {
+            throw new IllegalArgumentException("--client must be native or java, got " + client);
+        }
         for (String server : servers) {
             if (!ALL_SERVERS.contains(server)) {
                 throw new IllegalArgumentException("--servers: unknown server " + server + "; known: " + ALL_SERVERS);
@@ -89,10 +102,11 @@ record RunnerOptions(Path repo, Path report, boolean quick, boolean pin, List<St
                 a.duration("warmup", quick ? Duration.ofSeconds(1) : Duration.ofSeconds(5)),
                 a.duration("duration", quick ? Duration.ofSeconds(2) : Duration.ofSeconds(10)),
                 Arrays.stream(a.text("jvm-flags", DEFAULT_JVM_FLAGS).trim().split("\\s+")).filter(f -> !f.isEmpty()).toList(),
+                client,
                 a.integer("client-threads", 1, 1, 64),
                 a.rate("rate", 20_000),
                 a.integer("idle-connections", 10_000, 1, 100_000),
-                a.integer("starts", quick ? 3 : 7, 1, 100),
+                a.integer("starts", 3, 0, 100),
                 servers,
                 "benchmarks/run " + String.join(" ", args));
     }
@@ -101,6 +115,16 @@ record RunnerOptions(Path repo, Path report, boolean quick, boolean pin, List<St
     Path chart() {
         String name = report.getFileName().toString().toLowerCase(Locale.ROOT).replaceFirst("\\.md$", "");
         return report.resolveSibling(name + ".svg");
+    }
+
+    /** @return the load generator that runs {@code scenario}: the one chosen, if it can run it, else the Java one */
+    String clientFor(Scenario scenario) {
+        return client.equals(Result.NATIVE) && NativeLoadGenerator.runs(scenario.load()) ? Result.NATIVE : Result.JAVA;
+    }
+
+    /** @return whether any of the scenarios runs on the native load generator */
+    boolean needsNativeClient() {
+        return scenarios().stream().anyMatch(s -> clientFor(s).equals(Result.NATIVE));
     }
 
     /** @return the scenarios {@code --only} selects, in run order */

@@ -32,8 +32,19 @@ final class ServerProcess implements AutoCloseable {
     static ServerProcess start(ProcessBuilder command, Path log) throws IOException {
         Files.createDirectories(log.getParent());
         command.redirectErrorStream(true).redirectOutput(log.toFile());
-        long startedAt = System.nanoTime();
+        long startedAt = System.nanoTime(); // just before the fork and exec
         return new ServerProcess(command.start(), log, startedAt);
+    }
+
+    /**
+     * Polls a TCP port every millisecond until a connection to it succeeds: the kernel completes
+     * the handshake once the server listens, whether or not it has accepted yet.
+     *
+     * @return the nanoseconds from just before the process's fork and exec to the first successful connect
+     * @throws IOException if the process dies or the port does not accept in time, with the end of its log
+     */
+    long awaitAccepting(InetSocketAddress tcp, long timeoutNanos) throws IOException, InterruptedException {
+        return awaitReady(List.of(tcp), List.of(), timeoutNanos);
     }
 
     /**

@@ -17,7 +17,8 @@ final class Fixtures {
     static Result result(Scenario scenario, String label, double messagesPerSecond, double p99) {
         return new Result(label, scenario.load().against(new InetSocketAddress("127.0.0.1", 1), 0, label), 1.0,
                 (long) messagesPerSecond, (long) messagesPerSecond * scenario.load().size(),
-                new Result.Latency(p99 / 4, p99, p99 * 2, p99 * 3), new Result.Latency(0, 0, 0, 0), 0, 0, 0, -1, -1);
+                new Result.Latency(p99 / 4, p99, p99 * 2, p99 * 3), new Result.Latency(0, 0, 0, 0), 0, 0, 0, -1, -1,
+                Result.NATIVE);
     }
 
     static RunnerOptions options(String... args) {

@@ -1,6 +1,7 @@
 package dev.switchboard.benchmarks.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.DatagramSocket;
@@ -23,6 +24,14 @@ class PortsTest {
                 tcp.bind(new InetSocketAddress(Ports.HOST, port));
                 udp.bind(new InetSocketAddress(Ports.HOST, port));
             }
+        }
+    }
+
+    @RepeatedTest(5)
+    void picksPortsTheKernelDoesNotHandOutToConnections() {
+        Ports ports = Ports.free();
+        for (int port : new int[] {ports.tcpRaw(), ports.tcpLine(), ports.udp(), Ports.freePort()}) {
+            assertTrue(port >= Ports.LOWEST_PORT && port < Ports.ephemeralLow(), port + " is not below the ephemeral range");
         }
     }
 }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ReportTest {
@@ -18,7 +17,7 @@ class ReportTest {
 
     private String report(RunnerOptions options, List<Contender> contenders, Measurements measurements, List<String> notes) {
         return new Report(options, Fixtures.machine(), List.of(pingPong), contenders, measurements,
-                Map.of(), notes).markdown("performance.svg");
+                notes, "gcc (Test) 12.2.0").markdown("performance.svg");
     }
 
     @Test
@@ -75,5 +74,55 @@ class ReportTest {
         String md = report(Fixtures.options("--pin"), List.of(NETTY_NIO), new Measurements(), List.of());
         assertTrue(md.contains("**Pinned run** (`--pin`): every server runs on CPU 0 with one event loop"), md);
         assertTrue(md.contains("| Cores | 2 (servers on CPU 0, the load generator on CPU 1) |"), md);
+    }
+
+    @Test
+    void listsTheSettingsOfEachNettyBaselineInTheRun() {
+        String md = report(options, List.of(NETTY_EPOLL), new Measurements(), List.of());
+        assertTrue(md.contains("## The Netty baseline's settings: epoll"), md);
+        assertTrue(md.contains("`EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE` = 65536"), md);
+        assertFalse(md.contains("## The Netty baseline's settings: NIO"), md);
+    }
+
+    @Test
+    void showsTheStartUpMediansSideBySideWithTheirRatio() {
+        Measurements m = new Measurements();
+        for (long ms : new long[] {600, 615, 640}) {
+            m.started(SWITCHBOARD, ms * 1_000_000);
+            m.started(NETTY_EPOLL, (ms - 126) * 1_000_000);
+        }
+        String md = report(options, List.of(SWITCHBOARD, NETTY_EPOLL), m, List.of());
+        assertTrue(md.contains("## Process start → TCP port accepting"), md);
+        assertTrue(md.contains("| | Switchboard | Netty epoll |"), md);
+        assertTrue(md.contains("| median ms | 615 | 489 |"), md);
+        assertTrue(md.contains("| min–max ms | 600–640 | 474–514 |"), md);
+        assertTrue(md.contains("Switchboard ÷ Netty epoll, median: 1.26×"), md);
+    }
+
+    @Test
+    void saysWhenAServerFailedToStart() {
+        Measurements m = new Measurements();
+        m.startFailed(NETTY_NIO, "the server exited with code 1");
+        String md = report(options, List.of(NETTY_NIO), m, List.of());
+        assertTrue(md.contains("| median ms | failed |"), md);
+        assertTrue(md.contains("**Netty NIO failed to start:** `the server exited with code 1`"), md);
+    }
+
+    @Test
+    void namesTheLoadGeneratorOfEachScenarioAndHowTheNativeOneWasBuilt() {
+        RunnerOptions options = Fixtures.options("--only", "tcp-pingpong-c1-s64,tcp-idle");
+        String md = new Report(options, Fixtures.machine(), options.scenarios(), List.of(NETTY_NIO), new Measurements(),
+                List.of(), "gcc (Test) 12.2.0").markdown("performance.svg");
+        assertTrue(md.contains("## tcp-pingpong-c1-s64: TCP ping-pong, 1 connection, 64 B\n\nLoad generator: native."), md);
+        assertTrue(md.contains("| Load generator | native (C, `benchmarks/native/loadgen.c`, built here with "
+                + "`gcc -O2 -std=gnu11 -Wall -Wextra`, gcc (Test) 12.2.0, one thread, epoll); Java"), md);
+        assertTrue(md.contains("for tcp-idle, which the native one does not run |"), md);
+    }
+
+    @Test
+    void namesTheJavaLoadGeneratorWhenItRunsEverything() {
+        String md = report(Fixtures.options("--client", "java"), List.of(NETTY_NIO), new Measurements(), List.of());
+        assertTrue(md.contains("Load generator: java."), md);
+        assertTrue(md.contains("| Load generator | Java (`dev.switchboard.benchmarks.load`), 1 selector thread in the runner's JVM |"), md);
     }
 }

@@ -66,4 +66,41 @@ class RunnerOptionsTest {
     void refusesAnUnknownServer() {
         assertThrows(IllegalArgumentException.class, () -> Fixtures.options("--servers", "netty-kqueue"));
     }
+
+    @Test
+    void theNativeLoadGeneratorIsTheDefault() {
+        RunnerOptions options = Fixtures.options();
+        assertEquals("native", options.client());
+        assertTrue(options.needsNativeClient());
+        assertEquals("native", options.clientFor(scenario(options, "udp-c16-d8-s1400")));
+    }
+
+    @Test
+    void theJavaLoadGeneratorRunsWhatTheNativeOneCannot() {
+        RunnerOptions options = Fixtures.options();
+        assertEquals("java", options.clientFor(scenario(options, "tcp-idle")));
+        assertEquals("native", options.clientFor(scenario(options, "tcp-rate-c16-s64")));
+    }
+
+    @Test
+    void clientJavaRunsEveryScenarioOnTheJavaLoadGenerator() {
+        RunnerOptions options = Fixtures.options("--client", "java");
+        assertTrue(options.scenarios().stream().allMatch(s -> options.clientFor(s).equals("java")));
+        assertFalse(options.needsNativeClient());
+    }
+
+    @Test
+    void noNativeBuildWhenOnlyJavaScenariosRun() {
+        assertFalse(Fixtures.options("--only", "tcp-idle").needsNativeClient());
+    }
+
+    @Test
+    void refusesAnUnknownClient() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Fixtures.options("--client", "rust"));
+        assertTrue(e.getMessage().contains("native or java"), e.getMessage());
+    }
+
+    private static Scenario scenario(RunnerOptions options, String name) {
+        return options.scenarios().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
 }

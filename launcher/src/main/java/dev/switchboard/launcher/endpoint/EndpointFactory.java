@@ -24,6 +24,7 @@ import dev.switchboard.launcher.config.EffectiveConfig;
 import dev.switchboard.launcher.plugin.Catalog;
 import dev.switchboard.launcher.plugin.Discovered;
 import dev.switchboard.launcher.plugin.ProviderRegistry;
+import dev.switchboard.settings.DeclaredKeys;
 import dev.switchboard.settings.HoconSettings;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -74,17 +75,19 @@ public final class EndpointFactory {
      * closed before the failure is thrown.
      *
      * @return the endpoints, unstarted; at least one
-     * @throws LaunchException naming the file, line and path of the first bad setting, or if no
-     *     endpoint is enabled
+     * @throws LaunchException naming the file, line and path of the first bad setting, or two
+     *     endpoints of one transport on one port ({@link PortClaims}), or if no endpoint is enabled
      */
     public List<Endpoint> createAll() {
         List<Endpoint> created = new ArrayList<>();
         ConfigObject endpoints;
         try {
             endpoints = config.config().getObject(ENDPOINTS);
+            PortClaims ports = new PortClaims();
             for (String name : new TreeSet<>(endpoints.keySet())) {
-                create(name, endpoints.get(name)).ifPresent(created::add);
+                create(name, endpoints.get(name), ports).ifPresent(created::add);
             }
+            ports.requireDistinct();
         } catch (SettingsException | ConfigException e) {
             created.forEach(Endpoint::closeServices);
             throw LaunchException.badConfiguration(e.getMessage(), e);
@@ -100,7 +103,7 @@ public final class EndpointFactory {
         return created;
     }
 
-    private Optional<Endpoint> create(String name, ConfigValue value) {
+    private Optional<Endpoint> create(String name, ConfigValue value, PortClaims ports) {
         String path = child(ENDPOINTS, name);
         if (!(value instanceof ConfigObject block)) {
             throw LaunchException.at(value.origin(), path,
@@ -124,10 +127,11 @@ public final class EndpointFactory {
         TransportContext context = new TransportContext(name, transport.name(), settings,
                 System.getLogger("switchboard.endpoint." + name), providers.framingLookup());
         Transport created = created("endpoint " + name, transport, () -> transport.provider().create(context));
+        ports.add(name, transport.name(), merged);
         List<String> serviceNames = new ArrayList<>();
         List<MessageService> services = new ArrayList<>();
         try {
-            createServices(name, path, merged.getValue(SERVICES), serviceNames, services);
+            createServices(name, path, services(merged), serviceNames, services);
             return Optional.of(new Endpoint(name, transport.name(), created, serviceNames,
                     MessageService.chain(services), shutdownGrace));
         } catch (RuntimeException e) {
@@ -143,8 +147,23 @@ public final class EndpointFactory {
                     "no transport; expected transport = <name>, " + providers.available(transports));
         }
         String name = HoconSettings.of(withDefaults, path).string(TRANSPORT);
+        transports.clash(name).ifPresent(clash -> {
+            throw LaunchException.at(block.get(TRANSPORT).origin(), child(path, TRANSPORT), clash + "; remove one of them");
+        });
         return transports.find(name).orElseThrow(() -> LaunchException.at(block.get(TRANSPORT).origin(),
                 child(path, TRANSPORT), "unknown transport \"" + name + "\"; " + providers.available(transports)));
+    }
+
+    /**
+     * The endpoint's services as a list where the configuration allows: overrides such as
+     * {@code -Dswitchboard.endpoints.tcp.services.0=reverse} give an object with numbered keys.
+     */
+    private static ConfigValue services(Config merged) {
+        try {
+            return merged.getList(SERVICES);
+        } catch (ConfigException.WrongType notAList) {
+            return merged.getValue(SERVICES);
+        }
     }
 
     private void createServices(String endpoint, String path, ConfigValue value,
@@ -170,6 +189,9 @@ public final class EndpointFactory {
                 throw LaunchException.at(entry.origin(), entryPath, "expected " + SERVICE_FORMS + ", got " + render(entry));
             }
             Catalog<MessageServiceProvider> catalog = providers.services();
+            catalog.clash(name).ifPresent(clash -> {
+                throw LaunchException.at(entry.origin(), entryPath, clash + "; remove one of them");
+            });
             Discovered<MessageServiceProvider> provider = catalog.find(name).orElseThrow(() -> LaunchException.at(
                     entry.origin(), entryPath, "unknown service \"" + name + "\"; " + providers.available(catalog)));
             String defaultsPath = child("switchboard.services", name);
@@ -184,25 +206,10 @@ public final class EndpointFactory {
         }
     }
 
-    /**
-     * Rejects the keys of {@code block} that are neither the launcher's own nor declared by the
-     * component's reference defaults at {@code referencePath}. A component without reference
-     * defaults declares nothing, and then any key is accepted.
-     */
+    /** Rejects the keys of {@code block} that the component does not declare ({@link DeclaredKeys}). */
     private void rejectUnknownKeys(ConfigObject block, String path, String component, Set<String> launcherKeys,
             String referencePath) {
-        Config reference = config.reference();
-        if (!reference.hasPath(referencePath)) {
-            return;
-        }
-        Set<String> known = new TreeSet<>(launcherKeys);
-        known.addAll(reference.getObject(referencePath).keySet());
-        for (String key : new TreeSet<>(block.keySet())) {
-            if (!known.contains(key)) {
-                throw LaunchException.at(block.get(key).origin(), child(path, key),
-                        "unknown setting for " + component + "; known settings: " + String.join(", ", known));
-            }
-        }
+        DeclaredKeys.requireDeclared(block, path, component, config.reference(), referencePath, launcherKeys);
     }
 
     /**

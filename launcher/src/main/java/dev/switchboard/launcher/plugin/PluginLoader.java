@@ -17,7 +17,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.module.Configuration;
-import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
 import java.lang.module.ModuleReader;
 import java.lang.module.ModuleReference;
@@ -54,6 +53,7 @@ public final class PluginLoader {
 
     private final ModuleLayer parent;
     private final ClassLoader parentLoader;
+    private final JdkModules jdkModules;
 
     /** A loader whose plugins sit over the layer that holds the launcher. */
     @Inject
@@ -61,6 +61,7 @@ public final class PluginLoader {
         ModuleLayer own = PluginLoader.class.getModule().getLayer();
         this.parent = own != null ? own : ModuleLayer.boot();
         this.parentLoader = PluginLoader.class.getClassLoader();
+        this.jdkModules = new JdkModules(parent);
     }
 
     /**
@@ -117,8 +118,8 @@ public final class PluginLoader {
         if (roots.isEmpty()) {
             throw new IllegalStateException("every module in it is one the launcher already has");
         }
-        requireLoadableJdkModules(finder, roots);
-        // The plugin finder comes after the parent layer's modules, so that those win (pitfall 1).
+        jdkModules.check(name, finder, roots);
+        // The plugin finder comes after the parent layer's modules, so that those win over a plugin's copies.
         Configuration configuration = parent.configuration().resolveAndBind(ModuleFinder.of(), finder, roots);
         ModuleLayer layer = parent.defineModulesWithOneLoader(configuration, parentLoader);
         return new PluginLayer(name, layer,
@@ -128,25 +129,7 @@ public final class PluginLoader {
                 reference(layer));
     }
 
-    /** A JDK module that is not in the boot layer cannot be added to a plugin's layer: say how to add it. */
-    private void requireLoadableJdkModules(ModuleFinder finder, Set<String> roots) {
-        ModuleFinder jdk = ModuleFinder.ofSystem();
-        for (String root : roots) {
-            for (ModuleDescriptor.Requires requires : finder.find(root).orElseThrow().descriptor().requires()) {
-                String needed = requires.name();
-                if (!requires.modifiers().contains(ModuleDescriptor.Requires.Modifier.STATIC)
-                        && parent.findModule(needed).isEmpty()
-                        && finder.find(needed).isEmpty()
-                        && jdk.find(needed).isPresent()) {
-                    throw new IllegalStateException("module " + root + " requires " + needed
-                            + ", a JDK module the launcher does not load; add it with JAVA_OPTS=\"--add-modules "
-                            + needed + "\"");
-                }
-            }
-        }
-    }
-
-    /** The providers the plugin's own modules declare; the parent layer's are found once, elsewhere (pitfall 2). */
+    /** The providers the plugin's own modules declare; the parent layer's, which its loader lists too, are found once, elsewhere. */
     private static <S> List<Discovered<S>> discover(
             String plugin, ModuleLayer layer, Class<S> type, Function<S, String> naming) {
         return ServiceLoader.load(layer, type).stream()
@@ -169,8 +152,8 @@ public final class PluginLoader {
     }
 
     /**
-     * The modules' root-level reference.conf files, which a context class loader would not see
-     * (pitfall 5); an {@code include classpath(...)} in one finds the plugin's resources and, through
+     * The modules' root-level reference.conf files, which a context class loader would not see; an
+     * {@code include classpath(...)} in one finds the plugin's resources and, through
      * the parent, the launcher's, such as the shared {@code switchboard-transport/endpoint.conf}.
      */
     private static Config reference(ModuleLayer layer) {

@@ -36,7 +36,7 @@ public record ProviderRegistry(
      * @param transports transport providers
      * @param services service providers
      * @return a registry of exactly these, and the framings of the launcher's own layer
-     * @throws dev.switchboard.launcher.LaunchException if two providers of one kind share a name
+     * @throws dev.switchboard.launcher.LaunchException if a provider has no name
      */
     public static ProviderRegistry of(List<Discovered<TransportProvider>> transports,
             List<Discovered<MessageServiceProvider>> services) {
@@ -50,7 +50,7 @@ public record ProviderRegistry(
      *
      * @param plugins the plugins loaded
      * @return the registry
-     * @throws dev.switchboard.launcher.LaunchException if two providers of one kind share a name
+     * @throws dev.switchboard.launcher.LaunchException if a provider has no name
      */
     public static ProviderRegistry discover(Plugins plugins) {
         List<Discovered<TransportProvider>> transports =

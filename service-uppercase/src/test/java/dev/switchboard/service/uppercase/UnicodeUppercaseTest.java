@@ -31,7 +31,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class UnicodeUppercaseTest {
 
     private static final MessageService UNICODE = Uppercasing.service("");
-    private static final InMemoryTransport ENDPOINT = InMemoryTransport.serving(UNICODE);
+    /** The tcp transport's reply bound at its defaults (three times max-message-bytes, 64 KiB). */
+    private static final int TCP_REPLY_BYTES = 3 * 64 * 1024;
+    private static final InMemoryTransport ENDPOINT = InMemoryTransport.serving(UNICODE, TCP_REPLY_BYTES);
 
     private static InMemoryTransport limitedTo(int maxReplyBytes) {
         InMemoryTransport endpoint = new InMemoryTransport("test", maxReplyBytes);

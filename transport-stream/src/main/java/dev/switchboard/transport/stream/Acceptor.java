@@ -44,7 +44,7 @@ final class Acceptor implements Runnable {
         this.loops = loops;
         this.endpoint = endpoint;
         this.counters = counters;
-        this.incidents = new Incidents(counters, endpoint.log());
+        this.incidents = new Incidents(counters, endpoint.served().log());
     }
 
     @Override
@@ -79,7 +79,7 @@ final class Acceptor implements Runnable {
             Closeables.closeQuietly(channel);
             return;
         } catch (RuntimeException e) { // a binding's bug costs the connection, not the acceptor
-            endpoint.logger().log(ERROR, "could not set up a new connection", e);
+            endpoint.served().logger().log(ERROR, "could not set up a new connection", e);
             Closeables.closeQuietly(channel);
             return;
         }

@@ -64,8 +64,8 @@ final class Connections {
     /** Registers a newly accepted connection for reading. */
     void register(SocketChannel channel) {
         try {
-            RequestContext context = new RequestContext(endpoint.name(), endpoint.transport(),
-                    channel.getRemoteAddress(), channel.getLocalAddress());
+            RequestContext context = endpoint.served().requestContext(channel.getRemoteAddress(),
+                    channel.getLocalAddress());
             SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
             key.attach(new Connection(channel, key, context, clock.now()));
             open++;
@@ -92,7 +92,9 @@ final class Connections {
 
     /** A request got no reply because its service threw: the connection closes after the replies already due. */
     void replyFailed(Connection c, Throwable failure) {
-        if (failure instanceof ReplyTooLargeException) {
+        if (abandoned) {
+            // interrupted by the stop that gave up on this loop, which counted the connection as cut
+        } else if (failure instanceof ReplyTooLargeException) {
             incidents.refused(Refusal.REPLY_TOO_LARGE, () -> "closing the connection from " + peer(c)
                     + ": " + failure.getMessage() + " (max-reply-bytes)");
         } else {
@@ -135,7 +137,7 @@ final class Connections {
         if (abandoned) {
             // the stop closed its channel: not an I/O error
         } else if (isPeerGone(e)) {
-            endpoint.log().log(DEBUG, PEER_GONE, () -> "the connection from " + peer(c) + " ended: " + e.getMessage());
+            endpoint.served().log().log(DEBUG, PEER_GONE, () -> "the connection from " + peer(c) + " ended: " + e.getMessage());
         } else {
             incidents.failed(Failure.IO, () -> "closing the connection from " + peer(c) + ": " + e, null);
         }
@@ -145,7 +147,7 @@ final class Connections {
     /** A bug, ours or the platform's, costs the connection it hit rather than the loop and all its connections. */
     void broke(Connection c, RuntimeException e) {
         if (!abandoned) {
-            endpoint.logger().log(ERROR, "closing the connection from " + peer(c) + " after an unexpected failure", e);
+            endpoint.served().logger().log(ERROR, "closing the connection from " + peer(c) + " after an unexpected failure", e);
         }
         close(c);
     }

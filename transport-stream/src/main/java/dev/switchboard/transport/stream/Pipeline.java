@@ -3,6 +3,7 @@ package dev.switchboard.transport.stream;
 import dev.switchboard.api.FrameCodec;
 import dev.switchboard.api.MessageService;
 import dev.switchboard.api.Reply;
+import dev.switchboard.transport.BlockedThreads;
 import dev.switchboard.transport.Counter;
 import dev.switchboard.transport.Counters;
 import java.io.IOException;
@@ -22,19 +23,23 @@ final class Pipeline {
     private final Outbound outbound;
     private final Connections connections;
     private final WorkerLane lane;
+    private final BlockedThreads.Watch watch;
 
     /**
      * @param lane where requests go when the service is blocking; null to run it here
      * @param connections ends the connection of a request whose service failed
+     * @param watch marks the loop's thread as in the service for as long as it is
      */
-    Pipeline(Endpoint endpoint, Counters.Shard counters, Outbound outbound, Connections connections, WorkerLane lane) {
-        this.service = endpoint.service();
+    Pipeline(Endpoint endpoint, Counters.Shard counters, Outbound outbound, Connections connections, WorkerLane lane,
+            BlockedThreads.Watch watch) {
+        this.service = endpoint.served().service();
         this.codec = endpoint.settings().codec();
         this.reply = Reply.allocateDirect(endpoint.settings().maxReplyBytes());
         this.counters = counters;
         this.outbound = outbound;
         this.connections = connections;
         this.lane = lane;
+        this.watch = watch;
     }
 
     /**
@@ -50,12 +55,15 @@ final class Pipeline {
             return;
         }
         codec.prepare(reply);
+        watch.enter();
         try {
             service.handle(payload, c.context, reply);
         } catch (Throwable failure) { // whatever a plugin throws is contained and counted
+            watch.exit();
             connections.replyFailed(c, failure);
             return;
         }
+        watch.exit();
         if (reply.isPresent()) {
             outbound.send(c, codec.encode(reply, trailer));
         }

@@ -3,6 +3,7 @@ package dev.switchboard.transport.stream;
 import static java.lang.System.Logger.Level.ERROR;
 import static java.lang.System.Logger.Level.WARNING;
 
+import dev.switchboard.transport.BlockedThreads;
 import dev.switchboard.transport.Counters;
 import dev.switchboard.transport.Incidents;
 import java.io.IOException;
@@ -37,6 +38,7 @@ final class SelectorLoop implements Runnable {
     private final Connections connections;
     private final ConnectionEvents events;
     private final Timeouts timeouts;
+    private final BlockedThreads.Watch watch;
 
     private boolean stopping;
     private long stopDeadline;
@@ -46,20 +48,22 @@ final class SelectorLoop implements Runnable {
      *
      * @param endpoint what this loop serves
      * @param counters the shard this loop's thread counts in
+     * @param watch what tells the blocked-thread checker when this loop's thread is in the service
      * @throws IOException if the selector cannot be opened
      */
-    SelectorLoop(Endpoint endpoint, Counters.Shard counters) throws IOException {
+    SelectorLoop(Endpoint endpoint, Counters.Shard counters, BlockedThreads.Watch watch) throws IOException {
         this.endpoint = endpoint;
+        this.watch = watch;
         StreamSettings settings = endpoint.settings();
         // one read is one request: the read buffer is the largest frame, and there is no batch of replies to gather
         boolean readDelimited = settings.codec().isReadDelimited();
-        Incidents incidents = new Incidents(counters, endpoint.log());
+        Incidents incidents = new Incidents(counters, endpoint.served().log());
         Outbound outbound = new Outbound(readDelimited ? 0 : BATCH_BYTES, settings, gauge, counters, clock);
         this.selector = Selector.open();
         this.connections = new Connections(endpoint, selector, clock, outbound, gauge, counters, incidents);
         WorkerLane lane = endpoint.workers() == null ? null
                 : new WorkerLane(endpoint, gauge, outbound, connections, this::answered);
-        Pipeline pipeline = new Pipeline(endpoint, counters, outbound, connections, lane);
+        Pipeline pipeline = new Pipeline(endpoint, counters, outbound, connections, lane, watch);
         Inbound inbound = new Inbound(settings, readDelimited ? settings.codec().maxFrameBytes() : READ_BUFFER_BYTES,
                 gauge, counters, clock, pipeline, connections);
         this.events = new ConnectionEvents(clock, inbound, outbound, connections, lane);
@@ -105,6 +109,19 @@ final class SelectorLoop implements Runnable {
         selector.close();
     }
 
+    /**
+     * From the thread stopping the transport, when this loop's thread overran the grace period, stuck
+     * in a service: closes every connection's channel, so that its clients see the end of the stream
+     * whether or not the thread ever returns; the loop then ends quietly if it does. The selector is
+     * left to the loop: a service runs inside a selection, which holds the selector's lock.
+     *
+     * @param stopCounters a shard that several threads may write, where the connections cut count
+     * @return how many connections were cut
+     */
+    int abandon(Counters.Shard stopCounters) {
+        return connections.abandon(stopCounters);
+    }
+
     /** @return bytes held in this loop's per-connection buffers; safe from any thread */
     long bufferedBytes() {
         return gauge.bytes();
@@ -112,6 +129,7 @@ final class SelectorLoop implements Runnable {
 
     @Override
     public void run() {
+        watch.bind();
         try {
             while (true) {
                 runTasks();
@@ -123,7 +141,7 @@ final class SelectorLoop implements Runnable {
                 timeouts.sweepIfDue();
             }
         } catch (IOException | RuntimeException e) {
-            endpoint.logger().log(ERROR, "event loop " + Thread.currentThread().getName() + " failed", e);
+            endpoint.served().logger().log(ERROR, "event loop " + Thread.currentThread().getName() + " failed", e);
         } finally {
             connections.closeAll(stopping);
             closeSelector();
@@ -150,7 +168,7 @@ final class SelectorLoop implements Runnable {
         try {
             selector.close();
         } catch (IOException e) {
-            endpoint.logger().log(WARNING, "could not close a selector", e);
+            endpoint.served().logger().log(WARNING, "could not close a selector", e);
         }
     }
 }

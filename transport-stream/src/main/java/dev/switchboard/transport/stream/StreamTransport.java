@@ -5,7 +5,9 @@ import static java.lang.System.Logger.Level.WARNING;
 import dev.switchboard.api.MessageService;
 import dev.switchboard.api.TransportContext;
 import dev.switchboard.transport.AbstractTransport;
+import dev.switchboard.transport.BlockedThreads;
 import dev.switchboard.transport.Closeables;
+import dev.switchboard.transport.Counters;
 import dev.switchboard.transport.Deadline;
 import dev.switchboard.transport.Threads;
 import dev.switchboard.transport.WorkerPool;
@@ -15,7 +17,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -32,7 +34,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>{@link #stop} closes the listening channel, lets every loop answer the requests it has
  * received and send their replies, shuts each connection's output and waits for its client to
- * close, and cuts whatever is left when the grace period ends.
+ * close, and cuts whatever is left when the grace period ends. It returns within the grace and a
+ * second or two more even when a service blocks a loop: such a loop's connections are closed from
+ * the stopping thread and the loop's thread is interrupted, and left behind if it does not end.
+ *
+ * <p>A service call that holds a loop longer than {@code blocked-thread-warning} is logged with the
+ * loop thread's stack and counted ({@link BlockedThreads}).
  *
  * <pre>{@code
  * public Transport create(TransportContext context) {
@@ -42,7 +49,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class StreamTransport extends AbstractTransport {
 
+    /** How long past the grace period a loop may take to close what is left before it is given up on. */
+    private static final long LOOP_EXIT_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** How long a loop given up on may take to end once interrupted before it is left behind. */
+    private static final long INTERRUPTED_EXIT_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
     private final StreamSettings settings;
+    private final Counters.Shard stopCounters = counters().newSharedShard();
     private final StreamBinding binding;
 
     private volatile List<SelectorLoop> loops = List.of();
@@ -51,6 +64,7 @@ public final class StreamTransport extends AbstractTransport {
     private Thread acceptor;
     private List<Thread> loopThreads;
     private WorkerPool workers;
+    private BlockedThreads blockedThreads;
 
     /**
      * Creates an unstarted transport; nothing is bound until {@link #start}.
@@ -70,6 +84,8 @@ public final class StreamTransport extends AbstractTransport {
         String name = context().endpoint();
         ServerSocketChannel listening = binding.bind(settings.backlog());
         WorkerPool blocking = null;
+        BlockedThreads watched = new BlockedThreads(name, service, settings.endpoint().blockedThreadWarning(),
+                context().logger(), counters().newShard());
         List<SelectorLoop> created = new ArrayList<>();
         SocketAddress address = null;
         try {
@@ -78,10 +94,9 @@ public final class StreamTransport extends AbstractTransport {
                 blocking = new WorkerPool(Threads.prefix(name, "worker"), settings.endpoint().workerThreads(),
                         settings.endpoint().workerQueue());
             }
-            Endpoint endpoint = new Endpoint(name, context().transport(), settings, binding, service, blocking,
-                    context().logger(), log(), new AtomicInteger());
+            Endpoint endpoint = new Endpoint(served(service), settings, binding, blocking, new AtomicInteger());
             for (int i = 0; i < settings.endpoint().threads(); i++) {
-                created.add(new SelectorLoop(endpoint, counters().newShard()));
+                created.add(new SelectorLoop(endpoint, counters().newShard(), watched.watch()));
             }
             acceptor = Threads.factory(Threads.prefix(name, "acceptor"))
                     .newThread(new Acceptor(listening, List.copyOf(created), endpoint, counters().newShard()));
@@ -99,15 +114,11 @@ public final class StreamTransport extends AbstractTransport {
         server = listening;
         bound = address;
         workers = blocking;
+        blockedThreads = watched;
         loops = List.copyOf(created);
-        loopThreads = new ArrayList<>();
-        ThreadFactory loopThreadFactory = Threads.factory(Threads.prefix(name, "loop"));
-        for (SelectorLoop loop : loops) {
-            Thread thread = loopThreadFactory.newThread(loop);
-            loopThreads.add(thread);
-            thread.start();
-        }
+        loopThreads = Threads.start(Threads.prefix(name, "loop"), loops);
         acceptor.start();
+        watched.start(Threads.prefix(name, "watchdog"));
         return address;
     }
 
@@ -119,14 +130,30 @@ public final class StreamTransport extends AbstractTransport {
             context().logger().log(WARNING, "could not close the listening socket", e);
         }
         unbind(bound);
-        Threads.awaitEnd(acceptor);
+        Threads.awaitEnd(acceptor, deadline.nanos() + LOOP_EXIT_NANOS);
         for (SelectorLoop loop : loops) {
             loop.stop(deadline.nanos());
         }
-        loopThreads.forEach(Threads::awaitEnd);
+        // A loop ends at the deadline at the latest, closing what is left; one still running then is
+        // stuck in a service that blocks although it does not say so.
+        for (int i = 0; i < loops.size(); i++) {
+            if (!Threads.awaitEnd(loopThreads.get(i), deadline.nanos() + LOOP_EXIT_NANOS)) {
+                abandon(loops.get(i), loopThreads.get(i), deadline);
+            }
+        }
         if (workers != null) {
             workers.stop(deadline.remaining());
         }
+        blockedThreads.close();
+    }
+
+    private void abandon(SelectorLoop loop, Thread thread, Deadline deadline) {
+        int cut = loop.abandon(stopCounters);
+        thread.interrupt();
+        boolean ended = Threads.awaitEnd(thread, System.nanoTime() + INTERRUPTED_EXIT_NANOS);
+        context().logger().log(WARNING, thread.getName() + " was still in the service when the shutdown grace of "
+                + deadline.grace().toMillis() + " ms ran out; closed its " + cut + " connection" + (cut == 1 ? "" : "s")
+                + " and interrupted it" + (ended ? ", and it ended" : ", but it goes on: left behind"));
     }
 
     private void unbind(SocketAddress address) {

@@ -36,7 +36,7 @@ final class WorkerLane {
     WorkerLane(Endpoint endpoint, BufferGauge gauge, Outbound outbound, Connections connections,
             Consumer<WorkerRequest> answered) {
         this.pool = endpoint.workers();
-        this.service = endpoint.service();
+        this.service = endpoint.served().service();
         this.codec = endpoint.settings().codec();
         int maxReplyBytes = endpoint.settings().maxReplyBytes();
         this.replies = ThreadLocal.withInitial(() -> Reply.allocate(maxReplyBytes));

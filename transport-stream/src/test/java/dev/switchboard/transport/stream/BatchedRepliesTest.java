@@ -38,20 +38,7 @@ class BatchedRepliesTest {
         AtomicBoolean paused = new AtomicBoolean();
         try (TestServer server = TestServer.start("framing = line", Services.ASCII_UPPER_CASE);
                 StreamClient client = server.connect()) {
-            Thread writer = new Thread(() -> {
-                try {
-                    for (int i = 0; !paused.get(); ) {
-                        StringBuilder lines = new StringBuilder();
-                        for (int end = i + 500; i < end; i++) {
-                            lines.append(line(i));
-                        }
-                        client.send(lines.toString());
-                    }
-                    client.send("end\n");
-                } catch (UncheckedIOException e) { // the test failed and closed the connection
-                }
-            });
-            writer.start();
+            Thread writer = LineWriter.start(client, 500, BatchedRepliesTest::line, paused, "end\n");
             // the client reads nothing yet: the socket takes part of a batch, the rest waits at the server
             server.awaitStats(stats -> server.transport.bufferedBytes() >= 64 * 1024,
                     "the server holds replies the socket did not take");

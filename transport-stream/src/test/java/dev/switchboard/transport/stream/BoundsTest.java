@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.switchboard.api.TransportStats;
 import dev.switchboard.testkit.StreamClient;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.SocketChannel;
 import java.util.Arrays;
 import java.util.Map;
@@ -43,20 +42,7 @@ class BoundsTest {
         AtomicBoolean paused = new AtomicBoolean();
         try (TestServer server = TestServer.start("framing = line", Services.ASCII_UPPER_CASE);
                 StreamClient client = server.connect()) {
-            Thread writer = new Thread(() -> {
-                try {
-                    for (int i = 0; !paused.get(); ) {
-                        StringBuilder batch = new StringBuilder();
-                        for (int end = i + 64; i < end; i++) {
-                            batch.append(i).append(padding).append('\n');
-                        }
-                        client.send(batch.toString());
-                    }
-                    client.send("end\n");
-                } catch (UncheckedIOException e) { // the test failed and closed the connection
-                }
-            });
-            writer.start();
+            Thread writer = LineWriter.start(client, 64, i -> i + padding + "\n", paused, "end\n");
             server.awaitStats(stats -> server.transport.bufferedBytes() >= 64 * 1024,
                     "the server paused, holding the rest of a read");
             paused.set(true);

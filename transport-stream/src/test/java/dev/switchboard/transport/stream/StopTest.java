@@ -11,12 +11,8 @@ import dev.switchboard.api.TransportStats;
 import dev.switchboard.testkit.Await;
 import dev.switchboard.testkit.StreamClient;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.BindException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.net.StandardProtocolFamily;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
@@ -40,14 +36,14 @@ class StopTest {
     @Test
     void answersEveryRequestReceivedBeforeStoppingInOrder() throws Exception {
         int clients = 6;
-        ExecutorService pool = Executors.newFixedThreadPool(2 * clients);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
         try (TestServer server = TestServer.start("framing = line", Services.ASCII_UPPER_CASE)) {
             List<Future<Integer>> received = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
                 StreamClient client = server.connect();
                 String name = "client-" + c;
                 AtomicBoolean ended = new AtomicBoolean();
-                pool.submit(() -> sendUntilEnded(client, name, ended));
+                LineWriter.start(client, 50, i -> name + "-" + i + "\n", ended, null);
                 received.add(pool.submit(() -> readRepliesUntilEnd(client, name, ended)));
             }
             // A connection the kernel completed but the acceptor has not taken yet is reset when the
@@ -69,21 +65,6 @@ class StopTest {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    /** Sends numbered lines in batches until the reader saw the server end the stream. */
-    private static Void sendUntilEnded(StreamClient client, String name, AtomicBoolean ended) {
-        try {
-            for (int i = 0; !ended.get(); ) {
-                StringBuilder batch = new StringBuilder();
-                for (int end = i + 50; i < end; i++) {
-                    batch.append(name).append('-').append(i).append('\n');
-                }
-                client.send(batch.toString());
-            }
-        } catch (UncheckedIOException e) { // the reader closed the socket, or the server its side
-        }
-        return null;
     }
 
     /** @return how many replies arrived, each checked to answer the next request in order */
@@ -178,7 +159,8 @@ class StopTest {
         try (StreamClient client = StreamClient.connect(transport.localAddress())) {
             assertEquals("BLOCKING\n", client.send("blocking\n").readLine());
         }
-        assertEquals(4, threadsNamed("switchboard-threads-").size(), "two loops, the acceptor and a worker");
+        assertEquals(5, threadsNamed("switchboard-threads-").size(),
+                "two loops, the acceptor, a worker and the blocked-thread checker");
 
         transport.stop(Duration.ofSeconds(5));
 
@@ -209,18 +191,8 @@ class StopTest {
     }
 
     /** Binds a free loopback port and counts how often it is asked to clean up. */
-    private static class CountingBinding implements StreamBinding {
+    private static class CountingBinding extends TestServer.Loopback {
         final AtomicInteger unbound = new AtomicInteger();
-
-        @Override
-        public SocketAddress address() {
-            return new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
-        }
-
-        @Override
-        public ServerSocketChannel bind(int backlog) throws IOException {
-            return ServerSocketChannel.open(StandardProtocolFamily.INET).bind(address(), backlog);
-        }
 
         @Override
         public void unbind(SocketAddress bound) {

@@ -93,10 +93,8 @@ final class TestServer implements AutoCloseable {
         return transport.stats();
     }
 
-    /** Waits until the counters satisfy {@code condition}, which they may reach a moment after a client sees its effect. */
     TransportStats awaitStats(Predicate<TransportStats> condition, String what) {
-        Await.until(() -> condition.test(stats()), what + "; stats: " + stats());
-        return stats();
+        return Await.stats(transport, condition, what);
     }
 
     @Override
@@ -105,7 +103,7 @@ final class TestServer implements AutoCloseable {
     }
 
     /** A free TCP port on the IPv4 loopback address. */
-    private static final class Loopback implements StreamBinding {
+    static class Loopback implements StreamBinding {
         @Override
         public SocketAddress address() {
             return new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);

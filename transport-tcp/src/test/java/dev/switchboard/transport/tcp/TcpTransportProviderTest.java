@@ -48,6 +48,7 @@ class TcpTransportProviderTest {
         Set<String> keys = new TreeSet<>(ConfigFactory.defaultReference(TcpTransportProvider.class.getClassLoader())
                 .getObject("switchboard.transports.tcp").keySet());
         assertEquals(new TreeSet<>(List.of("host", "port", "threads", "worker-threads", "worker-queue", "log-interval",
+                "blocked-thread-warning",
                 "framing", "max-message-bytes", "max-reply-bytes", "backlog", "max-connections", "idle-timeout",
                 "frame-timeout", "write-high-watermark", "write-low-watermark")), keys);
     }

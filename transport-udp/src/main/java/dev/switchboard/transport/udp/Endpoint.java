@@ -1,24 +1,12 @@
 package dev.switchboard.transport.udp;
 
-import dev.switchboard.api.MessageService;
-import dev.switchboard.transport.RateLimitedLog;
+import dev.switchboard.transport.ServedEndpoint;
 
 /**
- * What the loops and workers of one started endpoint share.
+ * What the loops and workers of one started udp endpoint share.
  *
- * @param name the endpoint's name, for request contexts
- * @param transport the transport's name as configured, for request contexts
+ * @param served its names, service and logs
  * @param settings the endpoint's settings
- * @param service what answers the datagrams
  * @param admission which datagrams may be answered and which replies may leave
- * @param logger where the endpoint logs
- * @param log the rate-limited view of {@code logger}, for refusals and failures
  */
-record Endpoint(
-        String name,
-        String transport,
-        UdpSettings settings,
-        MessageService service,
-        Admission admission,
-        System.Logger logger,
-        RateLimitedLog log) {}
+record Endpoint(ServedEndpoint served, UdpSettings settings, Admission admission) {}

@@ -2,15 +2,17 @@ package dev.switchboard.transport.udp;
 
 import static java.lang.System.Logger.Level.DEBUG;
 import static java.lang.System.Logger.Level.ERROR;
-import static java.lang.System.Logger.Level.WARNING;
 
 import dev.switchboard.api.RequestContext;
 import dev.switchboard.transport.Addresses;
+import dev.switchboard.transport.BlockedThreads;
 import dev.switchboard.transport.Counter;
 import dev.switchboard.transport.Counters;
 import dev.switchboard.transport.Failure;
+import dev.switchboard.transport.Incidents;
 import dev.switchboard.transport.RateLimitedLog;
 import dev.switchboard.transport.Refusal;
+import dev.switchboard.transport.WorkerPool;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
@@ -22,7 +24,6 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * One thread, one non-blocking socket and its selector. On each wake-up the loop receives datagrams
@@ -31,7 +32,8 @@ import java.util.function.Supplier;
  * out from its {@link Responder}'s one direct reply. Per datagram nothing is allocated beyond what
  * the JDK does; the request context is built only when the sender changes (the JDK returns the same
  * address object for a repeated sender). Datagrams for a blocking service are copied and handed to
- * the {@link Workers}.
+ * the endpoint's {@link WorkerPool}, whose threads answer them with {@link Responder}s of their own
+ * and send the replies themselves: sending on a {@link DatagramChannel} is thread-safe.
  */
 final class ReceiveLoop implements Runnable {
 
@@ -50,9 +52,12 @@ final class ReceiveLoop implements Runnable {
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(RECEIVE_BUFFER_BYTES);
     private final Responder responder;
     private final Admission admission;
-    private final Workers workers;
+    private final WorkerPool workers;
+    private final ThreadLocal<Responder> workerResponders;
     private final Counters.Shard counters;
+    private final Incidents incidents;
     private final RateLimitedLog log;
+    private final BlockedThreads.Watch watch;
     private final int maxMessageBytes;
     private final Runnable tick;
     private volatile boolean stopping;
@@ -64,20 +69,24 @@ final class ReceiveLoop implements Runnable {
      * @param endpoint what this loop serves
      * @param channel its socket, bound; made non-blocking here
      * @param counters the shard this loop's thread counts in
-     * @param workers where datagrams for a blocking service go, or null to answer them in place
+     * @param offload where datagrams for a blocking service go, or null to answer them in place
+     * @param watch marks this loop's thread as in the service for as long as it is
      * @param tick what to run about once a second, or null
      * @throws IOException if the selector cannot be opened or the socket registered with it
      */
-    ReceiveLoop(Endpoint endpoint, DatagramChannel channel, Counters.Shard counters, Workers workers, Runnable tick)
-            throws IOException {
+    ReceiveLoop(Endpoint endpoint, DatagramChannel channel, Counters.Shard counters, Offload offload,
+            BlockedThreads.Watch watch, Runnable tick) throws IOException {
         this.endpoint = endpoint;
         this.channel = channel;
         this.counters = counters;
-        this.workers = workers;
+        this.workers = offload == null ? null : offload.workers();
+        this.workerResponders = offload == null ? null : offload.responders();
+        this.watch = watch;
         this.tick = tick;
-        this.log = endpoint.log();
+        this.log = endpoint.served().log();
+        this.incidents = new Incidents(counters, log);
         this.maxMessageBytes = endpoint.settings().endpoint().maxMessageBytes();
-        this.responder = new Responder(endpoint, counters);
+        this.responder = new Responder(endpoint, counters, watch);
         this.admission = endpoint.admission();
         this.localAddress = (InetSocketAddress) channel.getLocalAddress();
         channel.configureBlocking(false);
@@ -107,6 +116,7 @@ final class ReceiveLoop implements Runnable {
 
     @Override
     public void run() {
+        watch.bind();
         long nextTick = System.nanoTime() + TICK_NANOS;
         try {
             while (!stopping) {
@@ -121,7 +131,7 @@ final class ReceiveLoop implements Runnable {
         } catch (ClosedChannelException | ClosedSelectorException e) {
             // closed by stop() because the loop overran the grace period
         } catch (IOException | RuntimeException e) {
-            endpoint.logger().log(ERROR, "receive loop " + Thread.currentThread().getName() + " failed", e);
+            endpoint.served().logger().log(ERROR, "receive loop " + Thread.currentThread().getName() + " failed", e);
         }
     }
 
@@ -137,8 +147,7 @@ final class ReceiveLoop implements Runnable {
                 log.log(DEBUG, Responder.PEER_GONE, () -> "an earlier reply met a closed port: " + e.getMessage());
                 continue;
             } catch (IOException e) {
-                counters.failed(Failure.IO);
-                log.log(WARNING, Failure.IO, () -> "could not receive a datagram: " + e);
+                incidents.failed(Failure.IO, () -> "could not receive a datagram: " + e, null);
                 return;
             }
             if (from == null) {
@@ -152,31 +161,43 @@ final class ReceiveLoop implements Runnable {
         int length = buffer.position();
         counters.add(Counter.BYTES_IN, length);
         if (length > maxMessageBytes) {
-            refuse(Refusal.MESSAGE_TOO_LARGE, () -> "dropped a datagram of " + length + " bytes from "
+            incidents.refused(Refusal.MESSAGE_TOO_LARGE, () -> "dropped a datagram of " + length + " bytes from "
                     + Addresses.format(from) + ": more than max-message-bytes (" + maxMessageBytes + ")");
             return;
         }
         Refusal refusal = admission.checkSender(from);
         if (refusal != null) {
-            refuse(refusal, () -> "dropped a datagram from " + Addresses.format(from)
+            incidents.refused(refusal, () -> "dropped a datagram from " + Addresses.format(from)
                     + ": replies never go to port 0 or to a broadcast, multicast or wildcard address");
             return;
         }
         if (from != sender) {
             sender = from;
-            context = new RequestContext(endpoint.name(), endpoint.transport(), from, localAddress);
+            context = endpoint.served().requestContext(from, localAddress);
         }
         buffer.flip();
         if (workers == null) {
             responder.respond(channel, buffer, context);
-        } else if (!workers.trySubmit(channel, ByteBuffer.allocate(length).put(buffer).flip(), context)) {
-            refuse(Refusal.WORKER_QUEUE_FULL, () -> "dropped a datagram from " + Addresses.format(from)
+        } else if (!offload(ByteBuffer.allocate(length).put(buffer).flip(), context)) {
+            incidents.refused(Refusal.WORKER_QUEUE_FULL, () -> "dropped a datagram from " + Addresses.format(from)
                     + ": the worker queue is full (worker-queue = " + endpoint.settings().endpoint().workerQueue() + ")");
         }
     }
 
-    private void refuse(Refusal refusal, Supplier<String> message) {
-        counters.refused(refusal);
-        log.log(WARNING, refusal, message);
+    /**
+     * @param datagram a copy of the datagram, owned by the worker from now on
+     * @return whether a worker will answer it; {@code false} when the queue is full
+     */
+    private boolean offload(ByteBuffer datagram, RequestContext context) {
+        return workers.trySubmit(() -> workerResponders.get().respond(channel, datagram, context));
     }
+
+    /**
+     * Where a blocking service's datagrams go: the endpoint's worker pool, whose threads answer each
+     * with a responder of their own.
+     *
+     * @param workers the endpoint's worker pool
+     * @param responders each worker thread's responder
+     */
+    record Offload(WorkerPool workers, ThreadLocal<Responder> responders) {}
 }

@@ -1,16 +1,17 @@
 package dev.switchboard.transport.udp;
 
 import static java.lang.System.Logger.Level.DEBUG;
-import static java.lang.System.Logger.Level.WARNING;
 
 import dev.switchboard.api.MessageService;
 import dev.switchboard.api.Reply;
 import dev.switchboard.api.ReplyTooLargeException;
 import dev.switchboard.api.RequestContext;
 import dev.switchboard.transport.Addresses;
+import dev.switchboard.transport.BlockedThreads;
 import dev.switchboard.transport.Counter;
 import dev.switchboard.transport.Counters;
 import dev.switchboard.transport.Failure;
+import dev.switchboard.transport.Incidents;
 import dev.switchboard.transport.RateLimitedLog;
 import dev.switchboard.transport.Refusal;
 import java.io.IOException;
@@ -19,7 +20,6 @@ import java.net.PortUnreachableException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
-import java.util.function.Supplier;
 
 /**
  * Answers one datagram at a time: hands it to the service, has the {@link Admission} check the
@@ -36,17 +36,22 @@ final class Responder {
     private final Admission admission;
     private final RateLimitedLog log;
     private final Counters.Shard counters;
+    private final Incidents incidents;
+    private final BlockedThreads.Watch watch;
     private final Reply reply = Reply.allocateDirect(UdpSettings.MAX_DATAGRAM_IPV6);
 
     /**
      * @param endpoint what this responder serves
      * @param counters where it counts: a shard of its own, or one shared by the worker threads
+     * @param watch marks its thread as in the service for as long as it is
      */
-    Responder(Endpoint endpoint, Counters.Shard counters) {
-        this.service = endpoint.service();
+    Responder(Endpoint endpoint, Counters.Shard counters, BlockedThreads.Watch watch) {
+        this.service = endpoint.served().service();
         this.admission = endpoint.admission();
-        this.log = endpoint.log();
+        this.log = endpoint.served().log();
         this.counters = counters;
+        this.incidents = new Incidents(counters, log);
+        this.watch = watch;
     }
 
     /**
@@ -61,20 +66,23 @@ final class Responder {
         int requestBytes = request.remaining();
         counters.increment(Counter.REQUESTS);
         reply.clear();
+        watch.enter();
         try {
             service.handle(request, context, reply);
         } catch (ReplyTooLargeException e) {
-            refuse(Refusal.REPLY_TOO_LARGE, () -> "dropped the reply to " + Addresses.format(peer) + ": " + e.getMessage());
+            incidents.refused(Refusal.REPLY_TOO_LARGE,
+                    () -> "dropped the reply to " + Addresses.format(peer) + ": " + e.getMessage());
             return;
         } catch (InterruptedException e) {
-            // only stop() interrupts a worker, once the grace is over, and it counts what it cuts
+            // only a stop interrupts a worker or a loop, once the grace is over, and it counts what it cuts
             Thread.currentThread().interrupt();
             return;
         } catch (Throwable e) { // whatever a plugin throws is contained and counted
-            counters.failed(Failure.SERVICE);
-            log.log(WARNING, Failure.SERVICE, () -> "the service failed on a datagram from " + Addresses.format(peer)
+            incidents.failed(Failure.SERVICE, () -> "the service failed on a datagram from " + Addresses.format(peer)
                     + ", which gets no reply", e);
             return;
+        } finally {
+            watch.exit();
         }
         if (!reply.isPresent()) {
             return;
@@ -82,7 +90,7 @@ final class Responder {
         int replyBytes = reply.size();
         Refusal refusal = admission.checkReply(peer, requestBytes, replyBytes);
         if (refusal != null) {
-            refuse(refusal, () -> "dropped the reply of " + replyBytes + " bytes to " + Addresses.format(peer) + ": "
+            incidents.refused(refusal, () -> "dropped the reply of " + replyBytes + " bytes to " + Addresses.format(peer) + ": "
                     + (refusal == Refusal.REPLY_TOO_LARGE
                             ? "a datagram to it carries at most " + Admission.maxReplyBytes(peer) + " bytes"
                             : "more than max-reply-ratio (" + admission.maxReplyRatio() + ") times its request of "
@@ -97,7 +105,7 @@ final class Responder {
             int sent = channel.send(reply.content(), peer);
             // An empty datagram is also "0 bytes sent": only a non-empty one can reveal a full buffer.
             if (sent == 0 && replyBytes > 0) {
-                refuse(Refusal.SEND_BUFFER_FULL, () -> "dropped the reply to " + Addresses.format(peer)
+                incidents.refused(Refusal.SEND_BUFFER_FULL, () -> "dropped the reply to " + Addresses.format(peer)
                         + ": the socket's send buffer is full (send-buffer-bytes)");
                 return;
             }
@@ -108,13 +116,7 @@ final class Responder {
         } catch (PortUnreachableException e) {
             log.log(DEBUG, PEER_GONE, () -> "an earlier reply met a closed port: " + e.getMessage());
         } catch (IOException e) {
-            counters.failed(Failure.IO);
-            log.log(WARNING, Failure.IO, () -> "could not send the reply to " + Addresses.format(peer) + ": " + e);
+            incidents.failed(Failure.IO, () -> "could not send the reply to " + Addresses.format(peer) + ": " + e, null);
         }
-    }
-
-    private void refuse(Refusal refusal, Supplier<String> message) {
-        counters.refused(refusal);
-        log.log(WARNING, refusal, message);
     }
 }

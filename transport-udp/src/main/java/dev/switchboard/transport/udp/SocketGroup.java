@@ -3,13 +3,12 @@ package dev.switchboard.transport.udp;
 import static java.lang.System.Logger.Level.INFO;
 
 import dev.switchboard.transport.Addresses;
+import dev.switchboard.transport.Closeables;
 import java.io.IOException;
 import java.net.BindException;
-import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.net.SocketOption;
-import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.channels.DatagramChannel;
 import java.util.ArrayList;
@@ -103,7 +102,7 @@ final class SocketGroup implements AutoCloseable {
      * port, and each process would see only part of the traffic.
      */
     private static void ensureUnused(InetSocketAddress address) throws IOException {
-        try (DatagramChannel probe = DatagramChannel.open(family(address))) {
+        try (DatagramChannel probe = DatagramChannel.open(Addresses.family(address))) {
             bind(probe, address);
         }
     }
@@ -111,7 +110,7 @@ final class SocketGroup implements AutoCloseable {
     private static DatagramChannel open(InetSocketAddress address, UdpSettings settings) throws IOException {
         DatagramChannel channel;
         try {
-            channel = DatagramChannel.open(family(address));
+            channel = DatagramChannel.open(Addresses.family(address));
         } catch (UnsupportedOperationException e) {
             throw new SocketException(Addresses.format(address) + ": IPv6 is not available");
         }
@@ -125,17 +124,11 @@ final class SocketGroup implements AutoCloseable {
         }
     }
 
-    private static StandardProtocolFamily family(InetSocketAddress address) {
-        return address.getAddress() instanceof Inet4Address ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6;
-    }
-
     private static void bind(DatagramChannel channel, InetSocketAddress address) throws IOException {
         try {
             channel.bind(address);
         } catch (BindException e) {
-            BindException named = new BindException(Addresses.format(address) + ": " + e.getMessage());
-            named.initCause(e);
-            throw named;
+            throw Addresses.bindFailure(address, e);
         }
     }
 
@@ -171,12 +164,6 @@ final class SocketGroup implements AutoCloseable {
     /** Closes every socket. */
     @Override
     public void close() {
-        for (DatagramChannel channel : channels) {
-            try {
-                channel.close();
-            } catch (IOException e) {
-                // nothing to do about a socket that fails to close; the others still close
-            }
-        }
+        channels.forEach(Closeables::closeQuietly);
     }
 }

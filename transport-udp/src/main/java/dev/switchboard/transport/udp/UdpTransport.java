@@ -3,91 +3,85 @@ package dev.switchboard.transport.udp;
 import static java.lang.System.Logger.Level.WARNING;
 
 import dev.switchboard.api.MessageService;
-import dev.switchboard.api.Transport;
 import dev.switchboard.api.TransportContext;
 import dev.switchboard.api.TransportStats;
-import dev.switchboard.transport.Addresses;
+import dev.switchboard.transport.AbstractTransport;
+import dev.switchboard.transport.BlockedThreads;
 import dev.switchboard.transport.Counters;
 import dev.switchboard.transport.Deadline;
-import dev.switchboard.transport.RateLimitedLog;
 import dev.switchboard.transport.Refusal;
 import dev.switchboard.transport.Threads;
+import dev.switchboard.transport.WorkerPool;
 import java.io.IOException;
-import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.channels.DatagramChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The {@code udp} transport of one endpoint: a {@link SocketGroup} of sockets sharing the port, each
- * served by its own {@link ReceiveLoop} thread; blocking services run on {@link Workers}.
+ * served by its own {@link ReceiveLoop} thread; blocking services run on a {@link WorkerPool}.
  *
  * <p>{@link #stop} stops receiving, lets the datagrams already received be answered and their
  * replies sent within the grace period, then closes the sockets. What the grace cuts is counted as
- * {@link Refusal#SHUTDOWN_TIMEOUT}.
+ * {@link Refusal#SHUTDOWN_TIMEOUT}; a loop held by a service past it is interrupted and left behind.
  *
  * <p>A reply leaves from the socket its request arrived on. A socket bound to a wildcard address
  * cannot choose the source address of its replies (Java offers no {@code IP_PKTINFO}), so on a host
  * with several addresses the kernel picks it by route; where clients check it (a connected UDP
  * socket does), give each address an endpoint of its own.
  */
-final class UdpTransport implements Transport {
+final class UdpTransport extends AbstractTransport {
 
     /** How long a loop may take, whatever the grace, to finish the datagram it is answering. */
     private static final long LOOP_EXIT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    private enum Phase { NEW, STARTED, STOPPED }
-
-    private final TransportContext context;
     private final UdpSettings settings;
-    private final RateLimitedLog log;
-    private final Counters counters = new Counters();
-    private final Counters.Shard shutdownCounters = counters.newSharedShard();
+    private final Counters.Shard shutdownCounters = counters().newSharedShard();
 
-    private Phase phase = Phase.NEW;
-    private volatile InetSocketAddress localAddress;
     private volatile KernelDrops kernelDrops;
     private SocketGroup sockets;
     private List<ReceiveLoop> loops;
     private List<Thread> loopThreads;
-    private Workers workers;
+    private WorkerPool workers;
+    private BlockedThreads blockedThreads;
 
     /**
      * @param context the endpoint's name, logger and settings
      * @param settings the settings, already validated
      */
     UdpTransport(TransportContext context, UdpSettings settings) {
-        this.context = context;
+        super(context, settings.endpoint().logInterval());
         this.settings = settings;
-        this.log = new RateLimitedLog(context.logger(), settings.endpoint().logInterval());
     }
 
     @Override
-    public synchronized void start(MessageService service) throws IOException {
-        Objects.requireNonNull(service, "service");
-        if (phase != Phase.NEW) {
-            throw new IllegalStateException("endpoint " + context.endpoint() + ": the transport was already started");
-        }
-        SocketGroup group = SocketGroup.bind(settings, context.logger());
+    protected SocketAddress serve(MessageService service) throws IOException {
+        String name = context().endpoint();
+        SocketGroup group = SocketGroup.bind(settings, context().logger());
         List<ReceiveLoop> created = new ArrayList<>();
-        Workers blocking = null;
+        WorkerPool blocking = null;
+        BlockedThreads watched = new BlockedThreads(name, service, settings.endpoint().blockedThreadWarning(),
+                context().logger(), counters().newShard());
         KernelDrops drops;
         try {
-            Endpoint endpoint = new Endpoint(context.endpoint(), context.transport(), settings, service,
-                    Admission.forLocalInterfaces(settings.maxReplyRatio()), context.logger(), log);
-            drops = KernelDrops.of(group.localAddress().getPort(), log, context.logger());
+            Endpoint endpoint = new Endpoint(served(service), settings, Admission.forLocalInterfaces(settings.maxReplyRatio()));
+            drops = KernelDrops.of(group.localAddress().getPort(), log(), context().logger());
+            ReceiveLoop.Offload offload = null;
             if (service.isBlocking()) {
-                blocking = new Workers(Threads.prefix(context.endpoint(), "worker"), endpoint, counters.newSharedShard());
+                blocking = new WorkerPool(Threads.prefix(name, "worker"), settings.endpoint().workerThreads(),
+                        settings.endpoint().workerQueue());
+                Counters.Shard workerCounters = counters().newSharedShard();
+                offload = new ReceiveLoop.Offload(blocking, ThreadLocal.withInitial(
+                        () -> new Responder(endpoint, workerCounters, BlockedThreads.Watch.unwatched())));
             }
             for (DatagramChannel channel : group.channels()) {
                 Runnable tick = created.isEmpty() ? drops::dropped : null;
-                created.add(new ReceiveLoop(endpoint, channel, counters.newShard(), blocking, tick));
+                created.add(new ReceiveLoop(endpoint, channel, counters().newShard(), offload, watched.watch(), tick));
             }
         } catch (IOException | RuntimeException e) {
             created.forEach(ReceiveLoop::close);
@@ -99,31 +93,16 @@ final class UdpTransport implements Transport {
         }
         sockets = group;
         workers = blocking;
+        blockedThreads = watched;
         loops = List.copyOf(created);
         kernelDrops = drops;
-        localAddress = group.localAddress();
-        loopThreads = new ArrayList<>();
-        ThreadFactory threads = Threads.factory(Threads.prefix(context.endpoint(), "loop"));
-        for (ReceiveLoop loop : loops) {
-            Thread thread = threads.newThread(loop);
-            loopThreads.add(thread);
-            thread.start();
-        }
-        phase = Phase.STARTED;
+        loopThreads = Threads.start(Threads.prefix(name, "loop"), loops);
+        watched.start(Threads.prefix(name, "watchdog"));
+        return group.localAddress();
     }
 
     @Override
-    public InetSocketAddress localAddress() {
-        return localAddress;
-    }
-
-    @Override
-    public synchronized void stop(Duration grace) {
-        if (phase != Phase.STARTED) {
-            return;
-        }
-        phase = Phase.STOPPED;
-        Deadline deadline = Deadline.after(grace);
+    protected void shutDown(Deadline deadline) {
         loops.forEach(ReceiveLoop::stop);
         // A loop only has to finish the datagram in hand, which a non-blocking service answers at
         // once; one that has not ended by now is stuck in a service that blocks although it says not.
@@ -132,8 +111,9 @@ final class UdpTransport implements Transport {
         for (Thread thread : loopThreads) {
             if (!Threads.awaitEnd(thread, loopDeadline)) {
                 cut++;
-                context.logger().log(WARNING, thread.getName() + " is still in the service, which does not declare"
-                        + " isBlocking(); abandoning it");
+                thread.interrupt();
+                context().logger().log(WARNING, thread.getName() + " is still in the service, which does not declare"
+                        + " isBlocking(); interrupted it and left it behind");
             }
         }
         if (workers != null) {
@@ -144,9 +124,10 @@ final class UdpTransport implements Transport {
             for (int i = 0; i < count; i++) {
                 shutdownCounters.refused(Refusal.SHUTDOWN_TIMEOUT);
             }
-            log.log(WARNING, Refusal.SHUTDOWN_TIMEOUT, () -> "datagrams left unanswered at the end of the shutdown"
+            log().log(WARNING, Refusal.SHUTDOWN_TIMEOUT, () -> "datagrams left unanswered at the end of the shutdown"
                     + " grace of " + deadline.grace().toMillis() + " ms: " + count);
         }
+        blockedThreads.close();
         kernelDrops.close();
         loops.forEach(ReceiveLoop::close);
         sockets.close();
@@ -158,7 +139,7 @@ final class UdpTransport implements Transport {
      */
     @Override
     public TransportStats stats() {
-        TransportStats stats = counters.snapshot();
+        TransportStats stats = super.stats();
         KernelDrops drops = kernelDrops;
         long dropped = drops == null ? 0 : drops.dropped();
         if (dropped == 0) {
@@ -170,12 +151,15 @@ final class UdpTransport implements Transport {
                 stats.replies(), stats.bytesIn(), stats.bytesOut(), refusals, stats.errors());
     }
 
-    /** @return such as {@code "0.0.0.0:12000"} or {@code "0.0.0.0:12000, 4 sockets"}; the configured address until started */
     @Override
-    public String description() {
-        InetSocketAddress address = localAddress;
-        String description = Addresses.format(address == null ? settings.bindAddress() : address);
-        int sockets = address == null ? settings.endpoint().threads() : loops.size();
-        return sockets > 1 ? description + ", " + sockets + " sockets" : description;
+    protected SocketAddress configuredAddress() {
+        return settings.bindAddress();
+    }
+
+    /** @return such as {@code ""} or {@code ", 4 sockets"} */
+    @Override
+    protected String details(boolean started) {
+        int count = started ? loops.size() : settings.endpoint().threads();
+        return count > 1 ? ", " + count + " sockets" : "";
     }
 }

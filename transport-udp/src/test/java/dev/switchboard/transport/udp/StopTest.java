@@ -43,18 +43,26 @@ class StopTest {
         }
     }
 
-    @Test
-    void countsARequestCutByTheGraceAsShutdownTimeout() throws InterruptedException {
+    /** @return an endpoint whose blocking service holds a request that never completes */
+    private static TestEndpoint holdingARequestForever() throws InterruptedException {
         Gate never = new Gate();
         TestEndpoint endpoint = TestEndpoint.start("", Services.gated(never, true));
         try (TestClient client = endpoint.client()) {
             client.send("wait forever");
             never.awaitArrivals();
-            endpoint.transport.stop(Duration.ofMillis(50));
-            TransportStats stats = endpoint.stats();
-            assertEquals(1, stats.refused("shutdown-timeout"));
-            assertEquals(0, stats.replies());
         }
+        return endpoint;
+    }
+
+    @Test
+    void countsARequestCutByTheGraceAsShutdownTimeout() throws InterruptedException {
+        TestEndpoint endpoint = holdingARequestForever();
+
+        endpoint.transport.stop(Duration.ofMillis(50));
+
+        TransportStats stats = endpoint.stats();
+        assertEquals(1, stats.refused("shutdown-timeout"));
+        assertEquals(0, stats.replies());
     }
 
     @Test
@@ -71,18 +79,29 @@ class StopTest {
     }
 
     @Test
-    void stopsOnceWhenStoppedTwice() {
-        TestEndpoint endpoint = TestEndpoint.start("", Services.upper());
-        endpoint.transport.stop(Duration.ofSeconds(1));
-        endpoint.transport.stop(Duration.ofSeconds(1));
+    void countsWhatTheGraceCutOnceWhenStoppedTwice() throws InterruptedException {
+        TestEndpoint endpoint = holdingARequestForever();
+
+        endpoint.transport.stop(Duration.ofMillis(50));
+        endpoint.transport.stop(Duration.ofMillis(50));
         endpoint.transport.close();
+
+        assertEquals(1, endpoint.stats().refused("shutdown-timeout"));
     }
 
     @Test
-    void stoppingAnUnstartedTransportDoesNothing() {
+    void stoppingBeforeStartingLeavesItReadyToStart() throws IOException {
         UdpTransport transport = TestEndpoint.create(TestEndpoint.context(""));
+
         transport.stop(Duration.ofSeconds(1));
-        assertEquals(null, transport.localAddress());
+
+        transport.start(Services.upper());
+        try (TestClient client = TestClient.to((InetSocketAddress) transport.localAddress())) {
+            client.send("started");
+            assertEquals("STARTED", client.receiveText());
+        } finally {
+            transport.stop(Duration.ofSeconds(1));
+        }
     }
 
     @Test

@@ -56,7 +56,7 @@ final class TestEndpoint implements AutoCloseable {
     }
 
     InetSocketAddress address() {
-        return transport.localAddress();
+        return (InetSocketAddress) transport.localAddress();
     }
 
     TestClient client() {
@@ -67,10 +67,8 @@ final class TestEndpoint implements AutoCloseable {
         return transport.stats();
     }
 
-    /** Waits until the counters satisfy {@code condition}, which they may reach a moment after a client sees its effect. */
     TransportStats awaitStats(Predicate<TransportStats> condition, String what) {
-        Await.until(() -> condition.test(stats()), what + "; stats: " + stats());
-        return stats();
+        return Await.stats(transport, condition, what);
     }
 
     @Override

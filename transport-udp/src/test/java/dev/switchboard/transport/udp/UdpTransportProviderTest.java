@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.typesafe.config.ConfigFactory;
 import dev.switchboard.api.SettingsException;
 import dev.switchboard.api.TransportProvider;
 import dev.switchboard.testkit.TestSettings;
@@ -13,6 +14,8 @@ import java.lang.module.ModuleDescriptor;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class UdpTransportProviderTest {
@@ -29,7 +32,7 @@ class UdpTransportProviderTest {
         UdpSettings settings = UdpSettings.from(TestSettings.forTransport("udp", ""));
         assertEquals(new UdpSettings(new InetSocketAddress("0.0.0.0", 12000),
                         new EndpointSettings(Runtime.getRuntime().availableProcessors(), 65_507, 16, 1024,
-                                Duration.ofSeconds(10)),
+                                Duration.ofSeconds(10), Duration.ofSeconds(2)),
                         3, 4 << 20, 1 << 20),
                 settings);
     }
@@ -79,5 +82,14 @@ class UdpTransportProviderTest {
         SettingsException e = assertThrows(SettingsException.class,
                 () -> provider.create(TestSettings.transportContext("udp", hocon)));
         assertTrue(e.getMessage().contains(key), e.getMessage());
+    }
+
+    @Test
+    void declaresTheAddressAndTheEndpointSettingsThroughItsIncludesAndItsOwn() {
+        Set<String> keys = new TreeSet<>(ConfigFactory.defaultReference(UdpTransportProvider.class.getClassLoader())
+                .getObject("switchboard.transports.udp").keySet());
+        assertEquals(new TreeSet<>(List.of("host", "port", "threads", "worker-threads", "worker-queue", "log-interval",
+                "blocked-thread-warning", "max-message-bytes", "max-reply-ratio", "receive-buffer-bytes",
+                "send-buffer-bytes")), keys);
     }
 }

@@ -211,4 +211,17 @@ class UdpTransportTest {
             return false;
         }
     }
+
+    @Test
+    void reportsALoopHeldByAServiceThatDoesNotSayItBlocks() throws InterruptedException {
+        Gate gate = new Gate();
+        try (TestEndpoint endpoint = TestEndpoint.start("blocked-thread-warning = 100ms", Services.gated(gate, false));
+                TestClient client = endpoint.client()) {
+            client.send("wait, held");
+            gate.awaitArrivals();
+            endpoint.awaitStats(stats -> stats.failed("blocked-thread") == 1, "the stall counted");
+            gate.open();
+            assertEquals("wait, held", client.receiveText());
+        }
+    }
 }
