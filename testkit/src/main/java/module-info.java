@@ -42,7 +42,7 @@
 module dev.switchboard.testkit {
     requires transitive dev.switchboard.api;
     requires dev.switchboard.settings;
-    requires org.junit.jupiter.api;
+    requires transitive org.junit.jupiter.api;
 
     exports dev.switchboard.testkit;
     // JUnit runs the contract suites' package-private tests by reflection, also from the module path

@@ -33,7 +33,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -236,7 +235,7 @@ public abstract class TransportContract {
             assertReply(client, "after", "AFTER"); // the next reply is this one's: the oversize one got none
         }
         long fitting = isConnectionOriented() ? 1 : 2;
-        awaitStats(transport, stats -> stats.refused("message-too-large") == 1 && stats.requests() == fitting,
+        Await.stats(transport, stats -> stats.refused("message-too-large") == 1 && stats.requests() == fitting,
                 "the refusal counted, and only the " + fitting + " requests that fit handed to the service");
     }
 
@@ -264,7 +263,7 @@ public abstract class TransportContract {
         } finally {
             pool.shutdownNow();
         }
-        TransportStats stats = awaitStats(transport, s -> s.replies() == CLIENTS, "every reply counted");
+        TransportStats stats = Await.stats(transport, s -> s.replies() == CLIENTS, "every reply counted");
         assertEquals(CLIENTS, stats.requests());
         assertEquals(isConnectionOriented() ? CLIENTS : 0, stats.connectionsAccepted());
     }
@@ -285,7 +284,7 @@ public abstract class TransportContract {
         assertEquals("THREE", text(client.receive(5)));
         client.assertClosedByServer();
         client.close();
-        awaitStats(transport, stats -> stats.connectionsOpen() == 0, "the connection closed");
+        Await.stats(transport, stats -> stats.connectionsOpen() == 0, "the connection closed");
     }
 
     @Test
@@ -343,7 +342,7 @@ public abstract class TransportContract {
         assertReply(client, "bc", "BC");
         assertReply(client, "hello, world", "HELLO, WORLD");
 
-        TransportStats stats = awaitStats(transport,
+        TransportStats stats = Await.stats(transport,
                 s -> s.replies() == 3 && s.bytesIn() == client.bytesSent() && s.bytesOut() == client.bytesReceived(),
                 "3 replies and " + client.bytesSent() + " bytes in, " + client.bytesReceived() + " out");
 
@@ -358,12 +357,12 @@ public abstract class TransportContract {
         ContractClient client = client(transport);
         assertReply(client, "hi", "HI");
         long connections = isConnectionOriented() ? 1 : 0;
-        awaitStats(transport, s -> s.connectionsAccepted() == connections && s.connectionsOpen() == connections,
+        Await.stats(transport, s -> s.connectionsAccepted() == connections && s.connectionsOpen() == connections,
                 connections + " connection accepted and open");
 
         client.close();
 
-        awaitStats(transport, s -> s.connectionsOpen() == 0 && s.connectionsAccepted() == connections,
+        Await.stats(transport, s -> s.connectionsOpen() == 0 && s.connectionsAccepted() == connections,
                 "no connection open");
     }
 
@@ -477,11 +476,6 @@ public abstract class TransportContract {
     private void assertReply(ContractClient client, String request, String expected) {
         client.send(bytes(request));
         assertEquals(expected, text(client.receive(expected.length())), "the reply to " + request);
-    }
-
-    private static TransportStats awaitStats(Transport transport, Predicate<TransportStats> condition, String what) {
-        Await.until(() -> condition.test(transport.stats()), what + "; stats: " + transport.stats());
-        return transport.stats();
     }
 
     private static List<String> threadsStartedSince(Set<Thread> before) {
