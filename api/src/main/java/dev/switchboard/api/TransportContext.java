@@ -13,6 +13,7 @@ public final class TransportContext {
     private final Settings settings;
     private final System.Logger logger;
     private final Framings framings;
+    private final FatalFailureHandler fatalFailures;
 
     /**
      * A context whose framings are those {@link Framings#installed()} finds, as tests and embedded
@@ -36,11 +37,26 @@ public final class TransportContext {
      */
     public TransportContext(String endpoint, String transport, Settings settings, System.Logger logger,
             Framings framings) {
+        this(endpoint, transport, settings, logger, framings, FatalFailureHandler.logging(logger));
+    }
+
+    /**
+     * @param endpoint the endpoint's name
+     * @param transport the transport's name as configured
+     * @param settings the endpoint's settings
+     * @param logger where the transport should log
+     * @param framings the framings the endpoint may name
+     * @param fatalFailures what happens when one of the transport's serving threads dies; the
+     *     launcher's stops the process
+     */
+    public TransportContext(String endpoint, String transport, Settings settings, System.Logger logger,
+            Framings framings, FatalFailureHandler fatalFailures) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.transport = Objects.requireNonNull(transport, "transport");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.logger = Objects.requireNonNull(logger, "logger");
         this.framings = Objects.requireNonNull(framings, "framings");
+        this.fatalFailures = Objects.requireNonNull(fatalFailures, "fatalFailures");
     }
 
     /**
@@ -72,6 +88,17 @@ public final class TransportContext {
     /** @return the framings the endpoint may name: built-in and plugins' */
     public Framings framings() {
         return framings;
+    }
+
+    /**
+     * Reports that the calling thread, one the transport serves with (an event loop, an acceptor, a
+     * receive loop), is dying of {@code cause}, which nothing could contain: the endpoint no longer
+     * serves as configured. Call it from the dying thread, once, as its last act; it returns.
+     *
+     * @param cause what killed the thread
+     */
+    public void serviceThreadDied(Throwable cause) {
+        fatalFailures.serviceThreadDied(endpoint, Thread.currentThread(), Objects.requireNonNull(cause, "cause"));
     }
 
     /**

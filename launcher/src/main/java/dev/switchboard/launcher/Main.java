@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.switchboard.launcher.cli.Cli;
 import dev.switchboard.launcher.cli.Context;
+import dev.switchboard.launcher.endpoint.FatalFailures;
 import dev.switchboard.launcher.endpoint.Server;
 import dev.switchboard.launcher.logging.ShutdownAwareLogManager;
 import java.io.OutputStreamWriter;
@@ -15,10 +16,19 @@ import java.util.logging.LogManager;
  * {@code switchboard [COMMAND] [OPTIONS]}, parsed by {@link Cli}. Without a command (or with
  * {@code serve}) serves the configured endpoints until the process is told to stop (SIGTERM,
  * Ctrl-C), then stops them gracefully and exits 0. Exits 2 for a usage, configuration or plugin
- * problem and 1 if an endpoint cannot start, with one line saying why. The other commands start
- * no server; their statuses are in their {@code --help}.
+ * problem and 1 if an endpoint cannot start, with one line saying why. Exits
+ * {@value #SERVING_THREAD_DIED} after stopping every endpoint when a serving thread (an event loop,
+ * an acceptor, a receive loop) dies of a failure nothing contained, such as an
+ * {@link OutOfMemoryError}, so that a supervisor restarts the process (docs/DECISIONS.md). The other
+ * commands start no server; their statuses are in their {@code --help}.
  */
 public final class Main {
+
+    /** Exit status when a serving thread died: EX_SOFTWARE of sysexits.h, an internal software error. */
+    static final int SERVING_THREAD_DIED = 70;
+
+    /** What the shutdown hook exits with: 0 for a stop asked for, {@link #SERVING_THREAD_DIED} for one that was not. */
+    private static volatile int exitStatus;
 
     private Main() {}
 
@@ -49,7 +59,8 @@ public final class Main {
     /**
      * Starts the server and blocks until the JVM shuts down, when a hook stops the server. The hook
      * ends the process with status 0 (a SIGTERM would otherwise end it with 143): the shutdown was
-     * the clean one asked for. It is installed before the start, so that a SIGTERM that arrives
+     * the clean one asked for; or with {@link #SERVING_THREAD_DIED} when a serving thread's death
+     * began it. It is installed before the start, so that a SIGTERM that arrives
      * while the endpoints start, or just after {@code ready} is logged, still stops them gracefully
      * ({@link Server#stop()} waits for a start in progress).
      */
@@ -64,9 +75,14 @@ public final class Main {
             } finally {
                 logging.ifPresent(ShutdownAwareLogManager::releaseHandlers);
             }
-            Runtime.getRuntime().halt(0);
+            Runtime.getRuntime().halt(exitStatus);
         }, "switchboard-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        // The exit runs the hook, which stops every endpoint within its grace, then halts with this status.
+        launcher.get(FatalFailures.class).respondWith(() -> {
+            exitStatus = SERVING_THREAD_DIED;
+            System.exit(SERVING_THREAD_DIED);
+        });
         try {
             launcher.start();
         } catch (LaunchException e) {

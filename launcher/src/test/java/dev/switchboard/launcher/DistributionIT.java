@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.UnixDomainSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -241,6 +242,27 @@ class DistributionIT {
         assertEquals(0, exitStatus());
         String output = allOutput();
         assertFalse(output.contains("WARNING"), output);
+    }
+
+    @Test
+    void stopsAndExitsSeventyWhenAnEventLoopDies() throws Exception {
+        Path home = copyOfTheDistribution();
+        Files.copy(TestPlugins.fatalFramingJar(directory, "fatal.jar", "fatal"), home.resolve("plugins/fatal.jar"));
+        start(home, "--config", config("""
+                switchboard.endpoints.tcp { transport = tcp, host = 127.0.0.1, port = 0, threads = 1,
+                  shutdown-grace = 1s, framing = fatal }
+                """).toString());
+        int port = Integer.parseInt(awaitLine("switchboard\\.launcher  tcp 127\\.0\\.0\\.1:(\\d+) fatal").group(1));
+        awaitLine("switchboard\\.launcher  ready in \\d+ ms");
+
+        try (Socket client = new Socket("127.0.0.1", port)) {
+            client.getOutputStream().write("hello".getBytes(StandardCharsets.US_ASCII));
+            // the grace of 1 s, and the loop already gone: well within the wait for the exit
+            assertEquals(70, exitStatus());
+        }
+        awaitLine("SEVERE  switchboard\\.launcher  endpoint tcp: switchboard-tcp-loop-\\d+ died of java\\.lang\\.InternalError:"
+                + " a fault injected by the test; .* exiting");
+        awaitLine("switchboard\\.launcher  tcp stopped: ");
     }
 
     @Test

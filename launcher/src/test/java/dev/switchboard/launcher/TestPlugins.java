@@ -226,6 +226,54 @@ public final class TestPlugins {
     }
 
     /**
+     * A plain jar providing a framing named {@code name} whose decoding fails with an {@link Error},
+     * which nothing on an event loop contains: the fault that kills the loop reading with it.
+     *
+     * @param directory where to build it
+     * @param jarName the jar's file name
+     * @param name the framing's name
+     * @return the jar
+     */
+    public static Path fatalFramingJar(Path directory, String jarName, String name) {
+        String pkg = "com.example." + name.replace('-', '_');
+        Path source = directory.resolve(jarName + "-src").resolve(pkg.replace('.', '/') + "/Provider.java");
+        write(source, """
+                package %s;
+
+                import dev.switchboard.api.FrameCodec;
+                import dev.switchboard.api.FrameCodecContext;
+                import dev.switchboard.api.FrameCodecProvider;
+                import java.nio.ByteBuffer;
+
+                public final class Provider implements FrameCodecProvider {
+                    public String name() {
+                        return "%s";
+                    }
+
+                    public FrameCodec create(FrameCodecContext context) {
+                        return new FrameCodec() {
+                            public int decode(ByteBuffer in, int searchFrom) {
+                                throw new InternalError("a fault injected by the test");
+                            }
+
+                            public int decodeLast(ByteBuffer in) {
+                                return NEED_MORE;
+                            }
+
+                            public int maxFrameBytes() {
+                                return context.maxMessageBytes();
+                            }
+                        };
+                    }
+                }
+                """.formatted(pkg, name));
+        Path classes = directory.resolve(jarName + "-classes");
+        javac("--release", "17", "-cp", apiJar().toString(), "-d", classes.toString(), source.toString());
+        write(classes.resolve("META-INF/services/dev.switchboard.api.FrameCodecProvider"), pkg + ".Provider\n");
+        return jar(classes, directory.resolve(jarName));
+    }
+
+    /**
      * A plain jar providing a transport named {@code name} built on the stream-transport toolkit, as
      * a third party builds one against the exported api and toolkit only: a TCP binding of its own,
      * and a {@code reference.conf} that includes the shared settings from the launcher's modules.

@@ -127,6 +127,6 @@ public abstract class AbstractTransport implements Transport {
      * @return the endpoint as the transport's threads see it
      */
     protected final ServedEndpoint served(MessageService service) {
-        return new ServedEndpoint(context.endpoint(), context.transport(), service, context.logger(), log);
+        return new ServedEndpoint(context.endpoint(), context.transport(), service, context.logger(), log, context);
     }
 }

@@ -12,6 +12,8 @@ public enum Refusal {
     IDLE_TIMEOUT("idle-timeout"),
     /** A partly received message did not complete within {@code frame-timeout}. */
     FRAME_TIMEOUT("frame-timeout"),
+    /** A connection's unsent replies saw no byte of theirs written for {@code write-timeout}. */
+    WRITE_TIMEOUT("write-timeout"),
     /** A blocking service's worker queue was full. */
     WORKER_QUEUE_FULL("worker-queue-full"),
     /** A service wrote more than the transport can send in one reply. */

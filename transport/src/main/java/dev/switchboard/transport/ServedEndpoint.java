@@ -2,6 +2,7 @@ package dev.switchboard.transport;
 
 import dev.switchboard.api.MessageService;
 import dev.switchboard.api.RequestContext;
+import dev.switchboard.api.TransportContext;
 import java.net.SocketAddress;
 
 /**
@@ -13,9 +14,26 @@ import java.net.SocketAddress;
  * @param service what answers the requests
  * @param logger where the endpoint logs
  * @param log the rate-limited view of {@code logger}, for refusals and failures
+ * @param context the transport's context, which a dying serving thread reports to
+ *     ({@link #serviceThreadDied})
  */
-public record ServedEndpoint(
-        String name, String transport, MessageService service, System.Logger logger, RateLimitedLog log) {
+public record ServedEndpoint(String name, String transport, MessageService service, System.Logger logger,
+        RateLimitedLog log, TransportContext context) {
+
+    /**
+     * On a serving thread (an event loop, an acceptor, a receive loop) that is about to end because
+     * of a failure nothing contained: reports it through {@link TransportContext#serviceThreadDied},
+     * whose launcher handler stops the process. Never throws: the thread may be out of memory.
+     *
+     * @param cause what killed the thread
+     */
+    public void serviceThreadDied(Throwable cause) {
+        try {
+            context.serviceThreadDied(cause);
+        } catch (Throwable reportFailed) { // nothing more can be done on this thread
+            cause.addSuppressed(reportFailed);
+        }
+    }
 
     /**
      * @param remote the peer

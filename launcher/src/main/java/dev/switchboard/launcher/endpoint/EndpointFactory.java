@@ -59,15 +59,18 @@ public final class EndpointFactory {
 
     private final EffectiveConfig config;
     private final ProviderRegistry providers;
+    private final FatalFailures fatalFailures;
 
     /**
      * @param config the effective configuration
      * @param providers the transports and services available
+     * @param fatalFailures where every transport reports a serving thread that died
      */
     @Inject
-    public EndpointFactory(EffectiveConfig config, ProviderRegistry providers) {
+    public EndpointFactory(EffectiveConfig config, ProviderRegistry providers, FatalFailures fatalFailures) {
         this.config = config;
         this.providers = providers;
+        this.fatalFailures = fatalFailures;
     }
 
     /**
@@ -125,7 +128,7 @@ public final class EndpointFactory {
         Settings settings = HoconSettings.of(merged, path);
         Duration shutdownGrace = settings.duration("shutdown-grace");
         TransportContext context = new TransportContext(name, transport.name(), settings,
-                System.getLogger("switchboard.endpoint." + name), providers.framingLookup());
+                System.getLogger("switchboard.endpoint." + name), providers.framingLookup(), fatalFailures);
         Transport created = created("endpoint " + name, transport, () -> transport.provider().create(context));
         ports.add(name, transport.name(), merged);
         List<String> serviceNames = new ArrayList<>();

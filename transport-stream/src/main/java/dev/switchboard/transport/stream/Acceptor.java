@@ -49,6 +49,14 @@ final class Acceptor implements Runnable {
 
     @Override
     public void run() {
+        try {
+            accept();
+        } catch (Throwable e) { // no connection to blame: nothing would accept again
+            endpoint.served().serviceThreadDied(e);
+        }
+    }
+
+    private void accept() {
         while (true) {
             SocketChannel channel;
             try {

@@ -52,6 +52,8 @@ final class Connection {
     boolean readPaused;
     /** When the last byte came in or went out, in {@link System#nanoTime()} terms. */
     long lastActivity;
+    /** While replies are unsent: when they became pending or a byte of them was last written. */
+    long lastWriteProgress;
     /** When the partial request now held began to arrive, or when lingering began. */
     long since;
 

@@ -135,6 +135,9 @@ final class Outbound {
 
     /** Appends what is left of {@code bytes} to the connection's own buffer. */
     private void queue(Connection c, ByteBuffer bytes) {
+        if (c.outbound == null) {
+            c.lastWriteProgress = clock.now(); // the write-timeout starts
+        }
         c.outbound = gauge.ensureRoom(c.outbound, bytes.remaining(), Integer.MAX_VALUE).put(bytes);
     }
 
@@ -142,6 +145,7 @@ final class Outbound {
         if (bytes > 0) {
             counters.add(Counter.BYTES_OUT, bytes);
             c.lastActivity = clock.now();
+            c.lastWriteProgress = c.lastActivity;
         }
     }
 }

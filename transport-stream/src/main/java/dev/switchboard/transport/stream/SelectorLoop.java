@@ -140,8 +140,13 @@ final class SelectorLoop implements Runnable {
                 clock.tick();
                 timeouts.sweepIfDue();
             }
-        } catch (IOException | RuntimeException e) {
-            endpoint.served().logger().log(ERROR, "event loop " + Thread.currentThread().getName() + " failed", e);
+        } catch (Throwable e) { // a failure no connection contained: the loop and its connections are gone
+            if (stopping) {
+                endpoint.served().logger().log(ERROR, "event loop " + Thread.currentThread().getName()
+                        + " failed while stopping", e);
+            } else {
+                endpoint.served().serviceThreadDied(e);
+            }
         } finally {
             connections.closeAll(stopping);
             closeSelector();

@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param maxConnections open connections at most
  * @param idleTimeout how long a connection may be silent both ways; {@link Duration#ZERO} = never
  * @param frameTimeout how long a partial request may take to complete; {@link Duration#ZERO} = never
+ * @param writeTimeout how long a connection's unsent replies may go without a byte of them written;
+ *     {@link Duration#ZERO} = never
  * @param writeHighWatermark pending outbound bytes above which reading from a client stops
  * @param writeLowWatermark pending outbound bytes below which it resumes
  */
@@ -34,6 +36,7 @@ public record StreamSettings(
         int maxConnections,
         Duration idleTimeout,
         Duration frameTimeout,
+        Duration writeTimeout,
         int writeHighWatermark,
         int writeLowWatermark) {
 
@@ -56,6 +59,7 @@ public record StreamSettings(
         Objects.requireNonNull(codec, "codec");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(frameTimeout, "frameTimeout");
+        Objects.requireNonNull(writeTimeout, "writeTimeout");
         if (writeLowWatermark >= writeHighWatermark) {
             throw new IllegalArgumentException("the low watermark " + writeLowWatermark
                     + " must be below the high one " + writeHighWatermark);
@@ -83,6 +87,7 @@ public record StreamSettings(
         int maxConnections = settings.integer("max-connections", 1, 1 << 24);
         Duration idleTimeout = timeout(settings, "idle-timeout");
         Duration frameTimeout = timeout(settings, "frame-timeout");
+        Duration writeTimeout = timeout(settings, "write-timeout");
         int high = (int) settings.bytes("write-high-watermark", 1, MAX_WATERMARK);
         int low = (int) settings.bytes("write-low-watermark", 0, MAX_WATERMARK);
         if (low >= high) {
@@ -90,7 +95,7 @@ public record StreamSettings(
                     "a size below write-high-watermark (" + high + " bytes)");
         }
         return new StreamSettings(endpoint, framing, codec, maxReplyBytes, backlog, maxConnections, idleTimeout,
-                frameTimeout, high, low);
+                frameTimeout, writeTimeout, high, low);
     }
 
     private static Duration timeout(Settings settings, String key) {

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  * One loop's sweeper of timeouts: every so often it closes the connections silent for
  * {@code idle-timeout}, refuses those whose partial request did not complete within
  * {@code frame-timeout} (slowloris), and closes those lingering longer than that for their client
- * to close. Used by the loop's thread only.
+ * to close, and those whose unsent replies saw no byte written for {@code write-timeout} (a client
+ * that does not read). Used by the loop's thread only.
  */
 final class Timeouts {
 
@@ -24,8 +25,10 @@ final class Timeouts {
     private final Clock clock;
     private final Duration idleTimeout;
     private final Duration frameTimeout;
+    private final Duration writeTimeout;
     private final long idleNanos;
     private final long frameNanos;
+    private final long writeNanos;
     private final long interval;
     private long nextSweep;
 
@@ -36,7 +39,9 @@ final class Timeouts {
         this.frameTimeout = settings.frameTimeout();
         this.idleNanos = idleTimeout.toNanos();
         this.frameNanos = frameTimeout.toNanos();
-        this.interval = interval(idleTimeout, frameTimeout);
+        this.writeTimeout = settings.writeTimeout();
+        this.writeNanos = writeTimeout.toNanos();
+        this.interval = interval(idleTimeout, frameTimeout, writeTimeout);
         this.nextSweep = clock.now() + interval;
     }
 
@@ -76,6 +81,11 @@ final class Timeouts {
         if (idleNanos > 0 && now - c.lastActivity >= idleNanos) {
             connections.refuse(c, Refusal.IDLE_TIMEOUT, INFO, () -> "closed the connection from " + connections.peer(c)
                     + ": silent for " + describe(idleTimeout) + " (idle-timeout)");
+            connections.close(c);
+        } else if (writeNanos > 0 && c.outbound != null && now - c.lastWriteProgress >= writeNanos) {
+            connections.refuse(c, Refusal.WRITE_TIMEOUT, WARNING, () -> "closed the connection from "
+                    + connections.peer(c) + ": its client took no byte of its replies for " + describe(writeTimeout)
+                    + " (write-timeout)");
             connections.close(c);
         } else if (frameNanos > 0 && now - c.since >= frameNanos) {
             if (c.state == State.LINGERING) {

@@ -37,6 +37,18 @@ class BoundsTest {
     }
 
     @Test
+    void closesAndCountsAClientThatTakesNoByteOfItsRepliesForTheWriteTimeout() throws IOException {
+        try (TestServer server = TestServer.start("write-timeout = 2s", Services.ASCII_UPPER_CASE);
+                SocketChannel hog = SocketChannel.open(server.address())) {
+            Hog.sendUntilStalled(hog, server, 64 * 1024);
+
+            server.awaitStats(stats -> stats.refusals().getOrDefault("write-timeout", 0L) == 1,
+                    "the never-reading client refused for write-timeout");
+            server.awaitStats(stats -> server.transport.bufferedBytes() == 0, "its unsent replies released");
+        }
+    }
+
+    @Test
     void resumesWhereItPausedOnceTheClientReadsItsReplies() throws InterruptedException {
         String padding = "x".repeat(1000);
         AtomicBoolean paused = new AtomicBoolean();

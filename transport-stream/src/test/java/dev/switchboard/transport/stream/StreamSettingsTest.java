@@ -82,6 +82,6 @@ class StreamSettingsTest {
             }
         }
         assertEquals(List.of("framing", "max-message-bytes", "max-reply-bytes", "backlog", "max-connections",
-                "idle-timeout", "frame-timeout", "write-high-watermark", "write-low-watermark"), keys);
+                "idle-timeout", "frame-timeout", "write-timeout", "write-high-watermark", "write-low-watermark"), keys);
     }
 }

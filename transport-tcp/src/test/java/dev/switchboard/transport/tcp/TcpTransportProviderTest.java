@@ -50,7 +50,7 @@ class TcpTransportProviderTest {
         assertEquals(new TreeSet<>(List.of("host", "port", "threads", "worker-threads", "worker-queue", "log-interval",
                 "blocked-thread-warning",
                 "framing", "max-message-bytes", "max-reply-bytes", "backlog", "max-connections", "idle-timeout",
-                "frame-timeout", "write-high-watermark", "write-low-watermark")), keys);
+                "frame-timeout", "write-timeout", "write-high-watermark", "write-low-watermark")), keys);
     }
 
     @Test

@@ -130,8 +130,13 @@ final class ReceiveLoop implements Runnable {
             }
         } catch (ClosedChannelException | ClosedSelectorException e) {
             // closed by stop() because the loop overran the grace period
-        } catch (IOException | RuntimeException e) {
-            endpoint.served().logger().log(ERROR, "receive loop " + Thread.currentThread().getName() + " failed", e);
+        } catch (Throwable e) { // a failure no datagram contained: nothing would read this socket again
+            if (stopping) {
+                endpoint.served().logger().log(ERROR, "receive loop " + Thread.currentThread().getName()
+                        + " failed while stopping", e);
+            } else {
+                endpoint.served().serviceThreadDied(e);
+            }
         }
     }
 
