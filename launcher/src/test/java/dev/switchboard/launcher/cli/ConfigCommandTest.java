@@ -59,7 +59,7 @@ class ConfigCommandTest {
 
         String backlog = line(run, "switchboard.transports.tcp.backlog");
         assertTrue(backlog.startsWith("switchboard.transports.tcp.backlog = 1024 "), backlog);
-        assertTrue(origin(backlog).matches("reference\\.conf:\\d+ of dev\\.switchboard\\.transport\\.tcp"), backlog);
+        assertTrue(origin(backlog).matches("stream\\.conf:\\d+ of dev\\.switchboard\\.transport\\.stream"), backlog);
     }
 
     @Test
