@@ -13,6 +13,7 @@ import dev.switchboard.launcher.config.ConfigSource;
 import dev.switchboard.launcher.config.EffectiveConfig;
 import dev.switchboard.launcher.endpoint.Endpoint;
 import dev.switchboard.launcher.endpoint.EndpointFactory;
+import dev.switchboard.launcher.endpoint.FatalFailures;
 import dev.switchboard.launcher.plugin.Discovered;
 import dev.switchboard.launcher.plugin.ProviderRegistry;
 import dev.switchboard.service.uppercase.UppercaseProvider;
@@ -95,7 +96,7 @@ final class LauncherConfiguration {
             ConfigSource source = ConfigSource.open(FILE, new Properties());
             source.pluginsDirectory(new Home(FILE.getParent()));
             EffectiveConfig config = source.load(List.of());
-            List<Endpoint> endpoints = new EndpointFactory(config, PROVIDERS).createAll();
+            List<Endpoint> endpoints = new EndpointFactory(config, PROVIDERS, new FatalFailures()).createAll();
             assertFalse(endpoints.isEmpty(), "accepted without an endpoint");
             endpoints.forEach(Endpoint::closeServices);
         } catch (LaunchException e) {
