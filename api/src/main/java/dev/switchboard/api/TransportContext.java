@@ -13,6 +13,7 @@ public final class TransportContext {
     private final Settings settings;
     private final System.Logger logger;
     private final Framings framings;
+    private final MemoryBudget memoryBudget;
 
     /**
      * A context whose framings are those {@link Framings#installed()} finds, as tests and embedded
@@ -36,6 +37,21 @@ public final class TransportContext {
      */
     public TransportContext(String endpoint, String transport, Settings settings, System.Logger logger,
             Framings framings) {
+        this(endpoint, transport, settings, logger, framings, MemoryBudget.processDefault());
+    }
+
+    /**
+     * @param endpoint the endpoint's name
+     * @param transport the transport's name as configured
+     * @param settings the endpoint's settings
+     * @param logger where the transport should log
+     * @param framings the framings the endpoint may name
+     * @param memoryBudget the budget the transport reserves what it buffers from, shared with every
+     *     other endpoint of the process
+     */
+    public TransportContext(String endpoint, String transport, Settings settings, System.Logger logger,
+            Framings framings, MemoryBudget memoryBudget) {
+        this.memoryBudget = Objects.requireNonNull(memoryBudget, "memoryBudget");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.transport = Objects.requireNonNull(transport, "transport");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -72,6 +88,14 @@ public final class TransportContext {
     /** @return the framings the endpoint may name: built-in and plugins' */
     public Framings framings() {
         return framings;
+    }
+
+    /**
+     * @return the process-wide budget of what transports buffer for clients; the launcher's, or
+     *     {@link MemoryBudget#processDefault()} for a context created without one
+     */
+    public MemoryBudget memoryBudget() {
+        return memoryBudget;
     }
 
     /**

@@ -11,6 +11,7 @@ import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import dev.switchboard.api.MemoryBudget;
 import dev.switchboard.api.MessageService;
 import dev.switchboard.api.MessageServiceProvider;
 import dev.switchboard.api.ServiceContext;
@@ -58,6 +59,7 @@ public final class EndpointFactory {
 
     private final EffectiveConfig config;
     private final ProviderRegistry providers;
+    private MemoryBudget memoryBudget;
 
     /**
      * @param config the effective configuration
@@ -122,7 +124,7 @@ public final class EndpointFactory {
         Settings settings = HoconSettings.of(merged, path);
         Duration shutdownGrace = settings.duration("shutdown-grace");
         TransportContext context = new TransportContext(name, transport.name(), settings,
-                System.getLogger("switchboard.endpoint." + name), providers.framingLookup());
+                System.getLogger("switchboard.endpoint." + name), providers.framingLookup(), memoryBudget());
         Transport created = created("endpoint " + name, transport, () -> transport.provider().create(context));
         List<String> serviceNames = new ArrayList<>();
         List<MessageService> services = new ArrayList<>();
@@ -134,6 +136,14 @@ public final class EndpointFactory {
             services.forEach(MessageService::close);
             throw e;
         }
+    }
+
+    /** The one budget every endpoint's transport shares, read from the configuration once. */
+    private MemoryBudget memoryBudget() {
+        if (memoryBudget == null) {
+            memoryBudget = MemoryBudgets.configured(config.config());
+        }
+        return memoryBudget;
     }
 
     private Discovered<TransportProvider> transport(String path, ConfigObject block, Config withDefaults) {
