@@ -93,6 +93,16 @@ class ConfigurationErrorsTest {
     }
 
     @Test
+    void rejectsAMemoryBudgetThatIsNeitherASizeNorAuto() {
+        LaunchException e = failure("""
+                switchboard.memory-budget = lots
+                switchboard.endpoints.tcp { transport = tcp }
+                """);
+        assertTrue(e.getMessage().startsWith(file + ":1: switchboard.memory-budget: a size such as 256MiB, or auto;"),
+                e.getMessage());
+    }
+
+    @Test
     void rejectsASettingTheServiceDoesNotHave() {
         LaunchException e = failure("""
                 switchboard.endpoints.tcp {

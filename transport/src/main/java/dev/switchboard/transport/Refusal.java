@@ -27,7 +27,9 @@ public enum Refusal {
     /** The kernel dropped datagrams because the socket's receive buffer was full. */
     KERNEL_RECEIVE_BUFFER("kernel-receive-buffer"),
     /** Work still pending when the shutdown grace period ran out. */
-    SHUTDOWN_TIMEOUT("shutdown-timeout");
+    SHUTDOWN_TIMEOUT("shutdown-timeout"),
+    /** Holding more for a client would have passed the process's {@code memory-budget}. */
+    MEMORY_BUDGET("memory-budget");
 
     private final String reason;
 

@@ -50,6 +50,8 @@ final class Connection {
     boolean peerClosed;
     /** Reading stopped because more than the high watermark of replies is pending. */
     boolean readPaused;
+    /** Reading stopped because the process's memory budget is near and this connection holds much. */
+    boolean memoryPaused;
     /** When the last byte came in or went out, in {@link System#nanoTime()} terms. */
     long lastActivity;
     /** While replies are unsent: when they became pending or a byte of them was last written. */
@@ -88,12 +90,12 @@ final class Connection {
 
     /** @return whether requests are decoded from this connection's input now */
     boolean isDecoding() {
-        return isTakingRequests() && !readPaused;
+        return isTakingRequests() && !readPaused && !memoryPaused;
     }
 
     /** @return whether the loop should read from the socket */
     boolean wantsInput() {
-        return state == State.OPEN && !readPaused || state == State.LINGERING;
+        return state == State.OPEN && !readPaused && !memoryPaused || state == State.LINGERING;
     }
 
     /** @return bytes waiting to be sent or handled: the unsent replies and the requests waiting for a worker */
@@ -103,7 +105,12 @@ final class Connection {
 
     /** @return whether every request received has been answered and every reply sent */
     boolean isSettled() {
-        return outbound == null && !atWorker && waiting == null && !readPaused;
+        return outbound == null && !atWorker && waiting == null && !readPaused && !memoryPaused;
+    }
+
+    /** @return the bytes of the buffers this connection holds: unsent replies, waiting requests, held input */
+    long heldBytes() {
+        return (outbound == null ? 0 : outbound.capacity()) + waitingBytes + (inbound == null ? 0 : inbound.capacity());
     }
 
     /** @return whether input from earlier reads is held */

@@ -80,6 +80,7 @@ final class Connections {
         if (c.isTakingRequests()) {
             c.state = State.CLOSING;
             c.readPaused = false;
+            c.memoryPaused = false;
             c.releaseInput(gauge);
         }
     }
@@ -136,6 +137,9 @@ final class Connections {
     void lost(Connection c, IOException e) {
         if (abandoned) {
             // the stop closed its channel: not an I/O error
+        } else if (e instanceof MemoryBudgetExceeded) {
+            incidents.refused(Refusal.MEMORY_BUDGET, WARNING, () -> "closing the connection from " + peer(c) + ": "
+                    + e.getMessage() + " (switchboard.memory-budget, " + gauge.budget().limit() + " bytes)");
         } else if (isPeerGone(e)) {
             endpoint.served().log().log(DEBUG, PEER_GONE, () -> "the connection from " + peer(c) + " ended: " + e.getMessage());
         } else {

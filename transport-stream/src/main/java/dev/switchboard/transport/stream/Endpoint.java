@@ -1,5 +1,6 @@
 package dev.switchboard.transport.stream;
 
+import dev.switchboard.api.MemoryBudget;
 import dev.switchboard.transport.ServedEndpoint;
 import dev.switchboard.transport.WorkerPool;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,10 +13,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * @param binding how accepted connections are set up
  * @param workers where a blocking service runs, or null when the service runs on the loops
  * @param openConnections connections accepted and not yet closed, across all loops
+ * @param budget the process's memory budget, which every loop's buffers are reserved from
  */
 record Endpoint(
         ServedEndpoint served,
         StreamSettings settings,
         StreamBinding binding,
         WorkerPool workers,
-        AtomicInteger openConnections) {}
+        AtomicInteger openConnections,
+        MemoryBudget budget) {}

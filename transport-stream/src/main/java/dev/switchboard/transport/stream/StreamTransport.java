@@ -94,7 +94,8 @@ public final class StreamTransport extends AbstractTransport {
                 blocking = new WorkerPool(Threads.prefix(name, "worker"), settings.endpoint().workerThreads(),
                         settings.endpoint().workerQueue());
             }
-            Endpoint endpoint = new Endpoint(served(service), settings, binding, blocking, new AtomicInteger());
+            Endpoint endpoint = new Endpoint(served(service), settings, binding, blocking, new AtomicInteger(),
+                    context().memoryBudget());
             for (int i = 0; i < settings.endpoint().threads(); i++) {
                 created.add(new SelectorLoop(endpoint, counters().newShard(), watched.watch()));
             }

@@ -59,7 +59,8 @@ class UnixTransportProviderTest {
                 .getObject("switchboard.transports.unix").keySet());
         assertEquals(new TreeSet<>(List.of("path", "mode", "threads", "worker-threads", "worker-queue", "log-interval",
                 "framing", "max-message-bytes", "max-reply-bytes", "backlog", "max-connections", "idle-timeout",
-                "frame-timeout", "write-high-watermark", "write-low-watermark")), keys);
+                "frame-timeout", "write-timeout", "write-high-watermark", "write-low-watermark", "blocked-thread-warning")),
+                keys);
     }
 
     @Test
