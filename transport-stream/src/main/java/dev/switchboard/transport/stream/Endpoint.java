@@ -3,7 +3,6 @@ package dev.switchboard.transport.stream;
 import dev.switchboard.api.MessageService;
 import dev.switchboard.transport.RateLimitedLog;
 import dev.switchboard.transport.WorkerPool;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the acceptor and the loops of one started endpoint share.
@@ -16,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * @param workers where a blocking service runs, or null when the service runs on the loops
  * @param logger where the endpoint logs
  * @param log the rate-limited view of {@code logger}, for refusals and failures
- * @param openConnections connections accepted and not yet closed, across all loops
+ * @param openConnections connections accepted and not yet closed, across all loops, in all and per source
  */
 record Endpoint(
         String name,
@@ -27,4 +26,4 @@ record Endpoint(
         WorkerPool workers,
         System.Logger logger,
         RateLimitedLog log,
-        AtomicInteger openConnections) {}
+        OpenConnections openConnections) {}

@@ -24,6 +24,7 @@ import java.util.Objects;
  * @param frameTimeout how long a partial request may take to complete; {@link Duration#ZERO} = never
  * @param writeHighWatermark pending outbound bytes above which reading from a client stops
  * @param writeLowWatermark pending outbound bytes below which it resumes
+ * @param sourceLimits whom the endpoint serves and what it admits from each source
  */
 public record StreamSettings(
         EndpointSettings endpoint,
@@ -35,7 +36,8 @@ public record StreamSettings(
         Duration idleTimeout,
         Duration frameTimeout,
         int writeHighWatermark,
-        int writeLowWatermark) {
+        int writeLowWatermark,
+        SourceLimits sourceLimits) {
 
     /** The largest {@code max-message-bytes}. */
     public static final int MAX_MESSAGE_LIMIT = 16 << 20;
@@ -56,6 +58,7 @@ public record StreamSettings(
         Objects.requireNonNull(codec, "codec");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(frameTimeout, "frameTimeout");
+        Objects.requireNonNull(sourceLimits, "sourceLimits");
         if (writeLowWatermark >= writeHighWatermark) {
             throw new IllegalArgumentException("the low watermark " + writeLowWatermark
                     + " must be below the high one " + writeHighWatermark);
@@ -90,7 +93,7 @@ public record StreamSettings(
                     "a size below write-high-watermark (" + high + " bytes)");
         }
         return new StreamSettings(endpoint, framing, codec, maxReplyBytes, backlog, maxConnections, idleTimeout,
-                frameTimeout, high, low);
+                frameTimeout, high, low, SourceLimits.from(settings));
     }
 
     private static Duration timeout(Settings settings, String key) {

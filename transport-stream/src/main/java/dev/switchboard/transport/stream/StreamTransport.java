@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A connection-oriented transport over any {@link java.nio.channels.SocketChannel} family: a
@@ -79,7 +78,7 @@ public final class StreamTransport extends AbstractTransport {
                         settings.endpoint().workerQueue());
             }
             Endpoint endpoint = new Endpoint(name, context().transport(), settings, binding, service, blocking,
-                    context().logger(), log(), new AtomicInteger());
+                    context().logger(), log(), new OpenConnections());
             for (int i = 0; i < settings.endpoint().threads(); i++) {
                 created.add(new SelectorLoop(endpoint, counters().newShard()));
             }
