@@ -2,6 +2,7 @@ package dev.switchboard.transport.udp;
 
 import dev.switchboard.api.MessageService;
 import dev.switchboard.transport.RateLimitedLog;
+import dev.switchboard.transport.SourceRates;
 
 /**
  * What the loops and workers of one started endpoint share.
@@ -11,6 +12,7 @@ import dev.switchboard.transport.RateLimitedLog;
  * @param settings the endpoint's settings
  * @param service what answers the datagrams
  * @param admission which datagrams may be answered and which replies may leave
+ * @param sourceRates the sources' buckets, shared by the loops; null if there is no per-source rate
  * @param logger where the endpoint logs
  * @param log the rate-limited view of {@code logger}, for refusals and failures
  */
@@ -20,5 +22,6 @@ record Endpoint(
         UdpSettings settings,
         MessageService service,
         Admission admission,
+        SourceRates sourceRates,
         System.Logger logger,
         RateLimitedLog log) {}

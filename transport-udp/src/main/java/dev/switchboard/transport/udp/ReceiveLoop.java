@@ -50,6 +50,7 @@ final class ReceiveLoop implements Runnable {
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(RECEIVE_BUFFER_BYTES);
     private final Responder responder;
     private final Admission admission;
+    private final SenderCheck senders;
     private final Workers workers;
     private final Counters.Shard counters;
     private final RateLimitedLog log;
@@ -79,6 +80,8 @@ final class ReceiveLoop implements Runnable {
         this.maxMessageBytes = endpoint.settings().endpoint().maxMessageBytes();
         this.responder = new Responder(endpoint, counters);
         this.admission = endpoint.admission();
+        this.senders = new SenderCheck(endpoint.settings().sources(), endpoint.settings().sourceRate(),
+                endpoint.sourceRates(), System::nanoTime);
         this.localAddress = (InetSocketAddress) channel.getLocalAddress();
         channel.configureBlocking(false);
         this.selector = Selector.open();
@@ -160,6 +163,11 @@ final class ReceiveLoop implements Runnable {
         if (refusal != null) {
             refuse(refusal, () -> "dropped a datagram from " + Addresses.format(from)
                     + ": replies never go to port 0 or to a broadcast, multicast or wildcard address");
+            return;
+        }
+        Refusal unwelcome = senders.check(from);
+        if (unwelcome != null) {
+            refuse(unwelcome, () -> senders.explain(unwelcome, from));
             return;
         }
         if (from != sender) {

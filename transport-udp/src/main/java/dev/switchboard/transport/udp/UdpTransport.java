@@ -11,6 +11,7 @@ import dev.switchboard.transport.Counters;
 import dev.switchboard.transport.Deadline;
 import dev.switchboard.transport.RateLimitedLog;
 import dev.switchboard.transport.Refusal;
+import dev.switchboard.transport.SourceRates;
 import dev.switchboard.transport.Threads;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -80,7 +81,7 @@ final class UdpTransport implements Transport {
         KernelDrops drops;
         try {
             Endpoint endpoint = new Endpoint(context.endpoint(), context.transport(), settings, service,
-                    Admission.forLocalInterfaces(settings.maxReplyRatio()), context.logger(), log);
+                    Admission.forLocalInterfaces(settings.maxReplyRatio()), sourceRates(), context.logger(), log);
             drops = KernelDrops.of(group.localAddress().getPort(), log, context.logger());
             if (service.isBlocking()) {
                 blocking = new Workers(Threads.prefix(context.endpoint(), "worker"), endpoint, counters.newSharedShard());
@@ -110,6 +111,11 @@ final class UdpTransport implements Transport {
             thread.start();
         }
         phase = Phase.STARTED;
+    }
+
+    private SourceRates sourceRates() {
+        return settings.sourceRate() == null ? null
+                : new SourceRates(settings.sourceRate(), Duration.ZERO, settings.sources().maxTrackedSources());
     }
 
     @Override
