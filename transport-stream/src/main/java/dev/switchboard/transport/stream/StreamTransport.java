@@ -25,7 +25,8 @@ import java.util.concurrent.ThreadFactory;
  * replies still leave in request order on each connection.
  *
  * <p>Every buffer, queue and wait is bounded: {@code max-message-bytes} (a frame the codec refuses
- * closes its connection), {@code max-reply-bytes}, {@code max-connections}, the write watermarks
+ * closes its connection), {@code max-reply-bytes}, {@code max-connections} and the per-source limits
+ * with the {@code allow} and {@code deny} lists ({@link SourceLimits}), the write watermarks
  * (reading from a client pauses while too many of its replies are unsent), {@code idle-timeout},
  * {@code frame-timeout} and {@code worker-queue}; each refusal is counted and logged, rate-limited.
  *
