@@ -7,8 +7,8 @@ import java.time.Duration;
  * A per-source rate limit: a {@link TokenBucket} for each source, in a table of bounded size, with an
  * optional cool-down: a source that finds its bucket empty is refused, and if a cool-down is set, it
  * is then refused for that long whatever its bucket holds (refusals during the cool-down do not
- * extend it). Safe from any thread: the table is split into sets of {@value #WAYS} entries, each set
- * guarded by one of {@value #STRIPES} locks, held for a scan of eight entries; a lookup allocates
+ * extend it). Safe from any thread: the table is split into sets of eight entries, each set
+ * guarded by one of 64 locks, held for a scan of eight entries; a lookup allocates
  * nothing.
  *
  * <p>The table holds at most {@link #capacity()} sources. A source's set is chosen by a hash seeded
@@ -40,7 +40,7 @@ public final class SourceRates {
      * @param bucket each source's rate and burst
      * @param coolDown how long a source over its rate is refused; {@link Duration#ZERO} = not at all
      *     beyond what its bucket says
-     * @param maxSources how many sources to track at most, rounded up to a multiple of {@value #WAYS}
+     * @param maxSources how many sources to track at most, rounded up to a multiple of eight
      */
     public SourceRates(TokenBucket bucket, Duration coolDown, int maxSources) {
         this.bucket = bucket;

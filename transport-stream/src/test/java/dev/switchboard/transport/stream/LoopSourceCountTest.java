@@ -51,6 +51,7 @@ class LoopSourceCountTest {
                 Services.ASCII_UPPER_CASE, null, logger, new RateLimitedLog(logger, Duration.ofSeconds(1)), open);
         SelectorLoop loop = new SelectorLoop(endpoint, new Counters().newShard());
         Thread thread = new Thread(loop);
+        thread.setDaemon(true); // should the test fail before stopping it
         List<SocketChannel> clients = new ArrayList<>();
         try (ServerSocketChannel listener = ServerSocketChannel.open()
                 .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
