@@ -83,7 +83,7 @@ class ConfigurationErrorsTest {
                 }
                 """);
         assertTrue(e.getMessage().startsWith(file + ":3: switchboard.endpoints.tcp.max-conections:"
-                + " unknown setting for transport tcp; known settings: backlog, enabled, "), e.getMessage());
+                + " unknown setting for transport tcp; known settings: allow, backlog, "), e.getMessage());
         assertTrue(e.getMessage().contains(" max-connections, "), e.getMessage());
     }
 
