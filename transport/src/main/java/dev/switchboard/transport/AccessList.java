@@ -41,8 +41,7 @@ public record AccessList(List<Cidr> allow, List<Cidr> deny) {
             try {
                 blocks.add(Cidr.parse(entry.strip()));
             } catch (IllegalArgumentException e) {
-                throw settings.invalid(key, "a list of IP addresses and CIDR blocks, such as [\"10.0.0.0/8\", \"::1\"]; "
-                        + e.getMessage());
+                throw settings.invalid(key, "a list of IP addresses and CIDR blocks; " + e.getMessage());
             }
         }
         return blocks;
