@@ -87,8 +87,8 @@ class ConfigurationErrorsTest {
                 }
                 """);
         assertTrue(e.getMessage().startsWith(file + ":3: switchboard.endpoints.tcp.max-conections:"
-                + " unknown setting for transport tcp; known settings: backlog, blocked-thread-warning, enabled, "),
-                e.getMessage());
+                + " unknown setting for transport tcp; known settings: allow, backlog, blocked-thread-warning,"
+                + " connection-rate-cooldown, deny, enabled, "), e.getMessage());
         assertTrue(e.getMessage().contains(" max-connections, "), e.getMessage());
     }
 

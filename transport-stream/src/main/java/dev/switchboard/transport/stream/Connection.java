@@ -1,6 +1,7 @@
 package dev.switchboard.transport.stream;
 
 import dev.switchboard.api.RequestContext;
+import dev.switchboard.transport.SourceKey;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -44,6 +45,8 @@ final class Connection {
     final SocketChannel channel;
     final SelectionKey key;
     final RequestContext context;
+    /** The source its end is counted out of; null for a peer that is not IP. */
+    final SourceKey source;
 
     State state = State.OPEN;
     /** The client shut its output (read returned -1). */
@@ -76,10 +79,11 @@ final class Connection {
     @SuppressWarnings("unused") // through ENDED
     private volatile boolean ended;
 
-    Connection(SocketChannel channel, SelectionKey key, RequestContext context, long now) {
+    Connection(SocketChannel channel, SelectionKey key, RequestContext context, SourceKey source, long now) {
         this.channel = channel;
         this.key = key;
         this.context = context;
+        this.source = source;
         this.lastActivity = now;
     }
 

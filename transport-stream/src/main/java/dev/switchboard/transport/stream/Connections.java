@@ -13,6 +13,7 @@ import dev.switchboard.transport.Counters;
 import dev.switchboard.transport.Failure;
 import dev.switchboard.transport.Incidents;
 import dev.switchboard.transport.Refusal;
+import dev.switchboard.transport.SourceKey;
 import dev.switchboard.transport.stream.Connection.State;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -61,17 +62,17 @@ final class Connections {
         return open;
     }
 
-    /** Registers a newly accepted connection for reading. */
-    void register(SocketChannel channel) {
+    /** Registers a newly accepted connection for reading; {@code source} is what the acceptor counted it in with. */
+    void register(SocketChannel channel, SourceKey source) {
         try {
             RequestContext context = endpoint.served().requestContext(channel.getRemoteAddress(),
                     endpoint.binding().localAddress(channel));
             SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
-            key.attach(new Connection(channel, key, context, clock.now()));
+            key.attach(new Connection(channel, key, context, source, clock.now()));
             open++;
         } catch (IOException | RuntimeException e) { // the client left before its connection was registered
             Closeables.closeQuietly(channel);
-            countEnd();
+            countEnd(source);
         }
     }
 
@@ -175,12 +176,12 @@ final class Connections {
         c.releaseWaiting(gauge);
         open--;
         if (c.claimEnd()) {
-            countEnd();
+            countEnd(c.source);
         }
     }
 
-    private void countEnd() {
-        endpoint.openConnections().decrementAndGet();
+    private void countEnd(SourceKey source) {
+        endpoint.openConnections().closed(source);
         counters.increment(Counter.CONNECTIONS_CLOSED);
     }
 
@@ -244,7 +245,7 @@ final class Connections {
             Connection c = (Connection) key.attachment();
             if (c != null && c.claimEnd()) {
                 cut++;
-                endpoint.openConnections().decrementAndGet();
+                endpoint.openConnections().closed(c.source);
                 stopCounters.increment(Counter.CONNECTIONS_CLOSED);
                 stopCounters.refused(Refusal.SHUTDOWN_TIMEOUT);
             }

@@ -6,6 +6,7 @@ import static java.lang.System.Logger.Level.WARNING;
 import dev.switchboard.transport.BlockedThreads;
 import dev.switchboard.transport.Counters;
 import dev.switchboard.transport.Incidents;
+import dev.switchboard.transport.SourceKey;
 import java.io.IOException;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
@@ -96,9 +97,12 @@ final class SelectorLoop implements Runnable {
         selector.wakeup();
     }
 
-    /** @param channel a newly accepted, non-blocking connection for this loop to serve */
-    void adopt(SocketChannel channel) {
-        execute(() -> connections.register(channel));
+    /**
+     * @param channel a newly accepted, non-blocking connection for this loop to serve
+     * @param source its source, which its end is counted out of; null for a peer that is not IP
+     */
+    void adopt(SocketChannel channel, SourceKey source) {
+        execute(() -> connections.register(channel, source));
     }
 
     /** On a worker thread: hands an answered request back to this loop. */
