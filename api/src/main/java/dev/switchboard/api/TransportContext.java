@@ -14,6 +14,7 @@ public final class TransportContext {
     private final System.Logger logger;
     private final Framings framings;
     private final FatalFailureHandler fatalFailures;
+    private final MemoryBudget memoryBudget;
 
     /**
      * A context whose framings are those {@link Framings#installed()} finds, as tests and embedded
@@ -37,7 +38,8 @@ public final class TransportContext {
      */
     public TransportContext(String endpoint, String transport, Settings settings, System.Logger logger,
             Framings framings) {
-        this(endpoint, transport, settings, logger, framings, FatalFailureHandler.logging(logger));
+        this(endpoint, transport, settings, logger, framings, FatalFailureHandler.logging(logger),
+                MemoryBudget.processDefault());
     }
 
     /**
@@ -51,6 +53,37 @@ public final class TransportContext {
      */
     public TransportContext(String endpoint, String transport, Settings settings, System.Logger logger,
             Framings framings, FatalFailureHandler fatalFailures) {
+        this(endpoint, transport, settings, logger, framings, fatalFailures, MemoryBudget.processDefault());
+    }
+
+    /**
+     * @param endpoint the endpoint's name
+     * @param transport the transport's name as configured
+     * @param settings the endpoint's settings
+     * @param logger where the transport should log
+     * @param framings the framings the endpoint may name
+     * @param memoryBudget the budget the transport reserves what it buffers from, shared with every
+     *     other endpoint of the process
+     */
+    public TransportContext(String endpoint, String transport, Settings settings, System.Logger logger,
+            Framings framings, MemoryBudget memoryBudget) {
+        this(endpoint, transport, settings, logger, framings, FatalFailureHandler.logging(logger), memoryBudget);
+    }
+
+    /**
+     * @param endpoint the endpoint's name
+     * @param transport the transport's name as configured
+     * @param settings the endpoint's settings
+     * @param logger where the transport should log
+     * @param framings the framings the endpoint may name
+     * @param fatalFailures what happens when one of the transport's serving threads dies; the
+     *     launcher's stops the process
+     * @param memoryBudget the budget the transport reserves what it buffers from, shared with every
+     *     other endpoint of the process
+     */
+    public TransportContext(String endpoint, String transport, Settings settings, System.Logger logger,
+            Framings framings, FatalFailureHandler fatalFailures, MemoryBudget memoryBudget) {
+        this.memoryBudget = Objects.requireNonNull(memoryBudget, "memoryBudget");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.transport = Objects.requireNonNull(transport, "transport");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -99,6 +132,14 @@ public final class TransportContext {
      */
     public void serviceThreadDied(Throwable cause) {
         fatalFailures.serviceThreadDied(endpoint, Thread.currentThread(), Objects.requireNonNull(cause, "cause"));
+    }
+
+    /**
+     * @return the process-wide budget of what transports buffer for clients; the launcher's, or
+     *     {@link MemoryBudget#processDefault()} for a context created without one
+     */
+    public MemoryBudget memoryBudget() {
+        return memoryBudget;
     }
 
     /**

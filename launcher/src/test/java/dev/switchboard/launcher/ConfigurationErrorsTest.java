@@ -87,9 +87,19 @@ class ConfigurationErrorsTest {
                 }
                 """);
         assertTrue(e.getMessage().startsWith(file + ":3: switchboard.endpoints.tcp.max-conections:"
-                + " unknown setting for transport tcp; known settings: backlog, blocked-thread-warning, enabled, "),
-                e.getMessage());
+                + " unknown setting for transport tcp; known settings: allow, backlog, blocked-thread-warning,"
+                + " connection-rate-cooldown, deny, enabled, "), e.getMessage());
         assertTrue(e.getMessage().contains(" max-connections, "), e.getMessage());
+    }
+
+    @Test
+    void rejectsAMemoryBudgetThatIsNeitherASizeNorAuto() {
+        LaunchException e = failure("""
+                switchboard.memory-budget = lots
+                switchboard.endpoints.tcp { transport = tcp }
+                """);
+        assertTrue(e.getMessage().startsWith(file + ":1: switchboard.memory-budget: a size such as 256MiB, or auto;"),
+                e.getMessage());
     }
 
     @Test

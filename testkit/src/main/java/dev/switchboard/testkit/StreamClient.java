@@ -55,9 +55,28 @@ public final class StreamClient implements AutoCloseable {
      * @throws UncheckedIOException if the connection is refused
      */
     public static StreamClient connect(SocketAddress address) {
+        return connect(address, null);
+    }
+
+    /**
+     * Connects to a local server from a given local address: on Linux every address of 127.0.0.0/8
+     * is the loopback interface's, so {@code 127.0.0.2} is a second client host for tests of
+     * per-source limits.
+     *
+     * @param address the server's {@link java.net.InetSocketAddress}, or a
+     *     {@link java.net.UnixDomainSocketAddress} if {@code from} is null
+     * @param from the local IP address to bind first, such as {@code 127.0.0.2:0}; null = none
+     * @return the connected client
+     * @throws UncheckedIOException if {@code from} cannot be bound or the connection is refused
+     */
+    public static StreamClient connect(SocketAddress address, SocketAddress from) {
         try {
-            SocketChannel channel = SocketChannel.open(address);
+            SocketChannel channel = from == null ? SocketChannel.open(address) : SocketChannel.open();
             try {
+                if (from != null) {
+                    channel.bind(from);
+                    channel.connect(address);
+                }
                 if (channel.supportedOptions().contains(StandardSocketOptions.TCP_NODELAY)) {
                     channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 }

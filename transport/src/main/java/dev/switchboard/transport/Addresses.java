@@ -37,10 +37,13 @@ public final class Addresses {
     }
 
     private static String format(InetSocketAddress address) {
-        String host = address.getAddress() instanceof Inet6Address ipv6
-                ? shortForm(ipv6.getHostAddress())
-                : address.getHostString();
+        String host = address.getAddress() instanceof Inet6Address ipv6 ? host(ipv6) : address.getHostString();
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
+    }
+
+    /** @return the address as text, an IPv6 one in its short form (RFC 5952) */
+    static String host(InetAddress address) {
+        return address instanceof Inet6Address ? shortForm(address.getHostAddress()) : address.getHostAddress();
     }
 
     /**

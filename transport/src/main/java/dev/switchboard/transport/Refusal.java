@@ -4,6 +4,12 @@ package dev.switchboard.transport;
 public enum Refusal {
     /** A connection beyond {@code max-connections} was accepted and closed at once. */
     MAX_CONNECTIONS("max-connections"),
+    /** A peer outside the endpoint's {@code allow} blocks, or in a {@code deny} block. */
+    DENIED("denied"),
+    /** A connection from a source that already had {@code max-connections-per-source} open. */
+    SOURCE_CONNECTIONS("source-connections"),
+    /** A source over its rate: of new connections (and cooling down), or of datagrams. */
+    SOURCE_RATE("source-rate"),
     /** A message (a line, a frame, a datagram) exceeded {@code max-message-bytes}. */
     MESSAGE_TOO_LARGE("message-too-large"),
     /** A length prefix or other framing was impossible to honour. */
@@ -27,7 +33,9 @@ public enum Refusal {
     /** The kernel dropped datagrams because the socket's receive buffer was full. */
     KERNEL_RECEIVE_BUFFER("kernel-receive-buffer"),
     /** Work still pending when the shutdown grace period ran out. */
-    SHUTDOWN_TIMEOUT("shutdown-timeout");
+    SHUTDOWN_TIMEOUT("shutdown-timeout"),
+    /** Holding more for a client would have passed the process's {@code memory-budget}. */
+    MEMORY_BUDGET("memory-budget");
 
     private final String reason;
 

@@ -18,7 +18,8 @@ class SharedReferenceTest {
     @ParameterizedTest
     @CsvSource({
         "switchboard-transport/endpoint.conf, 'threads, worker-threads, worker-queue, log-interval, blocked-thread-warning'",
-        "switchboard-transport/inet.conf, 'host, port'"})
+        "switchboard-transport/inet.conf, 'host, port'",
+        "switchboard-transport/sources.conf, 'allow, deny, source-prefix-ipv4, source-prefix-ipv6, max-tracked-sources'"})
     void documentsEachKeyWithACommentLine(String resource, String keys) throws IOException {
         List<String> lines;
         // through the class loader, as Typesafe Config includes it: a module's encapsulation must not hide it
@@ -28,7 +29,7 @@ class SharedReferenceTest {
         }
         List<String> found = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).matches("[a-z-]+ = .*")) {
+            if (lines.get(i).matches("[a-z0-9-]+ = .*")) {
                 found.add(lines.get(i).substring(0, lines.get(i).indexOf(' ')));
                 assertTrue(lines.get(i - 1).startsWith("#"), "no comment above: " + lines.get(i));
             }

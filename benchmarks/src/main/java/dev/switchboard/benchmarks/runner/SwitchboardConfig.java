@@ -13,8 +13,9 @@ final class SwitchboardConfig {
 
     /**
      * The benchmark's endpoints: raw TCP (for ping-pong, churn, idle and open loop; allowing the
-     * idle workload's connections), line TCP (pipelined) and UDP, on loopback, every other setting
-     * at its default.
+     * idle workload's connections, and without per-source limits, since the load generator is every
+     * client from one address), line TCP (pipelined) and UDP, on loopback, every other setting at its
+     * default.
      *
      * @param oneLoop whether each endpoint has one event loop (or one UDP socket) instead of one per core
      * @return the file written
@@ -26,6 +27,7 @@ final class SwitchboardConfig {
                   tcp-raw {
                     transport = tcp, host = "%1$s", port = %2$d, framing = raw, threads = %5$d
                     max-connections = 20000, shutdown-grace = 1s, services = [uppercase]
+                    max-connections-per-source = 0, max-connection-rate-per-source = 0
                   }
                   tcp-line {
                     transport = tcp, host = "%1$s", port = %3$d, framing = line, threads = %5$d

@@ -26,6 +26,8 @@ class SwitchboardConfigTest {
         assertEquals(1003, config.getInt("udp.port"));
         assertEquals("127.0.0.1", config.getString("udp.host"));
         assertEquals(0, config.getInt("tcp-raw.threads"), "one loop per core");
+        assertEquals(0, config.getInt("tcp-raw.max-connections-per-source"), "the idle workload's connections are from one address");
+        assertEquals(0, config.getInt("tcp-raw.max-connection-rate-per-source"), "and so are the churn's");
     }
 
     @Test

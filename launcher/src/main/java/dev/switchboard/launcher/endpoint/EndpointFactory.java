@@ -11,6 +11,7 @@ import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import dev.switchboard.api.MemoryBudget;
 import dev.switchboard.api.MessageService;
 import dev.switchboard.api.MessageServiceProvider;
 import dev.switchboard.api.ServiceContext;
@@ -60,6 +61,7 @@ public final class EndpointFactory {
     private final EffectiveConfig config;
     private final ProviderRegistry providers;
     private final FatalFailures fatalFailures;
+    private MemoryBudget memoryBudget;
 
     /**
      * @param config the effective configuration
@@ -128,7 +130,8 @@ public final class EndpointFactory {
         Settings settings = HoconSettings.of(merged, path);
         Duration shutdownGrace = settings.duration("shutdown-grace");
         TransportContext context = new TransportContext(name, transport.name(), settings,
-                System.getLogger("switchboard.endpoint." + name), providers.framingLookup(), fatalFailures);
+                System.getLogger("switchboard.endpoint." + name), providers.framingLookup(), fatalFailures,
+                memoryBudget());
         Transport created = created("endpoint " + name, transport, () -> transport.provider().create(context));
         ports.add(name, transport.name(), merged);
         List<String> serviceNames = new ArrayList<>();
@@ -141,6 +144,14 @@ public final class EndpointFactory {
             services.forEach(MessageService::close);
             throw e;
         }
+    }
+
+    /** The one budget every endpoint's transport shares, read from the configuration once. */
+    private MemoryBudget memoryBudget() {
+        if (memoryBudget == null) {
+            memoryBudget = MemoryBudgets.configured(config.config());
+        }
+        return memoryBudget;
     }
 
     private Discovered<TransportProvider> transport(String path, ConfigObject block, Config withDefaults) {

@@ -8,7 +8,9 @@ import dev.switchboard.transport.Counters;
 import dev.switchboard.transport.Failure;
 import dev.switchboard.transport.Incidents;
 import dev.switchboard.transport.Refusal;
+import dev.switchboard.transport.SourceKey;
 import java.io.IOException;
+import java.net.SocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -18,7 +20,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The listening socket's thread: accepts connections, turns away those beyond
- * {@code max-connections}, has the binding set up the others and hands them to the loops in turn.
+ * {@code max-connections} and those its {@link SourceAdmission} refuses for their peer, has the
+ * binding set up the others and hands them to the loops in turn.
  * Ends when the listening channel is closed.
  */
 final class Acceptor implements Runnable {
@@ -31,6 +34,7 @@ final class Acceptor implements Runnable {
     private final Endpoint endpoint;
     private final Counters.Shard counters;
     private final Incidents incidents;
+    private final SourceAdmission admission;
     private int next;
 
     /**
@@ -45,6 +49,7 @@ final class Acceptor implements Runnable {
         this.endpoint = endpoint;
         this.counters = counters;
         this.incidents = new Incidents(counters, endpoint.served().log());
+        this.admission = new SourceAdmission(endpoint.settings().sourceLimits(), endpoint.openConnections());
     }
 
     @Override
@@ -74,13 +79,22 @@ final class Acceptor implements Runnable {
 
     private void admit(SocketChannel channel) {
         int max = endpoint.settings().maxConnections();
-        if (endpoint.openConnections().get() >= max) {
+        if (endpoint.openConnections().total() >= max) {
             incidents.refused(Refusal.MAX_CONNECTIONS,
                     () -> "closed a new connection at once: " + max + " are open (max-connections)");
             Closeables.closeQuietly(channel);
             return;
         }
+        SourceKey source;
         try {
+            SocketAddress peer = channel.getRemoteAddress();
+            source = admission.sourceOf(peer);
+            Refusal refusal = admission.check(peer, source, System.nanoTime());
+            if (refusal != null) {
+                incidents.refused(refusal, () -> admission.explain(refusal, peer));
+                Closeables.closeQuietly(channel);
+                return;
+            }
             channel.configureBlocking(false);
             endpoint.binding().configure(channel);
         } catch (IOException e) { // the client already left
@@ -92,9 +106,9 @@ final class Acceptor implements Runnable {
             return;
         }
         // Only this thread increments, so checking first and incrementing after is exact.
-        endpoint.openConnections().incrementAndGet();
+        endpoint.openConnections().opened(source);
         counters.increment(Counter.CONNECTIONS_ACCEPTED);
-        loops.get(next).adopt(channel);
+        loops.get(next).adopt(channel, source);
         next = (next + 1) % loops.size();
     }
 }

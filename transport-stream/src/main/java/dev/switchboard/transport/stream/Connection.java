@@ -1,6 +1,7 @@
 package dev.switchboard.transport.stream;
 
 import dev.switchboard.api.RequestContext;
+import dev.switchboard.transport.SourceKey;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -44,12 +45,16 @@ final class Connection {
     final SocketChannel channel;
     final SelectionKey key;
     final RequestContext context;
+    /** The source its end is counted out of; null for a peer that is not IP. */
+    final SourceKey source;
 
     State state = State.OPEN;
     /** The client shut its output (read returned -1). */
     boolean peerClosed;
     /** Reading stopped because more than the high watermark of replies is pending. */
     boolean readPaused;
+    /** Reading stopped because the process's memory budget is near and this connection holds much. */
+    boolean memoryPaused;
     /** When the last byte came in or went out, in {@link System#nanoTime()} terms. */
     long lastActivity;
     /** While replies are unsent: when they became pending or a byte of them was last written. */
@@ -74,10 +79,11 @@ final class Connection {
     @SuppressWarnings("unused") // through ENDED
     private volatile boolean ended;
 
-    Connection(SocketChannel channel, SelectionKey key, RequestContext context, long now) {
+    Connection(SocketChannel channel, SelectionKey key, RequestContext context, SourceKey source, long now) {
         this.channel = channel;
         this.key = key;
         this.context = context;
+        this.source = source;
         this.lastActivity = now;
     }
 
@@ -88,12 +94,12 @@ final class Connection {
 
     /** @return whether requests are decoded from this connection's input now */
     boolean isDecoding() {
-        return isTakingRequests() && !readPaused;
+        return isTakingRequests() && !readPaused && !memoryPaused;
     }
 
     /** @return whether the loop should read from the socket */
     boolean wantsInput() {
-        return state == State.OPEN && !readPaused || state == State.LINGERING;
+        return state == State.OPEN && !readPaused && !memoryPaused || state == State.LINGERING;
     }
 
     /** @return bytes waiting to be sent or handled: the unsent replies and the requests waiting for a worker */
@@ -103,7 +109,12 @@ final class Connection {
 
     /** @return whether every request received has been answered and every reply sent */
     boolean isSettled() {
-        return outbound == null && !atWorker && waiting == null && !readPaused;
+        return outbound == null && !atWorker && waiting == null && !readPaused && !memoryPaused;
+    }
+
+    /** @return the bytes of the buffers this connection holds: unsent replies, waiting requests, held input */
+    long heldBytes() {
+        return (outbound == null ? 0 : outbound.capacity()) + waitingBytes + (inbound == null ? 0 : inbound.capacity());
     }
 
     /** @return whether input from earlier reads is held */

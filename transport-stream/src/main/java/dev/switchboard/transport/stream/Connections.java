@@ -13,6 +13,7 @@ import dev.switchboard.transport.Counters;
 import dev.switchboard.transport.Failure;
 import dev.switchboard.transport.Incidents;
 import dev.switchboard.transport.Refusal;
+import dev.switchboard.transport.SourceKey;
 import dev.switchboard.transport.stream.Connection.State;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -61,17 +62,17 @@ final class Connections {
         return open;
     }
 
-    /** Registers a newly accepted connection for reading. */
-    void register(SocketChannel channel) {
+    /** Registers a newly accepted connection for reading; {@code source} is what the acceptor counted it in with. */
+    void register(SocketChannel channel, SourceKey source) {
         try {
             RequestContext context = endpoint.served().requestContext(channel.getRemoteAddress(),
                     endpoint.binding().localAddress(channel));
             SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
-            key.attach(new Connection(channel, key, context, clock.now()));
+            key.attach(new Connection(channel, key, context, source, clock.now()));
             open++;
         } catch (IOException | RuntimeException e) { // the client left before its connection was registered
             Closeables.closeQuietly(channel);
-            countEnd();
+            countEnd(source);
         }
     }
 
@@ -80,6 +81,7 @@ final class Connections {
         if (c.isTakingRequests()) {
             c.state = State.CLOSING;
             c.readPaused = false;
+            c.memoryPaused = false;
             c.releaseInput(gauge);
         }
     }
@@ -136,6 +138,9 @@ final class Connections {
     void lost(Connection c, IOException e) {
         if (abandoned) {
             // the stop closed its channel: not an I/O error
+        } else if (e instanceof MemoryBudgetExceeded) {
+            incidents.refused(Refusal.MEMORY_BUDGET, WARNING, () -> "closing the connection from " + peer(c) + ": "
+                    + e.getMessage() + " (switchboard.memory-budget, " + gauge.budget().limit() + " bytes)");
         } else if (isPeerGone(e)) {
             endpoint.served().log().log(DEBUG, PEER_GONE, () -> "the connection from " + peer(c) + " ended: " + e.getMessage());
         } else {
@@ -171,12 +176,12 @@ final class Connections {
         c.releaseWaiting(gauge);
         open--;
         if (c.claimEnd()) {
-            countEnd();
+            countEnd(c.source);
         }
     }
 
-    private void countEnd() {
-        endpoint.openConnections().decrementAndGet();
+    private void countEnd(SourceKey source) {
+        endpoint.openConnections().closed(source);
         counters.increment(Counter.CONNECTIONS_CLOSED);
     }
 
@@ -240,7 +245,7 @@ final class Connections {
             Connection c = (Connection) key.attachment();
             if (c != null && c.claimEnd()) {
                 cut++;
-                endpoint.openConnections().decrementAndGet();
+                endpoint.openConnections().closed(c.source);
                 stopCounters.increment(Counter.CONNECTIONS_CLOSED);
                 stopCounters.refused(Refusal.SHUTDOWN_TIMEOUT);
             }

@@ -1,8 +1,8 @@
 package dev.switchboard.transport.stream;
 
+import dev.switchboard.api.MemoryBudget;
 import dev.switchboard.transport.ServedEndpoint;
 import dev.switchboard.transport.WorkerPool;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the acceptor and the loops of one started stream endpoint share.
@@ -11,11 +11,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * @param settings the endpoint's settings, its codec among them
  * @param binding how accepted connections are set up
  * @param workers where a blocking service runs, or null when the service runs on the loops
- * @param openConnections connections accepted and not yet closed, across all loops
+ * @param openConnections connections accepted and not yet closed, across all loops, in all and per source
+ * @param budget the process's memory budget, which every loop's buffers are reserved from
  */
 record Endpoint(
         ServedEndpoint served,
         StreamSettings settings,
         StreamBinding binding,
         WorkerPool workers,
-        AtomicInteger openConnections) {}
+        OpenConnections openConnections,
+        MemoryBudget budget) {}

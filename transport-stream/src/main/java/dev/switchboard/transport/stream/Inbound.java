@@ -101,7 +101,7 @@ final class Inbound {
     }
 
     /** The buffer to read into, in fill mode, starting with the input held from earlier reads. */
-    private ByteBuffer readBufferFor(Connection c) {
+    private ByteBuffer readBufferFor(Connection c) throws MemoryBudgetExceeded {
         ByteBuffer held = c.inbound;
         if (held != null && held.position() > readBuffer.capacity() / 2) {
             // a large partial request: read on after it rather than copy it back and forth
@@ -163,7 +163,7 @@ final class Inbound {
      *
      * @param samePartial whether the rest is the partial request held before this read, grown
      */
-    private void keepRest(Connection c, ByteBuffer in, boolean samePartial) {
+    private void keepRest(Connection c, ByteBuffer in, boolean samePartial) throws MemoryBudgetExceeded {
         if (!c.isTakingRequests()) {
             if (c.state != Connection.State.CLOSED) {
                 c.releaseInput(gauge);

@@ -28,6 +28,8 @@ final class Outbound {
     private final Clock clock;
     private final int highWatermark;
     private final int lowWatermark;
+    /** What a connection's own buffer may need: the high watermark crossed by one largest reply. */
+    private final int maxQueued;
 
     /**
      * @param batchBytes the size of the batch buffer; 0 writes every reply on its own, for a framing
@@ -41,6 +43,8 @@ final class Outbound {
         this.clock = clock;
         this.highWatermark = settings.writeHighWatermark();
         this.lowWatermark = settings.writeLowWatermark();
+        this.maxQueued = (int) Math.min(Integer.MAX_VALUE - 8,
+                (long) highWatermark + Math.max(batchBytes, settings.maxReplyBytes()));
     }
 
     /**
@@ -134,11 +138,11 @@ final class Outbound {
     }
 
     /** Appends what is left of {@code bytes} to the connection's own buffer. */
-    private void queue(Connection c, ByteBuffer bytes) {
+    private void queue(Connection c, ByteBuffer bytes) throws MemoryBudgetExceeded {
         if (c.outbound == null) {
             c.lastWriteProgress = clock.now(); // the write-timeout starts
         }
-        c.outbound = gauge.ensureRoom(c.outbound, bytes.remaining(), Integer.MAX_VALUE).put(bytes);
+        c.outbound = gauge.ensureRoom(c.outbound, bytes.remaining(), maxQueued).put(bytes);
     }
 
     private void wrote(Connection c, long bytes) {

@@ -6,6 +6,7 @@ import static java.lang.System.Logger.Level.WARNING;
 import dev.switchboard.transport.BlockedThreads;
 import dev.switchboard.transport.Counters;
 import dev.switchboard.transport.Incidents;
+import dev.switchboard.transport.SourceKey;
 import java.io.IOException;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
@@ -33,11 +34,14 @@ final class SelectorLoop implements Runnable {
     private final Endpoint endpoint;
     private final Selector selector;
     private final Clock clock = new Clock();
-    private final BufferGauge gauge = new BufferGauge();
+    private final BufferGauge gauge;
+    /** The loop's own buffers (read, batch, reply), reserved from the memory budget while it lives. */
+    private final long fixedBytes;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final Connections connections;
     private final ConnectionEvents events;
     private final Timeouts timeouts;
+    private final MemoryPressure pressure;
     private final BlockedThreads.Watch watch;
 
     private boolean stopping;
@@ -49,7 +53,8 @@ final class SelectorLoop implements Runnable {
      * @param endpoint what this loop serves
      * @param counters the shard this loop's thread counts in
      * @param watch what tells the blocked-thread checker when this loop's thread is in the service
-     * @throws IOException if the selector cannot be opened
+     * @throws IOException if the selector cannot be opened, or the loop's buffers do not fit in the
+     *     memory budget
      */
     SelectorLoop(Endpoint endpoint, Counters.Shard counters, BlockedThreads.Watch watch) throws IOException {
         this.endpoint = endpoint;
@@ -57,17 +62,29 @@ final class SelectorLoop implements Runnable {
         StreamSettings settings = endpoint.settings();
         // one read is one request: the read buffer is the largest frame, and there is no batch of replies to gather
         boolean readDelimited = settings.codec().isReadDelimited();
+        int readBufferBytes = readDelimited ? settings.codec().maxFrameBytes() : READ_BUFFER_BYTES;
+        this.fixedBytes = (long) readBufferBytes + (readDelimited ? 0 : BATCH_BYTES) + settings.maxReplyBytes();
+        if (!endpoint.budget().tryReserve(fixedBytes)) {
+            throw new IOException("an event loop's buffers (" + fixedBytes + " bytes) do not fit in what is left of"
+                    + " the memory budget: " + endpoint.budget() + " (switchboard.memory-budget)");
+        }
+        this.gauge = new BufferGauge(endpoint.budget());
         Incidents incidents = new Incidents(counters, endpoint.served().log());
         Outbound outbound = new Outbound(readDelimited ? 0 : BATCH_BYTES, settings, gauge, counters, clock);
-        this.selector = Selector.open();
+        try {
+            this.selector = Selector.open();
+        } catch (IOException | RuntimeException e) {
+            endpoint.budget().release(fixedBytes);
+            throw e;
+        }
         this.connections = new Connections(endpoint, selector, clock, outbound, gauge, counters, incidents);
         WorkerLane lane = endpoint.workers() == null ? null
                 : new WorkerLane(endpoint, gauge, outbound, connections, this::answered);
         Pipeline pipeline = new Pipeline(endpoint, counters, outbound, connections, lane, watch);
-        Inbound inbound = new Inbound(settings, readDelimited ? settings.codec().maxFrameBytes() : READ_BUFFER_BYTES,
-                gauge, counters, clock, pipeline, connections);
+        Inbound inbound = new Inbound(settings, readBufferBytes, gauge, counters, clock, pipeline, connections);
         this.events = new ConnectionEvents(clock, inbound, outbound, connections, lane);
         this.timeouts = new Timeouts(settings, connections, clock);
+        this.pressure = new MemoryPressure(endpoint.budget(), connections, inbound, clock, settings.writeLowWatermark());
     }
 
     /**
@@ -80,9 +97,12 @@ final class SelectorLoop implements Runnable {
         selector.wakeup();
     }
 
-    /** @param channel a newly accepted, non-blocking connection for this loop to serve */
-    void adopt(SocketChannel channel) {
-        execute(() -> connections.register(channel));
+    /**
+     * @param channel a newly accepted, non-blocking connection for this loop to serve
+     * @param source its source, which its end is counted out of; null for a peer that is not IP
+     */
+    void adopt(SocketChannel channel, SourceKey source) {
+        execute(() -> connections.register(channel, source));
     }
 
     /** On a worker thread: hands an answered request back to this loop. */
@@ -106,6 +126,7 @@ final class SelectorLoop implements Runnable {
 
     /** Closes the selector of a loop that will never run. */
     void closeUnstarted() throws IOException {
+        endpoint.budget().release(fixedBytes);
         selector.close();
     }
 
@@ -139,6 +160,7 @@ final class SelectorLoop implements Runnable {
                 selector.select(events, selectTimeoutMillis());
                 clock.tick();
                 timeouts.sweepIfDue();
+                pressure.check();
             }
         } catch (Throwable e) { // a failure no connection contained: the loop and its connections are gone
             if (stopping) {
@@ -150,6 +172,7 @@ final class SelectorLoop implements Runnable {
         } finally {
             connections.closeAll(stopping);
             closeSelector();
+            endpoint.budget().release(fixedBytes);
         }
     }
 

@@ -26,6 +26,7 @@ import java.util.Objects;
  *     {@link Duration#ZERO} = never
  * @param writeHighWatermark pending outbound bytes above which reading from a client stops
  * @param writeLowWatermark pending outbound bytes below which it resumes
+ * @param sourceLimits whom the endpoint serves and what it admits from each source
  */
 public record StreamSettings(
         EndpointSettings endpoint,
@@ -38,7 +39,8 @@ public record StreamSettings(
         Duration frameTimeout,
         Duration writeTimeout,
         int writeHighWatermark,
-        int writeLowWatermark) {
+        int writeLowWatermark,
+        SourceLimits sourceLimits) {
 
     /** The largest {@code max-message-bytes}. */
     public static final int MAX_MESSAGE_LIMIT = 16 << 20;
@@ -60,6 +62,7 @@ public record StreamSettings(
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(frameTimeout, "frameTimeout");
         Objects.requireNonNull(writeTimeout, "writeTimeout");
+        Objects.requireNonNull(sourceLimits, "sourceLimits");
         if (writeLowWatermark >= writeHighWatermark) {
             throw new IllegalArgumentException("the low watermark " + writeLowWatermark
                     + " must be below the high one " + writeHighWatermark);
@@ -95,7 +98,7 @@ public record StreamSettings(
                     "a size below write-high-watermark (" + high + " bytes)");
         }
         return new StreamSettings(endpoint, framing, codec, maxReplyBytes, backlog, maxConnections, idleTimeout,
-                frameTimeout, writeTimeout, high, low);
+                frameTimeout, writeTimeout, high, low, SourceLimits.from(settings));
     }
 
     private static Duration timeout(Settings settings, String key) {

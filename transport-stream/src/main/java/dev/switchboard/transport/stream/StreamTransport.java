@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A connection-oriented transport over any {@link java.nio.channels.SocketChannel} family: a
@@ -28,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * replies still leave in request order on each connection.
  *
  * <p>Every buffer, queue and wait is bounded: {@code max-message-bytes} (a frame the codec refuses
- * closes its connection), {@code max-reply-bytes}, {@code max-connections}, the write watermarks
+ * closes its connection), {@code max-reply-bytes}, {@code max-connections} and the per-source limits
+ * with the {@code allow} and {@code deny} lists ({@link SourceLimits}), the write watermarks
  * (reading from a client pauses while too many of its replies are unsent), {@code idle-timeout},
  * {@code frame-timeout} and {@code worker-queue}; each refusal is counted and logged, rate-limited.
  *
@@ -94,7 +94,8 @@ public final class StreamTransport extends AbstractTransport {
                 blocking = new WorkerPool(Threads.prefix(name, "worker"), settings.endpoint().workerThreads(),
                         settings.endpoint().workerQueue());
             }
-            Endpoint endpoint = new Endpoint(served(service), settings, binding, blocking, new AtomicInteger());
+            Endpoint endpoint = new Endpoint(served(service), settings, binding, blocking, new OpenConnections(),
+                    context().memoryBudget());
             for (int i = 0; i < settings.endpoint().threads(); i++) {
                 created.add(new SelectorLoop(endpoint, counters().newShard(), watched.watch()));
             }

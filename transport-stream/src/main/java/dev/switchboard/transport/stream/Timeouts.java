@@ -90,7 +90,7 @@ final class Timeouts {
         } else if (frameNanos > 0 && now - c.since >= frameNanos) {
             if (c.state == State.LINGERING) {
                 connections.close(c); // the client had frame-timeout to close its side
-            } else if (c.state == State.OPEN && !c.readPaused && c.holdsInput()) {
+            } else if (c.state == State.OPEN && !c.readPaused && !c.memoryPaused && c.holdsInput()) {
                 connections.refuse(c, Refusal.FRAME_TIMEOUT, WARNING, () -> "closing the connection from "
                         + connections.peer(c) + ": a request did not complete within " + describe(frameTimeout)
                         + " (frame-timeout)");

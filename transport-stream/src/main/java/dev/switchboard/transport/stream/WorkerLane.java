@@ -48,7 +48,7 @@ final class WorkerLane {
     }
 
     /** On the loop's thread: sends a copy of the request to a worker, or queues it behind the one there. */
-    void dispatch(Connection c, ByteBuffer payload, int trailer) {
+    void dispatch(Connection c, ByteBuffer payload, int trailer) throws MemoryBudgetExceeded {
         WorkerRequest work = new WorkerRequest(this, c, gauge.copy(payload), trailer);
         if (!c.atWorker) {
             submit(c, work);

@@ -1,10 +1,15 @@
 package dev.switchboard.transport.stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.api.Settings;
 import dev.switchboard.api.SettingsException;
+import dev.switchboard.testkit.TestSettings;
+import dev.switchboard.transport.SourcePolicy;
+import dev.switchboard.transport.TokenBucket;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -68,6 +73,39 @@ class StreamSettingsTest {
     }
 
     @Test
+    void perSourceDefaultsLeaveRoomForHundredsOfClientsBehindOneAddress() {
+        SourceLimits limits = read("").sourceLimits();
+        assertEquals(SourcePolicy.DEFAULT, limits.policy());
+        assertEquals(1000, limits.maxConnections());
+        assertEquals(new TokenBucket(2000, 2000), limits.connectionRate());
+        assertEquals(Duration.ofSeconds(5), limits.coolDown());
+    }
+
+    @Test
+    void aConnectionRateOfZeroIsNoLimit() {
+        assertNull(read("max-connection-rate-per-source = 0").sourceLimits().connectionRate());
+    }
+
+    @Test
+    void refusesACoolDownOfMoreThanADay() {
+        SettingsException e = assertThrows(SettingsException.class, () -> read("connection-rate-cooldown = 2d"));
+        assertTrue(e.getMessage().contains("connection-rate-cooldown: expected a duration of at most a day"), e.getMessage());
+    }
+
+    @Test
+    void refusesABadAllowEntryNamingIt() {
+        SettingsException e = assertThrows(SettingsException.class, () -> read("allow = [\"10.0.0.0/8\", banana]"));
+        assertTrue(e.getMessage().contains("switchboard.endpoints.test.allow: expected a list of IP addresses and CIDR"
+                + " blocks; \"banana\" is not an IP address or block"), e.getMessage());
+    }
+
+    @Test
+    void aTransportWithoutTheSharedSourceSettingsServesEveryone() {
+        Settings settings = TestSettings.forTransport("stream-without-sources", "");
+        assertEquals(SourcePolicy.DEFAULT, SourceLimits.from(settings).policy());
+    }
+
+    @Test
     void documentsEachKeyWithACommentLine() throws IOException {
         List<String> lines;
         try (InputStream in = ClassLoader.getSystemClassLoader()
@@ -82,6 +120,7 @@ class StreamSettingsTest {
             }
         }
         assertEquals(List.of("framing", "max-message-bytes", "max-reply-bytes", "backlog", "max-connections",
+                "max-connections-per-source", "max-connection-rate-per-source", "connection-rate-cooldown",
                 "idle-timeout", "frame-timeout", "write-timeout", "write-high-watermark", "write-low-watermark"), keys);
     }
 }

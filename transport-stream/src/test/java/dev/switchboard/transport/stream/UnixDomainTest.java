@@ -27,7 +27,7 @@ class UnixDomainTest {
     Path directory;
 
     /** Binds a Unix-domain socket file, which it removes on unbind. */
-    private record UnixBinding(UnixDomainSocketAddress address) implements StreamBinding {
+    record UnixBinding(UnixDomainSocketAddress address) implements StreamBinding {
         @Override
         public ServerSocketChannel bind(int backlog) throws IOException {
             return ServerSocketChannel.open(StandardProtocolFamily.UNIX).bind(address, backlog);

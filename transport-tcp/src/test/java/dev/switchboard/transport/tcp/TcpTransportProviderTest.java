@@ -44,13 +44,24 @@ class TcpTransportProviderTest {
     }
 
     @Test
-    void declaresTheAddressTheEndpointAndTheStreamSettingsThroughItsIncludes() {
+    void declaresTheAddressTheSourcesTheEndpointAndTheStreamSettingsThroughItsIncludes() {
         Set<String> keys = new TreeSet<>(ConfigFactory.defaultReference(TcpTransportProvider.class.getClassLoader())
                 .getObject("switchboard.transports.tcp").keySet());
-        assertEquals(new TreeSet<>(List.of("host", "port", "threads", "worker-threads", "worker-queue", "log-interval",
+        assertEquals(new TreeSet<>(List.of("host", "port", "allow", "deny", "source-prefix-ipv4", "source-prefix-ipv6",
+                "max-tracked-sources", "threads", "worker-threads", "worker-queue", "log-interval",
                 "blocked-thread-warning",
-                "framing", "max-message-bytes", "max-reply-bytes", "backlog", "max-connections", "idle-timeout",
+                "framing", "max-message-bytes", "max-reply-bytes", "backlog", "max-connections",
+                "max-connections-per-source", "max-connection-rate-per-source", "connection-rate-cooldown", "idle-timeout",
                 "frame-timeout", "write-timeout", "write-high-watermark", "write-low-watermark")), keys);
+    }
+
+    @Test
+    void refusesABadDenyEntryBeforeBindingNamingIt() {
+        SettingsException e = assertThrows(SettingsException.class,
+                () -> provider.create(TestSettings.transportContext("tcp", "deny = [\"10.0.0.0/33\"]")));
+        assertTrue(e.getMessage().contains("deny: expected a list of IP addresses and CIDR blocks"), e.getMessage());
+        assertTrue(e.getMessage().contains("\"10.0.0.0/33\": the prefix length must be a number from 0 to 32"),
+                e.getMessage());
     }
 
     @Test

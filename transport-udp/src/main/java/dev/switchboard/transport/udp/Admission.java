@@ -15,8 +15,9 @@ import java.util.Set;
 /**
  * Decides which datagrams may be answered and which replies may leave: the endpoint's defence
  * against being used to reflect traffic toward a victim whose address a request forged, or to
- * amplify it (RFC 9000 section 8). It is consulted for every datagram and every reply, so a
- * per-source rate limit belongs here too. Immutable, and so safe from any thread.
+ * amplify it (RFC 9000 section 8). It is consulted for every datagram and every reply; which senders
+ * are served at all, and how fast, is each loop's {@link SenderCheck}'s. Immutable, and so safe from
+ * any thread.
  */
 final class Admission {
 

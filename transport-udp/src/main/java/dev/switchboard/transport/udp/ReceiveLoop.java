@@ -52,6 +52,7 @@ final class ReceiveLoop implements Runnable {
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(RECEIVE_BUFFER_BYTES);
     private final Responder responder;
     private final Admission admission;
+    private final SenderCheck senders;
     private final WorkerPool workers;
     private final ThreadLocal<Responder> workerResponders;
     private final Counters.Shard counters;
@@ -88,6 +89,8 @@ final class ReceiveLoop implements Runnable {
         this.maxMessageBytes = endpoint.settings().endpoint().maxMessageBytes();
         this.responder = new Responder(endpoint, counters, watch);
         this.admission = endpoint.admission();
+        this.senders = new SenderCheck(endpoint.settings().sources(), endpoint.settings().sourceRate(),
+                endpoint.sourceRates(), System::nanoTime);
         this.localAddress = (InetSocketAddress) channel.getLocalAddress();
         channel.configureBlocking(false);
         this.selector = Selector.open();
@@ -174,6 +177,11 @@ final class ReceiveLoop implements Runnable {
         if (refusal != null) {
             incidents.refused(refusal, () -> "dropped a datagram from " + Addresses.format(from)
                     + ": replies never go to port 0 or to a broadcast, multicast or wildcard address");
+            return;
+        }
+        Refusal unwelcome = senders.check(from);
+        if (unwelcome != null) {
+            incidents.refused(unwelcome, () -> senders.explain(unwelcome, from));
             return;
         }
         if (from != sender) {

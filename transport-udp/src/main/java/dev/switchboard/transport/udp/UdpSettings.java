@@ -3,6 +3,8 @@ package dev.switchboard.transport.udp;
 import dev.switchboard.api.Settings;
 import dev.switchboard.transport.Addresses;
 import dev.switchboard.transport.EndpointSettings;
+import dev.switchboard.transport.SourcePolicy;
+import dev.switchboard.transport.TokenBucket;
 import java.net.InetSocketAddress;
 
 /**
@@ -14,8 +16,11 @@ import java.net.InetSocketAddress;
  * @param maxReplyRatio how many times its request a reply may be at most; 0 = no limit
  * @param receiveBufferBytes the {@code SO_RCVBUF} asked for each socket
  * @param sendBufferBytes the {@code SO_SNDBUF} asked for each socket
+ * @param sources who is served and what one source is
+ * @param sourceRate datagrams a second per source, or null for no limit
  */
-record UdpSettings(InetSocketAddress bindAddress, EndpointSettings endpoint, int maxReplyRatio, int receiveBufferBytes, int sendBufferBytes) {
+record UdpSettings(InetSocketAddress bindAddress, EndpointSettings endpoint, int maxReplyRatio, int receiveBufferBytes, int sendBufferBytes,
+        SourcePolicy sources, TokenBucket sourceRate) {
 
     /** The largest UDP payload over IPv6: the 65,535-byte payload length less the 8-byte UDP header. */
     static final int MAX_DATAGRAM_IPV6 = 65_527;
@@ -36,6 +41,18 @@ record UdpSettings(InetSocketAddress bindAddress, EndpointSettings endpoint, int
                 // any ratio from 65527 up lets every reply through, as 0 does
                 settings.integer("max-reply-ratio", 0, MAX_DATAGRAM_IPV6),
                 (int) settings.bytes("receive-buffer-bytes", MIN_SOCKET_BUFFER, MAX_SOCKET_BUFFER),
-                (int) settings.bytes("send-buffer-bytes", MIN_SOCKET_BUFFER, MAX_SOCKET_BUFFER));
+                (int) settings.bytes("send-buffer-bytes", MIN_SOCKET_BUFFER, MAX_SOCKET_BUFFER),
+                SourcePolicy.from(settings),
+                sourceRate(settings));
+    }
+
+    /** @return {@code rate-per-source} with {@code burst-per-source} (unset: as many), or null if the rate is 0 */
+    private static TokenBucket sourceRate(Settings settings) {
+        int rate = settings.integer("rate-per-source", 0, TokenBucket.MAX_RATE);
+        if (rate == 0) {
+            return null;
+        }
+        return new TokenBucket(rate, settings.has("burst-per-source")
+                ? settings.integer("burst-per-source", 1, TokenBucket.MAX_BURST) : rate);
     }
 }

@@ -10,6 +10,7 @@ import dev.switchboard.transport.BlockedThreads;
 import dev.switchboard.transport.Counters;
 import dev.switchboard.transport.Deadline;
 import dev.switchboard.transport.Refusal;
+import dev.switchboard.transport.SourceRates;
 import dev.switchboard.transport.Threads;
 import dev.switchboard.transport.WorkerPool;
 import java.io.IOException;
@@ -69,7 +70,8 @@ final class UdpTransport extends AbstractTransport {
                 context().logger(), counters().newShard());
         KernelDrops drops;
         try {
-            Endpoint endpoint = new Endpoint(served(service), settings, Admission.forLocalInterfaces(settings.maxReplyRatio()));
+            Endpoint endpoint = new Endpoint(served(service), settings,
+                    Admission.forLocalInterfaces(settings.maxReplyRatio()), sourceRates());
             drops = KernelDrops.of(group.localAddress().getPort(), log(), context().logger());
             ReceiveLoop.Offload offload = null;
             if (service.isBlocking()) {
@@ -99,6 +101,11 @@ final class UdpTransport extends AbstractTransport {
         loopThreads = Threads.start(Threads.prefix(name, "loop"), loops);
         watched.start(Threads.prefix(name, "watchdog"));
         return group.localAddress();
+    }
+
+    private SourceRates sourceRates() {
+        return settings.sourceRate() == null ? null
+                : new SourceRates(settings.sourceRate(), Duration.ZERO, settings.sources().maxTrackedSources());
     }
 
     @Override

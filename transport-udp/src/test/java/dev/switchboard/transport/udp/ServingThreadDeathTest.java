@@ -36,7 +36,7 @@ class ServingThreadDeathTest {
         UdpSettings settings = UdpSettings.from(context.settings());
         ServedEndpoint served = new ServedEndpoint("doomed", "udp", Services.upper(), context.logger(),
                 new RateLimitedLog(context.logger(), Duration.ofSeconds(1)), context);
-        Endpoint endpoint = new Endpoint(served, settings, Admission.forLocalInterfaces(settings.maxReplyRatio()));
+        Endpoint endpoint = new Endpoint(served, settings, Admission.forLocalInterfaces(settings.maxReplyRatio()), null);
         try (DatagramChannel channel = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0))) {
             ReceiveLoop loop = new ReceiveLoop(endpoint, channel, new Counters().newShard(), null,
                     BlockedThreads.Watch.unwatched(), () -> { throw fault; }); // the once-a-second tick, on the loop's thread

@@ -28,9 +28,18 @@ final class TestClient implements AutoCloseable {
      * @return a client bound to a free port of the loopback address of the server's family
      */
     static TestClient to(InetSocketAddress server) {
-        InetAddress loopback = server.getAddress();
+        return from(server.getAddress(), server);
+    }
+
+    /**
+     * @param local the address to send from, such as 127.0.0.2: on Linux all of 127.0.0.0/8 is the
+     *     loopback interface's, so it is a second client host
+     * @param server where to send
+     * @return a client bound to a free port of {@code local}
+     */
+    static TestClient from(InetAddress local, InetSocketAddress server) {
         try {
-            DatagramSocket socket = new DatagramSocket(new InetSocketAddress(loopback, 0));
+            DatagramSocket socket = new DatagramSocket(new InetSocketAddress(local, 0));
             socket.setSoTimeout((int) Await.TIMEOUT.toMillis());
             socket.setReceiveBufferSize(1 << 20);
             socket.setSendBufferSize(1 << 20);

@@ -10,6 +10,8 @@ import dev.switchboard.api.SettingsException;
 import dev.switchboard.api.TransportProvider;
 import dev.switchboard.testkit.TestSettings;
 import dev.switchboard.transport.EndpointSettings;
+import dev.switchboard.transport.SourcePolicy;
+import dev.switchboard.transport.TokenBucket;
 import java.lang.module.ModuleDescriptor;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -33,8 +35,29 @@ class UdpTransportProviderTest {
         assertEquals(new UdpSettings(new InetSocketAddress("0.0.0.0", 12000),
                         new EndpointSettings(Runtime.getRuntime().availableProcessors(), 65_507, 16, 1024,
                                 Duration.ofSeconds(10), Duration.ofSeconds(2)),
-                        3, 4 << 20, 1 << 20),
+                        3, 4 << 20, 1 << 20, SourcePolicy.DEFAULT, null),
                 settings);
+    }
+
+    @Test
+    void aRatePerSourceHasABurstOfOneSecondsWorthUnlessToldOtherwise() {
+        assertEquals(new TokenBucket(500, 500), UdpSettings.from(TestSettings.forTransport("udp", "rate-per-source = 500"))
+                .sourceRate());
+        assertEquals(new TokenBucket(500, 2000), UdpSettings.from(TestSettings.forTransport("udp",
+                "rate-per-source = 500, burst-per-source = 2000")).sourceRate());
+    }
+
+    @Test
+    void rejectsABadAllowEntryNamingIt() {
+        SettingsException e = assertThrows(SettingsException.class,
+                () -> provider.create(TestSettings.transportContext("udp", "allow = [\"::1/129\"]")));
+        assertTrue(e.getMessage().contains("allow: expected a list of IP addresses and CIDR blocks"), e.getMessage());
+        assertTrue(e.getMessage().contains("\"::1/129\": the prefix length must be a number from 0 to 128"), e.getMessage());
+    }
+
+    @Test
+    void rejectsABurstOfZero() {
+        assertRejected("rate-per-source = 10, burst-per-source = 0", "burst-per-source");
     }
 
     @Test
@@ -85,11 +108,12 @@ class UdpTransportProviderTest {
     }
 
     @Test
-    void declaresTheAddressAndTheEndpointSettingsThroughItsIncludesAndItsOwn() {
+    void declaresTheAddressTheSourcesAndTheEndpointSettingsThroughItsIncludesAndItsOwn() {
         Set<String> keys = new TreeSet<>(ConfigFactory.defaultReference(UdpTransportProvider.class.getClassLoader())
                 .getObject("switchboard.transports.udp").keySet());
         assertEquals(new TreeSet<>(List.of("host", "port", "threads", "worker-threads", "worker-queue", "log-interval",
-                "blocked-thread-warning", "max-message-bytes", "max-reply-ratio", "receive-buffer-bytes",
-                "send-buffer-bytes")), keys);
+                "blocked-thread-warning", "allow", "deny", "source-prefix-ipv4", "source-prefix-ipv6",
+                "max-tracked-sources", "rate-per-source", "burst-per-source", "max-message-bytes", "max-reply-ratio",
+                "receive-buffer-bytes", "send-buffer-bytes")), keys);
     }
 }

@@ -58,7 +58,8 @@ class UnixTransportProviderTest {
         Set<String> keys = new TreeSet<>(ConfigFactory.defaultReference(UnixTransportProvider.class.getClassLoader())
                 .getObject("switchboard.transports.unix").keySet());
         assertEquals(new TreeSet<>(List.of("path", "mode", "threads", "worker-threads", "worker-queue", "log-interval",
-                "framing", "max-message-bytes", "max-reply-bytes", "backlog", "max-connections", "idle-timeout",
+                "framing", "max-message-bytes", "max-reply-bytes", "backlog", "max-connections",
+                "max-connections-per-source", "max-connection-rate-per-source", "connection-rate-cooldown", "idle-timeout",
                 "frame-timeout", "write-timeout", "write-high-watermark", "write-low-watermark", "blocked-thread-warning")),
                 keys);
     }

@@ -1,0 +1,81 @@
+package dev.switchboard.transport.stream;
+
+import dev.switchboard.api.MemoryBudget;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One loop's answer to a process memory budget running short: while the budget is near its limit,
+ * reading stops on this loop's connections that hold more than the low write watermark (the
+ * largest holders: those with unsent replies, queued requests or a large partial request), so that
+ * they take no more memory; once the budget has eased to half its limit, they read again. Past the
+ * limit a reservation fails and the connection asking is closed ({@link Connections#lost}). Used by
+ * the loop's thread only; a check costs one atomic read, and a pass over the connections happens
+ * at most every {@value #INTERVAL_MILLIS} ms.
+ */
+final class MemoryPressure {
+
+    private static final int INTERVAL_MILLIS = 20;
+    private static final long INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(INTERVAL_MILLIS);
+
+    private final MemoryBudget budget;
+    private final Connections connections;
+    private final Inbound inbound;
+    private final Clock clock;
+    private final long largeHolding;
+    private int paused;
+    private long nextPass;
+
+    /** @param largeHolding the bytes above which a connection is paused while the budget is near */
+    MemoryPressure(MemoryBudget budget, Connections connections, Inbound inbound, Clock clock, long largeHolding) {
+        this.budget = budget;
+        this.connections = connections;
+        this.inbound = inbound;
+        this.clock = clock;
+        this.largeHolding = largeHolding;
+    }
+
+    /** Pauses the largest holders while the budget is near; resumes them once it has eased. */
+    void check() {
+        if (budget.isNear()) {
+            long now = clock.now();
+            if (now - nextPass >= 0) {
+                nextPass = now + INTERVAL_NANOS;
+                connections.forEach(this::pauseIfLarge);
+            }
+        } else if (paused > 0 && budget.isEased()) {
+            paused = 0;
+            connections.forEach(this::resume);
+        }
+    }
+
+    private void pauseIfLarge(Connection c) {
+        if (!c.memoryPaused && c.state == Connection.State.OPEN && c.heldBytes() > largeHolding) {
+            c.memoryPaused = true;
+            paused++;
+            settle(c);
+        }
+    }
+
+    private void resume(Connection c) {
+        if (c.memoryPaused) {
+            c.memoryPaused = false;
+            c.since = clock.now(); // a partial request could not grow while reading was paused
+            try {
+                inbound.decodeHeld(c);
+            } catch (IOException e) {
+                connections.lost(c, e);
+                return;
+            }
+            settle(c);
+        }
+    }
+
+    private void settle(Connection c) {
+        try {
+            connections.settle(c);
+        } catch (IOException e) {
+            connections.lost(c, e);
+        }
+    }
+}
