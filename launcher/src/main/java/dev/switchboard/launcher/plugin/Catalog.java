@@ -67,9 +67,20 @@ public final class Catalog<P> {
                         .collect(Collectors.joining(", ")));
     }
 
-    /** @return every provider with its origin, sorted by name, such as {@code "tcp (built-in module ...), udp (...)"} */
+    /**
+     * @return every provider with its origin, sorted by name, such as {@code "tcp (built-in module ...),
+     *     udp (...)"}, followed by the names no endpoint can use because more than one provider has them
+     */
     public String available() {
-        return byName.isEmpty() ? "none"
-                : byName.values().stream().flatMap(List::stream).map(Discovered::toString).collect(Collectors.joining(", "));
+        if (byName.isEmpty()) {
+            return "none";
+        }
+        String listing = byName.values().stream().flatMap(List::stream).map(Discovered::toString)
+                .collect(Collectors.joining(", "));
+        List<String> clashing = byName.entrySet().stream().filter(entry -> entry.getValue().size() > 1)
+                .map(Map.Entry::getKey).toList();
+        return clashing.isEmpty() ? listing
+                : listing + "; unusable until one of each is removed, as more than one " + kind + " has the name: "
+                        + String.join(", ", clashing);
     }
 }

@@ -31,9 +31,17 @@ class CatalogTest {
     }
 
     @Test
-    void listsEveryProviderOfAClashAsAvailable() {
+    void listsEveryProviderOfAClashAndSaysItsNameIsUnusable() {
         Catalog<String> catalog = new Catalog<>("transport", List.of(BUILT_IN, UDP, PLUGIN));
 
-        assertEquals("tcp (built-in module t), tcp (plugin p.jar), udp (built-in module u)", catalog.available());
+        assertEquals("tcp (built-in module t), tcp (plugin p.jar), udp (built-in module u); unusable until one of"
+                + " each is removed, as more than one transport has the name: tcp", catalog.available());
+    }
+
+    @Test
+    void listsProvidersWithoutAClashAsTheyAre() {
+        Catalog<String> catalog = new Catalog<>("transport", List.of(BUILT_IN, UDP));
+
+        assertEquals("tcp (built-in module t), udp (built-in module u)", catalog.available());
     }
 }
