@@ -42,8 +42,10 @@ record IoPath(BatchDatagramProvider batched, String why) {
         BatchDatagramProvider provider = ServiceLoader.load(BatchDatagramProvider.class, IoPath.class.getClassLoader())
                 .findFirst().orElse(null);
         if (provider == null) {
-            return nio("the module " + BATCHED_MODULE + " is not on the module path (it needs JDK 22 or later; this is "
-                    + Runtime.version().feature() + ")");
+            int feature = Runtime.version().feature();
+            return nio("the module " + BATCHED_MODULE + " is not on the module path (" + (feature < 22
+                    ? "it needs JDK 22 or later; this is " + feature
+                    : "a distribution built with JDK 22 or later has it in lib/jdk22/") + ")");
         }
         String unavailable;
         try {

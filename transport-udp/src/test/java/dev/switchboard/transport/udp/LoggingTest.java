@@ -80,10 +80,9 @@ class LoggingTest {
         assumeTrue(ModuleLayer.boot().findModule(IoPath.BATCHED_MODULE).isEmpty(), "the batched module is here");
         try (TestEndpoint endpoint = TestEndpoint.start(context(""), Services.upper())) {
             assertTrue(endpoint.address().getPort() > 0);
-            assertTrue(logger.lines().stream().anyMatch(line -> line.level() == Level.INFO && line.message().equals(
+            assertTrue(logger.lines().stream().anyMatch(line -> line.level() == Level.INFO && line.message().startsWith(
                     "datagrams one per system call through java.nio: the module " + IoPath.BATCHED_MODULE
-                            + " is not on the module path (it needs JDK 22 or later; this is "
-                            + Runtime.version().feature() + ")")), logger.lines().toString());
+                            + " is not on the module path (")), logger.lines().toString());
         }
     }
 
