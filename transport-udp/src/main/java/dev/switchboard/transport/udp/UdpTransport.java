@@ -18,6 +18,7 @@ import dev.switchboard.transport.udp.batch.BatchDatagramSocket;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.channels.DatagramChannel;
+import java.nio.channels.NetworkChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -87,7 +88,7 @@ final class UdpTransport extends AbstractTransport {
                 offload = new ReceiveLoop.Offload(blocking, ThreadLocal.withInitial(
                         () -> new Responder(endpoint, workerCounters, BlockedThreads.Watch.unwatched())));
             }
-            for (Object socket : group.channels()) {
+            for (NetworkChannel socket : group.channels()) {
                 Runnable tick = created.isEmpty() ? drops::dropped : null;
                 created.add(socket instanceof BatchDatagramSocket batched
                         ? new BatchLoop(endpoint, batched, counters().newShard(), watched.watch(), tick,
