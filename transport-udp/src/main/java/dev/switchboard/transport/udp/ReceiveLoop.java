@@ -6,7 +6,6 @@ import static java.lang.System.Logger.Level.ERROR;
 import dev.switchboard.api.RequestContext;
 import dev.switchboard.transport.Addresses;
 import dev.switchboard.transport.BlockedThreads;
-import dev.switchboard.transport.Counter;
 import dev.switchboard.transport.Counters;
 import dev.switchboard.transport.Failure;
 import dev.switchboard.transport.Incidents;
@@ -35,7 +34,7 @@ import java.util.function.Consumer;
  * the endpoint's {@link WorkerPool}, whose threads answer them with {@link Responder}s of their own
  * and send the replies themselves: sending on a {@link DatagramChannel} is thread-safe.
  */
-final class ReceiveLoop implements Runnable {
+final class ReceiveLoop implements ServingLoop {
 
     /** Larger than any datagram (at most 65,527 bytes), so that none is ever cut short unnoticed. */
     private static final int RECEIVE_BUFFER_BYTES = 65_536;
@@ -47,24 +46,17 @@ final class ReceiveLoop implements Runnable {
 
     private final Endpoint endpoint;
     private final DatagramChannel channel;
-    private final InetSocketAddress localAddress;
     private final Selector selector;
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(RECEIVE_BUFFER_BYTES);
     private final Responder responder;
-    private final Admission admission;
-    private final SenderCheck senders;
+    private final Intake intake;
     private final WorkerPool workers;
     private final ThreadLocal<Responder> workerResponders;
-    private final Counters.Shard counters;
     private final Incidents incidents;
     private final RateLimitedLog log;
     private final BlockedThreads.Watch watch;
-    private final int maxMessageBytes;
     private final Runnable tick;
     private volatile boolean stopping;
-
-    private InetSocketAddress sender;
-    private RequestContext context;
 
     /**
      * @param endpoint what this loop serves
@@ -79,19 +71,14 @@ final class ReceiveLoop implements Runnable {
             BlockedThreads.Watch watch, Runnable tick) throws IOException {
         this.endpoint = endpoint;
         this.channel = channel;
-        this.counters = counters;
         this.workers = offload == null ? null : offload.workers();
         this.workerResponders = offload == null ? null : offload.responders();
         this.watch = watch;
         this.tick = tick;
         this.log = endpoint.served().log();
         this.incidents = new Incidents(counters, log);
-        this.maxMessageBytes = endpoint.settings().endpoint().maxMessageBytes();
         this.responder = new Responder(endpoint, counters, watch);
-        this.admission = endpoint.admission();
-        this.senders = new SenderCheck(endpoint.settings().sources(), endpoint.settings().sourceRate(),
-                endpoint.sourceRates(), System::nanoTime);
-        this.localAddress = (InetSocketAddress) channel.getLocalAddress();
+        this.intake = new Intake(endpoint, (InetSocketAddress) channel.getLocalAddress(), counters, incidents);
         channel.configureBlocking(false);
         this.selector = Selector.open();
         try {
@@ -102,14 +89,15 @@ final class ReceiveLoop implements Runnable {
         }
     }
 
-    /** Asks the loop to end once it has answered the datagram in hand; safe from any thread. */
-    void stop() {
+    @Override
+    public void stop() {
         stopping = true;
         selector.wakeup();
     }
 
     /** Closes the selector, which also releases the socket for closing; safe from any thread. */
-    void close() {
+    @Override
+    public void close() {
         try {
             selector.close();
         } catch (IOException e) {
@@ -167,26 +155,9 @@ final class ReceiveLoop implements Runnable {
 
     private void received(InetSocketAddress from) {
         int length = buffer.position();
-        counters.add(Counter.BYTES_IN, length);
-        if (length > maxMessageBytes) {
-            incidents.refused(Refusal.MESSAGE_TOO_LARGE, () -> "dropped a datagram of " + length + " bytes from "
-                    + Addresses.format(from) + ": more than max-message-bytes (" + maxMessageBytes + ")");
+        RequestContext context = intake.admit(from, length);
+        if (context == null) {
             return;
-        }
-        Refusal refusal = admission.checkSender(from);
-        if (refusal != null) {
-            incidents.refused(refusal, () -> "dropped a datagram from " + Addresses.format(from)
-                    + ": replies never go to port 0 or to a broadcast, multicast or wildcard address");
-            return;
-        }
-        Refusal unwelcome = senders.check(from);
-        if (unwelcome != null) {
-            incidents.refused(unwelcome, () -> senders.explain(unwelcome, from));
-            return;
-        }
-        if (from != sender) {
-            sender = from;
-            context = endpoint.served().requestContext(from, localAddress);
         }
         buffer.flip();
         if (workers == null) {

@@ -62,6 +62,20 @@ final class Responder {
      * @param context where it came from; its remote address is an {@link InetSocketAddress}
      */
     void respond(DatagramChannel channel, ByteBuffer request, RequestContext context) {
+        if (answer(request, context)) {
+            send(channel, (InetSocketAddress) context.remoteAddress(), reply.size());
+        }
+    }
+
+    /**
+     * Has the service answer {@code request}, counts the request, and checks the reply.
+     *
+     * @param request the datagram's bytes, between position and limit
+     * @param context where it came from; its remote address is an {@link InetSocketAddress}
+     * @return whether {@link #reply()} now holds a reply that may go to the sender; if not, what
+     *     happened is counted and logged
+     */
+    boolean answer(ByteBuffer request, RequestContext context) {
         InetSocketAddress peer = (InetSocketAddress) context.remoteAddress();
         int requestBytes = request.remaining();
         counters.increment(Counter.REQUESTS);
@@ -72,20 +86,20 @@ final class Responder {
         } catch (ReplyTooLargeException e) {
             incidents.refused(Refusal.REPLY_TOO_LARGE,
                     () -> "dropped the reply to " + Addresses.format(peer) + ": " + e.getMessage());
-            return;
+            return false;
         } catch (InterruptedException e) {
             // only a stop interrupts a worker or a loop, once the grace is over, and it counts what it cuts
             Thread.currentThread().interrupt();
-            return;
+            return false;
         } catch (Throwable e) { // whatever a plugin throws is contained and counted
             incidents.failed(Failure.SERVICE, () -> "the service failed on a datagram from " + Addresses.format(peer)
                     + ", which gets no reply", e);
-            return;
+            return false;
         } finally {
             watch.exit();
         }
         if (!reply.isPresent()) {
-            return;
+            return false;
         }
         int replyBytes = reply.size();
         Refusal refusal = admission.checkReply(peer, requestBytes, replyBytes);
@@ -95,9 +109,14 @@ final class Responder {
                             ? "a datagram to it carries at most " + Admission.maxReplyBytes(peer) + " bytes"
                             : "more than max-reply-ratio (" + admission.maxReplyRatio() + ") times its request of "
                                     + requestBytes + " bytes"));
-            return;
+            return false;
         }
-        send(channel, peer, replyBytes);
+        return true;
+    }
+
+    /** @return the bytes of the reply {@link #answer} admitted last, valid until the next answer */
+    ByteBuffer reply() {
+        return reply.content();
     }
 
     private void send(DatagramChannel channel, InetSocketAddress peer, int replyBytes) {

@@ -7,10 +7,12 @@ import dev.switchboard.transport.Closeables;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.net.ProtocolFamily;
 import java.net.SocketException;
 import java.net.SocketOption;
 import java.net.StandardSocketOptions;
 import java.nio.channels.DatagramChannel;
+import java.nio.channels.NetworkChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,13 +21,15 @@ import java.util.Locale;
  * The datagram sockets of one endpoint, all bound to one address: one per loop, sharing the port
  * through {@code SO_REUSEPORT}, so that the kernel spreads the senders over them (Linux hashes each
  * sender's address and port to one socket, so one sender's datagrams stay in order).
+ *
+ * @param <C> the kind of socket: a {@link DatagramChannel}, or a batched one
  */
-final class SocketGroup implements AutoCloseable {
+final class SocketGroup<C extends NetworkChannel> implements AutoCloseable {
 
-    private final List<DatagramChannel> channels;
+    private final List<C> channels;
     private final InetSocketAddress localAddress;
 
-    private SocketGroup(List<DatagramChannel> channels, InetSocketAddress localAddress) {
+    private SocketGroup(List<C> channels, InetSocketAddress localAddress) {
         this.channels = List.copyOf(channels);
         this.localAddress = localAddress;
     }
@@ -36,16 +40,19 @@ final class SocketGroup implements AutoCloseable {
      *
      * @param settings the endpoint's address, socket count and buffer sizes
      * @param logger where the endpoint logs
+     * @param opener opens an unbound socket of a protocol family, such as {@code DatagramChannel::open}
+     * @param <C> the kind of socket
      * @return the bound, blocking sockets
      * @throws BindException naming the address, such as {@code "0.0.0.0:12000: Address already in
      *     use"}, with nothing left open
      * @throws IOException if a socket cannot be opened or bound for another reason, nothing left open
      */
-    static SocketGroup bind(UdpSettings settings, System.Logger logger) throws IOException {
+    static <C extends NetworkChannel> SocketGroup<C> bind(UdpSettings settings, System.Logger logger, Opener<C> opener)
+            throws IOException {
         InetSocketAddress address = settings.bindAddress();
-        List<DatagramChannel> channels = new ArrayList<>();
+        List<C> channels = new ArrayList<>();
         try {
-            DatagramChannel first = open(address, settings);
+            C first = open(address, settings, opener);
             channels.add(first);
             int count = socketCount(first, settings.endpoint().threads(), logger);
             if (count > 1) {
@@ -63,12 +70,12 @@ final class SocketGroup implements AutoCloseable {
             InetSocketAddress local = (InetSocketAddress) first.getLocalAddress();
             InetSocketAddress shared = new InetSocketAddress(address.getAddress(), local.getPort());
             for (int i = 1; i < count; i++) {
-                DatagramChannel next = open(address, settings);
+                C next = open(address, settings, opener);
                 channels.add(next);
                 next.setOption(StandardSocketOptions.SO_REUSEPORT, true);
                 bind(next, shared);
             }
-            return new SocketGroup(channels, local);
+            return new SocketGroup<>(channels, local);
         } catch (IOException | RuntimeException e) {
             closeAll(channels, e);
             throw e;
@@ -79,7 +86,7 @@ final class SocketGroup implements AutoCloseable {
      * Only Linux spreads a port's datagrams over the sockets sharing it; BSD and macOS accept
      * {@code SO_REUSEPORT} but deliver every unicast datagram to one of the sockets.
      */
-    private static int socketCount(DatagramChannel channel, int threads, System.Logger logger) {
+    private static int socketCount(NetworkChannel channel, int threads, System.Logger logger) {
         if (threads == 1) {
             return 1;
         }
@@ -107,10 +114,11 @@ final class SocketGroup implements AutoCloseable {
         }
     }
 
-    private static DatagramChannel open(InetSocketAddress address, UdpSettings settings) throws IOException {
-        DatagramChannel channel;
+    private static <C extends NetworkChannel> C open(InetSocketAddress address, UdpSettings settings, Opener<C> opener)
+            throws IOException {
+        C channel;
         try {
-            channel = DatagramChannel.open(Addresses.family(address));
+            channel = opener.open(Addresses.family(address));
         } catch (UnsupportedOperationException e) {
             throw new SocketException(Addresses.format(address) + ": IPv6 is not available");
         }
@@ -124,7 +132,7 @@ final class SocketGroup implements AutoCloseable {
         }
     }
 
-    private static void bind(DatagramChannel channel, InetSocketAddress address) throws IOException {
+    private static void bind(NetworkChannel channel, InetSocketAddress address) throws IOException {
         try {
             channel.bind(address);
         } catch (BindException e) {
@@ -132,7 +140,7 @@ final class SocketGroup implements AutoCloseable {
         }
     }
 
-    private static void logGranted(DatagramChannel channel, SocketOption<Integer> option, int asked,
+    private static void logGranted(NetworkChannel channel, SocketOption<Integer> option, int asked,
             String setting, String cap, System.Logger logger) throws IOException {
         int granted = channel.getOption(option);
         if (granted < asked) {
@@ -141,8 +149,8 @@ final class SocketGroup implements AutoCloseable {
         }
     }
 
-    private static void closeAll(List<DatagramChannel> channels, Exception failure) {
-        for (DatagramChannel channel : channels) {
+    private static void closeAll(List<? extends NetworkChannel> channels, Exception failure) {
+        for (NetworkChannel channel : channels) {
             try {
                 channel.close();
             } catch (IOException e) {
@@ -152,7 +160,7 @@ final class SocketGroup implements AutoCloseable {
     }
 
     /** @return the sockets, one per loop */
-    List<DatagramChannel> channels() {
+    List<C> channels() {
         return channels;
     }
 
@@ -165,5 +173,22 @@ final class SocketGroup implements AutoCloseable {
     @Override
     public void close() {
         channels.forEach(Closeables::closeQuietly);
+    }
+
+    /**
+     * Opens an unbound socket.
+     *
+     * @param <C> the kind of socket
+     */
+    @FunctionalInterface
+    interface Opener<C extends NetworkChannel> {
+
+        /**
+         * @param family the protocol family of the address to bind
+         * @return the socket, open and unbound
+         * @throws UnsupportedOperationException if the family is not available
+         * @throws IOException if it cannot be opened
+         */
+        C open(ProtocolFamily family) throws IOException;
     }
 }

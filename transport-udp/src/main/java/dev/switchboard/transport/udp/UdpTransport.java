@@ -1,5 +1,6 @@
 package dev.switchboard.transport.udp;
 
+import static java.lang.System.Logger.Level.INFO;
 import static java.lang.System.Logger.Level.WARNING;
 
 import dev.switchboard.api.MessageService;
@@ -13,9 +14,11 @@ import dev.switchboard.transport.Refusal;
 import dev.switchboard.transport.SourceRates;
 import dev.switchboard.transport.Threads;
 import dev.switchboard.transport.WorkerPool;
+import dev.switchboard.transport.udp.batch.BatchDatagramSocket;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.channels.DatagramChannel;
+import java.nio.channels.NetworkChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +28,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The {@code udp} transport of one endpoint: a {@link SocketGroup} of sockets sharing the port, each
- * served by its own {@link ReceiveLoop} thread; blocking services run on a {@link WorkerPool}.
+ * served by its own loop thread: a {@link BatchLoop} where the {@link IoPath} allows, else a
+ * {@link ReceiveLoop}; blocking services run on a {@link WorkerPool}.
  *
  * <p>{@link #stop} stops receiving, lets the datagrams already received be answered and their
  * replies sent within the grace period, then closes the sockets. What the grace cuts is counted as
@@ -45,8 +49,8 @@ final class UdpTransport extends AbstractTransport {
     private final Counters.Shard shutdownCounters = counters().newSharedShard();
 
     private volatile KernelDrops kernelDrops;
-    private SocketGroup sockets;
-    private List<ReceiveLoop> loops;
+    private SocketGroup<?> sockets;
+    private List<ServingLoop> loops;
     private List<Thread> loopThreads;
     private WorkerPool workers;
     private BlockedThreads blockedThreads;
@@ -63,8 +67,11 @@ final class UdpTransport extends AbstractTransport {
     @Override
     protected SocketAddress serve(MessageService service) throws IOException {
         String name = context().endpoint();
-        SocketGroup group = SocketGroup.bind(settings, context().logger());
-        List<ReceiveLoop> created = new ArrayList<>();
+        IoPath path = IoPath.choose(settings, service);
+        SocketGroup<?> group = path.batched() != null
+                ? SocketGroup.bind(settings, context().logger(), path.batched()::open)
+                : SocketGroup.bind(settings, context().logger(), DatagramChannel::open);
+        List<ServingLoop> created = new ArrayList<>();
         WorkerPool blocking = null;
         BlockedThreads watched = new BlockedThreads(name, service, settings.endpoint().blockedThreadWarning(),
                 context().logger(), counters().newShard());
@@ -81,12 +88,16 @@ final class UdpTransport extends AbstractTransport {
                 offload = new ReceiveLoop.Offload(blocking, ThreadLocal.withInitial(
                         () -> new Responder(endpoint, workerCounters, BlockedThreads.Watch.unwatched())));
             }
-            for (DatagramChannel channel : group.channels()) {
+            for (NetworkChannel socket : group.channels()) {
                 Runnable tick = created.isEmpty() ? drops::dropped : null;
-                created.add(new ReceiveLoop(endpoint, channel, counters().newShard(), offload, watched.watch(), tick));
+                created.add(socket instanceof BatchDatagramSocket batched
+                        ? new BatchLoop(endpoint, batched, counters().newShard(), watched.watch(), tick,
+                                context().memoryBudget())
+                        : new ReceiveLoop(endpoint, (DatagramChannel) socket, counters().newShard(), offload,
+                                watched.watch(), tick));
             }
         } catch (IOException | RuntimeException e) {
-            created.forEach(ReceiveLoop::close);
+            created.forEach(ServingLoop::close);
             group.close();
             if (blocking != null) {
                 blocking.stop(Duration.ZERO);
@@ -98,6 +109,7 @@ final class UdpTransport extends AbstractTransport {
         blockedThreads = watched;
         loops = List.copyOf(created);
         kernelDrops = drops;
+        context().logger().log(INFO, path.why());
         loopThreads = Threads.start(Threads.prefix(name, "loop"), loops);
         watched.start(Threads.prefix(name, "watchdog"));
         return group.localAddress();
@@ -110,7 +122,7 @@ final class UdpTransport extends AbstractTransport {
 
     @Override
     protected void shutDown(Deadline deadline) {
-        loops.forEach(ReceiveLoop::stop);
+        loops.forEach(ServingLoop::stop);
         // A loop only has to finish the datagram in hand, which a non-blocking service answers at
         // once; one that has not ended by now is stuck in a service that blocks although it says not.
         long loopDeadline = Math.max(deadline.nanos(), System.nanoTime() + LOOP_EXIT_NANOS);
@@ -136,7 +148,7 @@ final class UdpTransport extends AbstractTransport {
         }
         blockedThreads.close();
         kernelDrops.close();
-        loops.forEach(ReceiveLoop::close);
+        loops.forEach(ServingLoop::close);
         sockets.close();
     }
 

@@ -35,8 +35,16 @@ class UdpTransportProviderTest {
         assertEquals(new UdpSettings(new InetSocketAddress("0.0.0.0", 12000),
                         new EndpointSettings(Runtime.getRuntime().availableProcessors(), 65_507, 16, 1024,
                                 Duration.ofSeconds(10), Duration.ofSeconds(2)),
-                        3, 4 << 20, 1 << 20, SourcePolicy.DEFAULT, null),
+                        3, 4 << 20, 1 << 20, SourcePolicy.DEFAULT, null, false),
                 settings);
+    }
+
+    @Test
+    void ioNioForcesJavaNioAndAnythingButAutoOrNioIsRefused() {
+        assertTrue(UdpSettings.from(TestSettings.forTransport("udp", "io = nio")).nioOnly());
+        SettingsException e = assertThrows(SettingsException.class,
+                () -> UdpSettings.from(TestSettings.forTransport("udp", "io = epoll")));
+        assertTrue(e.getMessage().contains("io"), e.getMessage());
     }
 
     @Test
@@ -114,6 +122,6 @@ class UdpTransportProviderTest {
         assertEquals(new TreeSet<>(List.of("host", "port", "threads", "worker-threads", "worker-queue", "log-interval",
                 "blocked-thread-warning", "allow", "deny", "source-prefix-ipv4", "source-prefix-ipv6",
                 "max-tracked-sources", "rate-per-source", "burst-per-source", "max-message-bytes", "max-reply-ratio",
-                "receive-buffer-bytes", "send-buffer-bytes")), keys);
+                "receive-buffer-bytes", "send-buffer-bytes", "io")), keys);
     }
 }
