@@ -18,9 +18,10 @@ import java.net.InetSocketAddress;
  * @param sendBufferBytes the {@code SO_SNDBUF} asked for each socket
  * @param sources who is served and what one source is
  * @param sourceRate datagrams a second per source, or null for no limit
+ * @param reusePort whether other sockets asking for {@code SO_REUSEPORT} may share the port ({@code reuse-port})
  */
 record UdpSettings(InetSocketAddress bindAddress, EndpointSettings endpoint, int maxReplyRatio, int receiveBufferBytes, int sendBufferBytes,
-        SourcePolicy sources, TokenBucket sourceRate) {
+        SourcePolicy sources, TokenBucket sourceRate, boolean reusePort) {
 
     /** The largest UDP payload over IPv6: the 65,535-byte payload length less the 8-byte UDP header. */
     static final int MAX_DATAGRAM_IPV6 = 65_527;
@@ -43,7 +44,8 @@ record UdpSettings(InetSocketAddress bindAddress, EndpointSettings endpoint, int
                 (int) settings.bytes("receive-buffer-bytes", MIN_SOCKET_BUFFER, MAX_SOCKET_BUFFER),
                 (int) settings.bytes("send-buffer-bytes", MIN_SOCKET_BUFFER, MAX_SOCKET_BUFFER),
                 SourcePolicy.from(settings),
-                sourceRate(settings));
+                sourceRate(settings),
+                settings.bool("reuse-port"));
     }
 
     /** @return {@code rate-per-source} with {@code burst-per-source} (unset: as many), or null if the rate is 0 */
