@@ -117,7 +117,7 @@ final class Acceptor implements Runnable {
                 admit(channel);
             }
             if (draining && (channel == null || System.nanoTime() - drainDeadline >= 0)) {
-                server.close(); // the queue is empty: nothing is reset
+                Closeables.closeQuietly(server); // the queue is empty (or the grace over): nothing queued is reset
                 return;
             }
             if (channel == null) {

@@ -61,9 +61,13 @@ class ListenerDrainTest {
             for (int i = 0; i < queued; i++) {
                 assertEquals("QUEUED " + i + "\n", clients.get(1 + i).readLine(), "queued client " + i);
                 clients.get(1 + i).assertClosedByServer();
+                clients.get(1 + i).close(); // the stop ends once every client has closed
             }
+            clients.get(0).assertClosedByServer();
+            clients.get(0).close();
             stopper.join(Await.TIMEOUT.toMillis());
             assertEquals(queued + 1, server.stats().connectionsAccepted());
+            assertEquals(0, server.stats().refusals().size(), "nothing cut: " + server.stats());
         } finally {
             binding.release.countDown();
             clients.forEach(StreamClient::close);
