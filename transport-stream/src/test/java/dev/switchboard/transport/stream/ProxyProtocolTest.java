@@ -6,15 +6,18 @@ import static dev.switchboard.transport.stream.ProxyHeaders.concat;
 import static dev.switchboard.transport.stream.ProxyHeaders.tlv;
 import static dev.switchboard.transport.stream.ProxyHeaders.v1;
 import static dev.switchboard.transport.stream.ProxyHeaders.v2;
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.api.MessageService;
 import dev.switchboard.api.SettingsException;
+import dev.switchboard.api.TransportContext;
 import dev.switchboard.testkit.RecordingLogger;
 import dev.switchboard.testkit.StreamClient;
 import dev.switchboard.transport.Addresses;
+import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -202,6 +205,39 @@ class ProxyProtocolTest {
             assertTrue(log.lines().stream().anyMatch(line -> line.message().contains("192.0.2.1:56324")),
                     log.lines().toString());
         }
+    }
+
+    @Test
+    void aConnectionPastItsHeaderIsServedWithoutAllocating() throws Exception {
+        int batch = 1000;
+        byte[] requests = "abc\n".repeat(batch).getBytes(US_ASCII);
+        TransportContext defaults = TestServer.context(TRUSTING_LOOPBACK + "threads = 1", null);
+        StreamTransport transport = TestServer.create(new TransportContext("past-header", defaults.transport(),
+                defaults.settings(), defaults.logger(), defaults.framings(), defaults.memoryBudget()));
+        transport.start(Services.ASCII_UPPER_CASE);
+        try (StreamClient client = StreamClient.connect(transport.localAddress())) {
+            client.send(V2_CLIENT);
+            for (int i = 0; i < 20; i++) { // warm up: the interpreter and the JIT alike must not allocate
+                assertEquals("ABC\n".repeat(batch), client.send(requests).readString(requests.length));
+            }
+            Thread loop = Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> thread.getName().equals("switchboard-past-header-loop-0")).findFirst().orElseThrow();
+            long before = allocatedBytes(loop);
+            for (int i = 0; i < 20; i++) {
+                assertEquals("ABC\n".repeat(batch), client.send(requests).readString(requests.length));
+            }
+            long allocated = allocatedBytes(loop) - before;
+            assertTrue(allocated < 20 * batch, allocated + " bytes allocated for " + 20 * batch + " requests");
+        } finally {
+            transport.stop(Duration.ofSeconds(1));
+        }
+    }
+
+    /** @return what {@code thread} has allocated so far, as HotSpot counts it; by reflection, as tests do not read jdk.management */
+    private static long allocatedBytes(Thread thread) throws ReflectiveOperationException {
+        Object threads = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
+        return (long) Class.forName("com.sun.management.ThreadMXBean").getMethod("getThreadAllocatedBytes", long.class)
+                .invoke(threads, thread.getId());
     }
 
     @Test
