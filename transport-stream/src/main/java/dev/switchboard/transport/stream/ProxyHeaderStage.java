@@ -2,7 +2,6 @@ package dev.switchboard.transport.stream;
 
 import static java.lang.System.Logger.Level.WARNING;
 
-import dev.switchboard.transport.Addresses;
 import dev.switchboard.transport.Refusal;
 import dev.switchboard.transport.SourceKey;
 import java.net.InetSocketAddress;
@@ -13,11 +12,10 @@ import java.nio.ByteBuffer;
  * One loop's reader of PROXY protocol headers, ahead of the framing. A trusted balancer's connection
  * must start with a header of an accepted version: until it is whole, its bytes are held as a
  * partial request would be (and {@code frame-timeout} bounds the wait, from the connection's start:
- * {@link Timeouts}); once whole, the client it
- * names is admitted by the endpoint's {@link SourceAdmission} (the {@code allow} and {@code deny}
- * lists, the per-source limits) and becomes the connection's peer, in its
- * {@link dev.switchboard.api.RequestContext} and in the logs, and the bytes after the header go on to
- * the framing. Any other connection's first bytes are screened: one that starts with a header is
+ * {@link Timeouts}); once whole, the client it names is admitted by the endpoint's
+ * {@link SourceAdmission} (the {@code allow} and {@code deny} lists, the per-source limits) and
+ * becomes the connection's peer, in its {@link dev.switchboard.api.RequestContext} and in the logs,
+ * and the bytes after the header go on to the framing. Any other connection's first bytes are screened: one that starts with a header is
  * refused, which is what a balancer missing from {@code proxy-protocol-trusted} looks like. A missing,
  * truncated, malformed, oversized or untrusted header closes the connection, counted and logged as
  * the {@code proxy-protocol} refusal. Used by the loop's thread only.
