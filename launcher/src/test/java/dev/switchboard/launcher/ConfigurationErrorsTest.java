@@ -90,6 +90,21 @@ class ConfigurationErrorsTest {
                 + " unknown setting for transport tcp; known settings: allow, backlog, blocked-thread-warning,"
                 + " connection-rate-cooldown, deny, enabled, "), e.getMessage());
         assertTrue(e.getMessage().contains(" max-connections, "), e.getMessage());
+        assertTrue(e.getMessage().contains(" proxy-protocol, proxy-protocol-trusted, "), e.getMessage());
+        assertTrue(e.getMessage().contains(" reuse-port, "), e.getMessage());
+    }
+
+    @Test
+    void rejectsTheProxyProtocolOnAUdpEndpoint() {
+        LaunchException e = failure("""
+                switchboard.endpoints.udp {
+                  transport = udp
+                  proxy-protocol = v2
+                }
+                """);
+        assertTrue(e.getMessage().startsWith(file + ":3: switchboard.endpoints.udp.proxy-protocol:"
+                + " unknown setting for transport udp; known settings: "), e.getMessage());
+        assertTrue(e.getMessage().contains(" reuse-port, "), e.getMessage());
     }
 
     @Test

@@ -35,7 +35,13 @@ public record AccessList(List<Cidr> allow, List<Cidr> deny) {
         return new AccessList(blocks(settings, "allow"), blocks(settings, "deny"));
     }
 
-    private static List<Cidr> blocks(Settings settings, String key) {
+    /**
+     * @param settings an endpoint's settings
+     * @param key a list of strings, such as {@code allow}
+     * @return each entry parsed by {@link Cidr#parse}
+     * @throws dev.switchboard.api.SettingsException naming the file, the key and the bad entry
+     */
+    public static List<Cidr> blocks(Settings settings, String key) {
         List<Cidr> blocks = new ArrayList<>();
         for (String entry : settings.strings(key)) {
             try {

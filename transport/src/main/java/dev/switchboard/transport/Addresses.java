@@ -60,6 +60,24 @@ public final class Addresses {
         return new InetSocketAddress(host(settings), settings.integer("port", 0, 65535));
     }
 
+    /**
+     * Parses a literal IP address without ever looking a name up, as {@code inet_pton} does.
+     *
+     * @param text such as {@code 192.0.2.1} or {@code 2001:db8::1}; no brackets, no {@code %scope}
+     * @return the address, or null if {@code text} is not a literal address
+     */
+    public static InetAddress literal(String text) {
+        byte[] bytes = IpBits.parse(text);
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            return InetAddress.getByAddress(bytes);
+        } catch (UnknownHostException e) {
+            throw new AssertionError(e); // 4 or 16 bytes are always an address
+        }
+    }
+
     private static InetAddress host(Settings settings) {
         String host = settings.string("host").strip();
         if (host.isEmpty() || host.equals("*")) {

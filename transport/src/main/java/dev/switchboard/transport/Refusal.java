@@ -35,7 +35,12 @@ public enum Refusal {
     /** Work still pending when the shutdown grace period ran out. */
     SHUTDOWN_TIMEOUT("shutdown-timeout"),
     /** Holding more for a client would have passed the process's {@code memory-budget}. */
-    MEMORY_BUDGET("memory-budget");
+    MEMORY_BUDGET("memory-budget"),
+    /**
+     * A connection's PROXY protocol header was missing, truncated, malformed or too long, or came
+     * from a peer that {@code proxy-protocol-trusted} does not list.
+     */
+    PROXY_PROTOCOL("proxy-protocol");
 
     private final String reason;
 

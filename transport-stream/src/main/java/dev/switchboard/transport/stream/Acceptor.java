@@ -12,6 +12,8 @@ import dev.switchboard.transport.SourceKey;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.List;
@@ -21,8 +23,13 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The listening socket's thread: accepts connections, turns away those beyond
  * {@code max-connections} and those its {@link SourceAdmission} refuses for their peer, has the
- * binding set up the others and hands them to the loops in turn.
- * Ends when the listening channel is closed.
+ * binding set up the others and hands them to the loops in turn. A connection from a balancer that
+ * {@code proxy-protocol-trusted} lists is admitted for its client once its loop has read the PROXY
+ * protocol header ({@link ProxyHeaderStage}), not for the balancer's address.
+ *
+ * <p>{@link #drain} ends it: it accepts what the kernel has queued until the queue is empty, then
+ * closes the listening channel itself, so that no connection the kernel completed for this listener
+ * is reset by its closing (docs/DECISIONS.md). It also ends when the listening channel is closed.
  */
 final class Acceptor implements Runnable {
 
@@ -35,21 +42,52 @@ final class Acceptor implements Runnable {
     private final Counters.Shard counters;
     private final Incidents incidents;
     private final SourceAdmission admission;
+    private final Selector selector;
     private int next;
+    private volatile boolean draining;
+    private volatile long drainDeadline;
 
     /**
-     * @param server the bound listening channel, in blocking mode
+     * @param server the bound listening channel, in blocking mode; the acceptor makes it non-blocking
      * @param loops the loops to hand connections to
      * @param endpoint what is served
      * @param counters the shard this thread counts in
+     * @throws IOException if the acceptor's selector cannot be opened
      */
-    Acceptor(ServerSocketChannel server, List<SelectorLoop> loops, Endpoint endpoint, Counters.Shard counters) {
+    Acceptor(ServerSocketChannel server, List<SelectorLoop> loops, Endpoint endpoint, Counters.Shard counters)
+            throws IOException {
         this.server = server;
         this.loops = loops;
         this.endpoint = endpoint;
         this.counters = counters;
         this.incidents = new Incidents(counters, endpoint.served().log());
-        this.admission = new SourceAdmission(endpoint.settings().sourceLimits(), endpoint.openConnections());
+        this.admission = endpoint.admission();
+        this.selector = Selector.open();
+        try {
+            server.configureBlocking(false);
+            server.register(selector, SelectionKey.OP_ACCEPT);
+        } catch (IOException | RuntimeException e) {
+            selector.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Has the acceptor take what the kernel has queued, close the listening channel once the queue
+     * is empty, and end. Safe from any thread.
+     *
+     * @param deadline when to close the listening channel even if connections keep coming, in
+     *     {@link System#nanoTime()} terms
+     */
+    void drain(long deadline) {
+        drainDeadline = deadline;
+        draining = true;
+        selector.wakeup();
+    }
+
+    /** Closes the selector of an acceptor whose thread never started. */
+    void closeUnstarted() {
+        Closeables.closeQuietly(selector);
     }
 
     @Override
@@ -58,10 +96,12 @@ final class Acceptor implements Runnable {
             accept();
         } catch (Throwable e) { // no connection to blame: nothing would accept again
             endpoint.served().serviceThreadDied(e);
+        } finally {
+            Closeables.closeQuietly(selector);
         }
     }
 
-    private void accept() {
+    private void accept() throws IOException {
         while (true) {
             SocketChannel channel;
             try {
@@ -73,7 +113,17 @@ final class Acceptor implements Runnable {
                 LockSupport.parkNanos(FAILURE_BACKOFF_NANOS);
                 continue;
             }
-            admit(channel);
+            if (channel != null) {
+                admit(channel);
+            }
+            if (draining && (channel == null || System.nanoTime() - drainDeadline >= 0)) {
+                Closeables.closeQuietly(server); // the queue is empty (or the grace over): nothing queued is reset
+                return;
+            }
+            if (channel == null) {
+                selector.select();
+                selector.selectedKeys().clear();
+            }
         }
     }
 
@@ -85,30 +135,42 @@ final class Acceptor implements Runnable {
             Closeables.closeQuietly(channel);
             return;
         }
-        SourceKey source;
+        SourceKey source = null;
+        boolean counted = false;
         try {
             SocketAddress peer = channel.getRemoteAddress();
-            source = admission.sourceOf(peer);
-            Refusal refusal = admission.check(peer, source, System.nanoTime());
-            if (refusal != null) {
-                incidents.refused(refusal, () -> admission.explain(refusal, peer));
-                Closeables.closeQuietly(channel);
-                return;
+            if (endpoint.settings().proxyProtocol().expectsHeaderFrom(peer)) {
+                // a balancer's: admitted for its client once its loop has read whom it carries
+                endpoint.openConnections().opened(null);
+            } else {
+                source = admission.sourceOf(peer);
+                Refusal refusal = admission.open(peer, source, System.nanoTime());
+                if (refusal != null) {
+                    incidents.refused(refusal, () -> admission.explain(refusal, peer));
+                    Closeables.closeQuietly(channel);
+                    return;
+                }
             }
+            counted = true;
             channel.configureBlocking(false);
             endpoint.binding().configure(channel);
         } catch (IOException e) { // the client already left
-            Closeables.closeQuietly(channel);
+            abandon(channel, counted, source);
             return;
         } catch (RuntimeException e) { // a binding's bug costs the connection, not the acceptor
             endpoint.served().logger().log(ERROR, "could not set up a new connection", e);
-            Closeables.closeQuietly(channel);
+            abandon(channel, counted, source);
             return;
         }
-        // Only this thread increments, so checking first and incrementing after is exact.
-        endpoint.openConnections().opened(source);
         counters.increment(Counter.CONNECTIONS_ACCEPTED);
         loops.get(next).adopt(channel, source);
         next = (next + 1) % loops.size();
+    }
+
+    private void abandon(SocketChannel channel, boolean counted, SourceKey source) {
+        Closeables.closeQuietly(channel);
+        if (counted) {
+            endpoint.openConnections().closed(source);
+        }
     }
 }

@@ -29,6 +29,16 @@ final class Connection {
         CLOSED
     }
 
+    /** Where a connection is with the PROXY protocol ({@link ProxyHeaderStage}). */
+    enum ProxyStage {
+        /** Past it, or not concerned: its bytes go to the framing. */
+        NONE,
+        /** A trusted balancer's: its first bytes must be a header. */
+        EXPECTED,
+        /** Not a balancer's, on an endpoint that reads headers: its first bytes must not be one. */
+        SCREENED
+    }
+
     /** At most this many bytes of a partial request are carried in a field instead of a buffer. */
     static final int CARRY_BYTES = 3;
 
@@ -44,9 +54,11 @@ final class Connection {
 
     final SocketChannel channel;
     final SelectionKey key;
-    final RequestContext context;
-    /** The source its end is counted out of; null for a peer that is not IP. */
-    final SourceKey source;
+    /** Its peer and local address; behind a balancer, the peer is the client its PROXY protocol header named. */
+    RequestContext context;
+    /** The source its end is counted out of; null for a peer that is not IP, or a balancer's before its header. */
+    SourceKey source;
+    ProxyStage proxyStage = ProxyStage.NONE;
 
     State state = State.OPEN;
     /** The client shut its output (read returned -1). */

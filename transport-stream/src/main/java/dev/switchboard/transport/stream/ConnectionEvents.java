@@ -49,6 +49,26 @@ final class ConnectionEvents implements Consumer<SelectionKey> {
         }
     }
 
+    /**
+     * The transport is stopping: reads once what an open connection's client has already sent, so
+     * that the requests the kernel holds for it (those of a connection accepted during the stop
+     * among them) are answered before reading stops.
+     */
+    void readWaiting(Connection c) {
+        if (c.state != Connection.State.OPEN || !c.wantsInput()) {
+            return;
+        }
+        clock.tick();
+        try {
+            onReadable(c);
+            connections.settle(c);
+        } catch (IOException e) {
+            connections.lost(c, e);
+        } catch (RuntimeException e) {
+            connections.broke(c, e);
+        }
+    }
+
     private void onReadable(Connection c) throws IOException {
         if (c.state == Connection.State.LINGERING) {
             if (inbound.discard(c) < 0) {

@@ -17,6 +17,7 @@ import dev.switchboard.transport.SourceKey;
 import dev.switchboard.transport.stream.Connection.State;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.net.SocketAddress;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
@@ -65,10 +66,13 @@ final class Connections {
     /** Registers a newly accepted connection for reading; {@code source} is what the acceptor counted it in with. */
     void register(SocketChannel channel, SourceKey source) {
         try {
-            RequestContext context = endpoint.served().requestContext(channel.getRemoteAddress(),
-                    endpoint.binding().localAddress(channel));
+            SocketAddress peer = channel.getRemoteAddress();
+            RequestContext context = endpoint.served().requestContext(peer, endpoint.binding().localAddress(channel));
             SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
-            key.attach(new Connection(channel, key, context, source, clock.now()));
+            Connection c = new Connection(channel, key, context, source, clock.now());
+            c.proxyStage = ProxyHeaderStage.initial(endpoint.settings().proxyProtocol(), peer);
+            c.since = c.lastActivity; // a header is awaited from now, within frame-timeout
+            key.attach(c);
             open++;
         } catch (IOException | RuntimeException e) { // the client left before its connection was registered
             Closeables.closeQuietly(channel);

@@ -13,6 +13,7 @@ import dev.switchboard.transport.WorkerPool;
  * @param workers where a blocking service runs, or null when the service runs on the loops
  * @param openConnections connections accepted and not yet closed, across all loops, in all and per source
  * @param budget the process's memory budget, which every loop's buffers are reserved from
+ * @param admission what a new connection is admitted by for its source, counting into {@code openConnections}
  */
 record Endpoint(
         ServedEndpoint served,
@@ -20,4 +21,12 @@ record Endpoint(
         StreamBinding binding,
         WorkerPool workers,
         OpenConnections openConnections,
-        MemoryBudget budget) {}
+        MemoryBudget budget,
+        SourceAdmission admission) {
+
+    Endpoint(ServedEndpoint served, StreamSettings settings, StreamBinding binding, WorkerPool workers,
+            OpenConnections openConnections, MemoryBudget budget) {
+        this(served, settings, binding, workers, openConnections, budget,
+                new SourceAdmission(settings.sourceLimits(), openConnections));
+    }
+}

@@ -25,6 +25,7 @@ final class Inbound {
     private final Clock clock;
     private final Pipeline pipeline;
     private final Connections connections;
+    private final ProxyHeaderStage proxyHeaders;
     private final int maxHeld;
     private final int maxMessageBytes;
     private final String framing;
@@ -33,9 +34,10 @@ final class Inbound {
      * @param readBufferBytes the size of the loop's read buffer
      * @param pipeline where the payloads go
      * @param connections ends the connection of a refused frame
+     * @param proxyHeaders takes a PROXY protocol header ahead of the frames
      */
     Inbound(StreamSettings settings, int readBufferBytes, BufferGauge gauge, Counters.Shard counters, Clock clock,
-            Pipeline pipeline, Connections connections) {
+            Pipeline pipeline, Connections connections, ProxyHeaderStage proxyHeaders) {
         this.codec = settings.codec();
         this.readBuffer = ByteBuffer.allocateDirect(readBufferBytes);
         this.gauge = gauge;
@@ -43,6 +45,7 @@ final class Inbound {
         this.clock = clock;
         this.pipeline = pipeline;
         this.connections = connections;
+        this.proxyHeaders = proxyHeaders;
         this.maxMessageBytes = settings.endpoint().maxMessageBytes();
         this.framing = settings.framing();
         // a partial frame, or the undecoded rest of one read
@@ -62,12 +65,24 @@ final class Inbound {
         int read = c.channel.read(in);
         in.flip();
         if (read < 0) {
-            decodeLast(c, in);
+            if (c.proxyStage == Connection.ProxyStage.EXPECTED) {
+                proxyHeaders.ended(c, in);
+                c.releaseInput(gauge);
+            } else {
+                decodeLast(c, in);
+            }
             return read;
         }
         if (read > 0) {
             counters.add(Counter.BYTES_IN, read);
             c.lastActivity = clock.now();
+        }
+        if (c.proxyStage != Connection.ProxyStage.NONE) {
+            if (!proxyHeaders.take(c, in)) {
+                keepRest(c, in, true); // a partial header's wait started when the connection did
+                return read;
+            }
+            searchFrom = in.position();
         }
         boolean decoded = decode(c, in, searchFrom);
         keepRest(c, in, heldPartial && !decoded);
@@ -76,7 +91,7 @@ final class Inbound {
 
     /** Decodes the input held while reading was paused, now that it resumes. */
     void decodeHeld(Connection c) throws IOException {
-        if (!c.holdsInput()) {
+        if (!c.holdsInput() || c.proxyStage != Connection.ProxyStage.NONE) { // a partial header waits for its rest
             return;
         }
         ByteBuffer in;

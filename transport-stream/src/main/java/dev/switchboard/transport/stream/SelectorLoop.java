@@ -81,7 +81,8 @@ final class SelectorLoop implements Runnable {
         WorkerLane lane = endpoint.workers() == null ? null
                 : new WorkerLane(endpoint, gauge, outbound, connections, this::answered);
         Pipeline pipeline = new Pipeline(endpoint, counters, outbound, connections, lane, watch);
-        Inbound inbound = new Inbound(settings, readBufferBytes, gauge, counters, clock, pipeline, connections);
+        Inbound inbound = new Inbound(settings, readBufferBytes, gauge, counters, clock, pipeline, connections,
+                new ProxyHeaderStage(endpoint, connections));
         this.events = new ConnectionEvents(clock, inbound, outbound, connections, lane);
         this.timeouts = new Timeouts(settings, connections, clock);
         this.pressure = new MemoryPressure(endpoint.budget(), connections, inbound, clock, settings.writeLowWatermark());
@@ -111,7 +112,8 @@ final class SelectorLoop implements Runnable {
     }
 
     /**
-     * Stops reading new requests, answers those received, shuts each connection down once its
+     * Reads what each connection's client has already sent, then stops reading new requests, answers
+     * those received, shuts each connection down once its
      * replies are sent, and ends the loop when every connection is closed or at {@code deadline}.
      *
      * @param deadline in {@link System#nanoTime()} terms
@@ -120,6 +122,7 @@ final class SelectorLoop implements Runnable {
         execute(() -> {
             stopping = true;
             stopDeadline = deadline;
+            connections.forEach(events::readWaiting);
             connections.drainAll();
         });
     }

@@ -9,7 +9,10 @@ import java.net.SocketAddress;
 /**
  * Which new connections the acceptor turns away for their peer: one the {@code allow} and
  * {@code deny} lists refuse, one from a source over its connection rate or cooling down, one from a
- * source with {@code max-connections-per-source} open. Used by the acceptor thread.
+ * source with {@code max-connections-per-source} open. The acceptor asks for every connection but a
+ * trusted balancer's, whose loop asks once the PROXY protocol header has named the client; deciding
+ * and counting in are one step under this object's lock ({@link #open}, {@link #openBehindBalancer}),
+ * so the per-source counts stay exact although two threads count in.
  */
 final class SourceAdmission {
 
@@ -37,7 +40,43 @@ final class SourceAdmission {
     }
 
     /**
-     * Decides on a new connection; one admitted counts against its source's rate.
+     * Decides on a new connection and counts one admitted in, with its source, in the endpoint's
+     * {@link OpenConnections}.
+     *
+     * @param peer the new connection's peer
+     * @param source its {@link #sourceOf source}
+     * @param now the time now, in {@link System#nanoTime()} terms
+     * @return null if admitted and counted in; else why not, as {@link #check} says
+     */
+    synchronized Refusal open(SocketAddress peer, SourceKey source, long now) {
+        Refusal refusal = check(peer, source, now);
+        if (refusal == null) {
+            open.opened(source);
+        }
+        return refusal;
+    }
+
+    /**
+     * Decides on the client a balancer's connection carries, once its PROXY protocol header named it;
+     * the connection was counted in without a source when accepted, and one admitted is counted
+     * against its client's source from now on.
+     *
+     * @param client the client's address, as the header gives it
+     * @param source its {@link #sourceOf source}
+     * @param now the time now, in {@link System#nanoTime()} terms
+     * @return null if admitted; else why not, as {@link #check} says
+     */
+    synchronized Refusal openBehindBalancer(SocketAddress client, SourceKey source, long now) {
+        Refusal refusal = check(client, source, now);
+        if (refusal == null) {
+            open.sourceKnown(source);
+        }
+        return refusal;
+    }
+
+    /**
+     * Decides on a new connection; one admitted counts against its source's rate. Callers outside
+     * tests hold this object's lock.
      *
      * @param peer the new connection's peer
      * @param source its {@link #sourceOf source}

@@ -27,6 +27,7 @@ import java.util.Objects;
  * @param writeHighWatermark pending outbound bytes above which reading from a client stops
  * @param writeLowWatermark pending outbound bytes below which it resumes
  * @param sourceLimits whom the endpoint serves and what it admits from each source
+ * @param proxyProtocol whether and from whom a PROXY protocol header names the client
  */
 public record StreamSettings(
         EndpointSettings endpoint,
@@ -40,7 +41,8 @@ public record StreamSettings(
         Duration writeTimeout,
         int writeHighWatermark,
         int writeLowWatermark,
-        SourceLimits sourceLimits) {
+        SourceLimits sourceLimits,
+        ProxyProtocol proxyProtocol) {
 
     /** The largest {@code max-message-bytes}. */
     public static final int MAX_MESSAGE_LIMIT = 16 << 20;
@@ -63,6 +65,7 @@ public record StreamSettings(
         Objects.requireNonNull(frameTimeout, "frameTimeout");
         Objects.requireNonNull(writeTimeout, "writeTimeout");
         Objects.requireNonNull(sourceLimits, "sourceLimits");
+        Objects.requireNonNull(proxyProtocol, "proxyProtocol");
         if (writeLowWatermark >= writeHighWatermark) {
             throw new IllegalArgumentException("the low watermark " + writeLowWatermark
                     + " must be below the high one " + writeHighWatermark);
@@ -98,7 +101,8 @@ public record StreamSettings(
                     "a size below write-high-watermark (" + high + " bytes)");
         }
         return new StreamSettings(endpoint, framing, codec, maxReplyBytes, backlog, maxConnections, idleTimeout,
-                frameTimeout, writeTimeout, high, low, SourceLimits.from(settings));
+                frameTimeout, writeTimeout, high, low, SourceLimits.from(settings),
+                settings.has("proxy-protocol") ? ProxyProtocol.from(settings) : ProxyProtocol.OFF);
     }
 
     private static Duration timeout(Settings settings, String key) {

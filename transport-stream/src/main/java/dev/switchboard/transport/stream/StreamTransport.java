@@ -32,9 +32,10 @@ import java.util.concurrent.TimeUnit;
  * (reading from a client pauses while too many of its replies are unsent), {@code idle-timeout},
  * {@code frame-timeout} and {@code worker-queue}; each refusal is counted and logged, rate-limited.
  *
- * <p>{@link #stop} closes the listening channel, lets every loop answer the requests it has
- * received and send their replies, shuts each connection's output and waits for its client to
- * close, and cuts whatever is left when the grace period ends. It returns within the grace and a
+ * <p>{@link #stop} accepts what the kernel has queued on the listening channel and then closes it
+ * (closing it first would reset those connections), lets every loop read what its connections have
+ * already sent, answer the requests it has received and send their replies, shuts each connection's
+ * output and waits for its client to close, and cuts whatever is left when the grace period ends. It returns within the grace and a
  * second or two more even when a service blocks a loop: such a loop's connections are closed from
  * the stopping thread and the loop's thread is interrupted, and left behind if it does not end.
  *
@@ -61,6 +62,7 @@ public final class StreamTransport extends AbstractTransport {
     private volatile List<SelectorLoop> loops = List.of();
     private ServerSocketChannel server;
     private SocketAddress bound;
+    private Acceptor accepting;
     private Thread acceptor;
     private List<Thread> loopThreads;
     private WorkerPool workers;
@@ -87,6 +89,7 @@ public final class StreamTransport extends AbstractTransport {
         BlockedThreads watched = new BlockedThreads(name, service, settings.endpoint().blockedThreadWarning(),
                 context().logger(), counters().newShard());
         List<SelectorLoop> created = new ArrayList<>();
+        Acceptor accepted = null;
         SocketAddress address = null;
         try {
             address = binding.localAddress(listening);
@@ -99,11 +102,14 @@ public final class StreamTransport extends AbstractTransport {
             for (int i = 0; i < settings.endpoint().threads(); i++) {
                 created.add(new SelectorLoop(endpoint, counters().newShard(), watched.watch()));
             }
-            acceptor = Threads.factory(Threads.prefix(name, "acceptor"))
-                    .newThread(new Acceptor(listening, List.copyOf(created), endpoint, counters().newShard()));
+            accepted = new Acceptor(listening, List.copyOf(created), endpoint, counters().newShard());
+            acceptor = Threads.factory(Threads.prefix(name, "acceptor")).newThread(accepted);
         } catch (IOException | RuntimeException | OutOfMemoryError e) { // the loops' direct buffers may not fit
             for (SelectorLoop loop : created) {
                 loop.closeUnstarted();
+            }
+            if (accepted != null) {
+                accepted.closeUnstarted();
             }
             Closeables.closeQuietly(listening);
             unbind(address);
@@ -113,6 +119,7 @@ public final class StreamTransport extends AbstractTransport {
             throw e;
         }
         server = listening;
+        accepting = accepted;
         bound = address;
         workers = blocking;
         blockedThreads = watched;
@@ -125,13 +132,14 @@ public final class StreamTransport extends AbstractTransport {
 
     @Override
     protected void shutDown(Deadline deadline) {
+        accepting.drain(deadline.nanos());
+        Threads.awaitEnd(acceptor, deadline.nanos() + LOOP_EXIT_NANOS);
         try {
-            server.close();
+            server.close(); // the acceptor closed it, unless it died or overran the grace
         } catch (IOException e) {
             context().logger().log(WARNING, "could not close the listening socket", e);
         }
         unbind(bound);
-        Threads.awaitEnd(acceptor, deadline.nanos() + LOOP_EXIT_NANOS);
         for (SelectorLoop loop : loops) {
             loop.stop(deadline.nanos());
         }

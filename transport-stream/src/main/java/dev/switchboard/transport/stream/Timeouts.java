@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * One loop's sweeper of timeouts: every so often it closes the connections silent for
  * {@code idle-timeout}, refuses those whose partial request did not complete within
- * {@code frame-timeout} (slowloris), and closes those lingering longer than that for their client
+ * {@code frame-timeout} (slowloris) and those of a balancer that sent no whole PROXY protocol
+ * header within it, and closes those lingering longer than that for their client
  * to close, and those whose unsent replies saw no byte written for {@code write-timeout} (a client
  * that does not read). Used by the loop's thread only.
  */
@@ -90,6 +91,11 @@ final class Timeouts {
         } else if (frameNanos > 0 && now - c.since >= frameNanos) {
             if (c.state == State.LINGERING) {
                 connections.close(c); // the client had frame-timeout to close its side
+            } else if (c.state == State.OPEN && c.proxyStage == Connection.ProxyStage.EXPECTED) {
+                connections.refuse(c, Refusal.PROXY_PROTOCOL, WARNING, () -> "closing the connection from "
+                        + connections.peer(c) + ": no whole PROXY protocol header within " + describe(frameTimeout)
+                        + " (frame-timeout)");
+                connections.settle(c);
             } else if (c.state == State.OPEN && !c.readPaused && !c.memoryPaused && c.holdsInput()) {
                 connections.refuse(c, Refusal.FRAME_TIMEOUT, WARNING, () -> "closing the connection from "
                         + connections.peer(c) + ": a request did not complete within " + describe(frameTimeout)

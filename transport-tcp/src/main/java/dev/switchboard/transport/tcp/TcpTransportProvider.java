@@ -12,7 +12,8 @@ import dev.switchboard.transport.stream.StreamTransport;
  * connection per client), a {@link StreamTransport} bound to an IP address, with any framing
  * ({@code raw}, {@code line}, {@code length-prefixed} or a plugin's) and every buffer, queue and
  * wait bounded. Its settings and their defaults are in this module's {@code reference.conf} under
- * {@code switchboard.transports.tcp}: {@code host} and {@code port}, and the stream settings.
+ * {@code switchboard.transports.tcp}: {@code host}, {@code port} and {@code reuse-port}, the
+ * PROXY protocol's, and the stream settings.
  */
 public final class TcpTransportProvider implements TransportProvider {
 
@@ -34,7 +35,12 @@ public final class TcpTransportProvider implements TransportProvider {
      */
     @Override
     public Transport create(TransportContext context) {
-        TcpBinding binding = new TcpBinding(Addresses.bindAddress(context.settings()));
-        return new StreamTransport(context, StreamSettings.from(context), binding);
+        TcpBinding binding = new TcpBinding(Addresses.bindAddress(context.settings()),
+                context.settings().bool("reuse-port"));
+        StreamTransport transport = new StreamTransport(context, StreamSettings.from(context), binding);
+        if (binding.reusePort()) {
+            RequestMigration.warnIfOff(RequestMigration.SYSCTL, context.logger());
+        }
+        return transport;
     }
 }

@@ -47,7 +47,7 @@ class TcpTransportProviderTest {
     void declaresTheAddressTheSourcesTheEndpointAndTheStreamSettingsThroughItsIncludes() {
         Set<String> keys = new TreeSet<>(ConfigFactory.defaultReference(TcpTransportProvider.class.getClassLoader())
                 .getObject("switchboard.transports.tcp").keySet());
-        assertEquals(new TreeSet<>(List.of("host", "port", "allow", "deny", "source-prefix-ipv4", "source-prefix-ipv6",
+        assertEquals(new TreeSet<>(List.of("host", "port", "reuse-port", "proxy-protocol", "proxy-protocol-trusted", "allow", "deny", "source-prefix-ipv4", "source-prefix-ipv6",
                 "max-tracked-sources", "threads", "worker-threads", "worker-queue", "log-interval",
                 "blocked-thread-warning",
                 "framing", "max-message-bytes", "max-reply-bytes", "backlog", "max-connections",

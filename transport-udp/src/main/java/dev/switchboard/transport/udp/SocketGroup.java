@@ -22,6 +22,15 @@ import java.util.Locale;
  * through {@code SO_REUSEPORT}, so that the kernel spreads the senders over them (Linux hashes each
  * sender's address and port to one socket, so one sender's datagrams stay in order).
  *
+ * <p>With {@code reuse-port = true} every socket asks for {@code SO_REUSEPORT}, even a single one,
+ * and no probe checks that the port is free: another instance's sockets asking for it too share the
+ * port, and the kernel spreads senders over the sockets of both. With {@code reuse-port = false} a
+ * port in use fails the start; one socket ({@code threads = 1}) does not ask for the option, so no
+ * socket can join it later. Several do, and Linux lets a later socket of the same effective user that
+ * asks for it join them: it decides by the first socket of the port's hash chain, which is also the
+ * one whose flag makes the kernel spread datagrams over the group, so it cannot refuse newcomers and
+ * still spread (measured on Linux 6.18; docs/DECISIONS.md).
+ *
  * @param <C> the kind of socket: a {@link DatagramChannel}, or a batched one
  */
 final class SocketGroup<C extends NetworkChannel> implements AutoCloseable {
@@ -55,7 +64,13 @@ final class SocketGroup<C extends NetworkChannel> implements AutoCloseable {
             C first = open(address, settings, opener);
             channels.add(first);
             int count = socketCount(first, settings.endpoint().threads(), logger);
-            if (count > 1) {
+            if (settings.reusePort()) {
+                if (!first.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
+                    throw new SocketException(Addresses.format(address)
+                            + ": reuse-port = true, but SO_REUSEPORT is not supported here");
+                }
+                first.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+            } else if (count > 1) {
                 if (address.getPort() != 0) {
                     ensureUnused(address);
                 }

@@ -19,10 +19,11 @@ import java.util.List;
  * @param sendBufferBytes the {@code SO_SNDBUF} asked for each socket
  * @param sources who is served and what one source is
  * @param sourceRate datagrams a second per source, or null for no limit
+ * @param reusePort whether other sockets asking for {@code SO_REUSEPORT} may share the port ({@code reuse-port})
  * @param nioOnly whether {@code io = nio}: {@code java.nio} even where batched I/O is available
  */
 record UdpSettings(InetSocketAddress bindAddress, EndpointSettings endpoint, int maxReplyRatio, int receiveBufferBytes, int sendBufferBytes,
-        SourcePolicy sources, TokenBucket sourceRate, boolean nioOnly) {
+        SourcePolicy sources, TokenBucket sourceRate, boolean reusePort, boolean nioOnly) {
 
     /** The largest UDP payload over IPv6: the 65,535-byte payload length less the 8-byte UDP header. */
     static final int MAX_DATAGRAM_IPV6 = 65_527;
@@ -46,6 +47,7 @@ record UdpSettings(InetSocketAddress bindAddress, EndpointSettings endpoint, int
                 (int) settings.bytes("send-buffer-bytes", MIN_SOCKET_BUFFER, MAX_SOCKET_BUFFER),
                 SourcePolicy.from(settings),
                 sourceRate(settings),
+                settings.bool("reuse-port"),
                 settings.oneOf("io", List.of("auto", "nio")).equals("nio"));
     }
 

@@ -35,7 +35,7 @@ class UdpTransportProviderTest {
         assertEquals(new UdpSettings(new InetSocketAddress("0.0.0.0", 12000),
                         new EndpointSettings(Runtime.getRuntime().availableProcessors(), 65_507, 16, 1024,
                                 Duration.ofSeconds(10), Duration.ofSeconds(2)),
-                        3, 4 << 20, 1 << 20, SourcePolicy.DEFAULT, null, false),
+                        3, 4 << 20, 1 << 20, SourcePolicy.DEFAULT, null, false, false),
                 settings);
     }
 
@@ -119,7 +119,7 @@ class UdpTransportProviderTest {
     void declaresTheAddressTheSourcesAndTheEndpointSettingsThroughItsIncludesAndItsOwn() {
         Set<String> keys = new TreeSet<>(ConfigFactory.defaultReference(UdpTransportProvider.class.getClassLoader())
                 .getObject("switchboard.transports.udp").keySet());
-        assertEquals(new TreeSet<>(List.of("host", "port", "threads", "worker-threads", "worker-queue", "log-interval",
+        assertEquals(new TreeSet<>(List.of("host", "port", "reuse-port", "threads", "worker-threads", "worker-queue", "log-interval",
                 "blocked-thread-warning", "allow", "deny", "source-prefix-ipv4", "source-prefix-ipv6",
                 "max-tracked-sources", "rate-per-source", "burst-per-source", "max-message-bytes", "max-reply-ratio",
                 "receive-buffer-bytes", "send-buffer-bytes", "io")), keys);
