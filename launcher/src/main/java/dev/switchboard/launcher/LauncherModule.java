@@ -7,13 +7,14 @@ import dev.switchboard.launcher.config.EffectiveConfig;
 import dev.switchboard.launcher.plugin.PluginLoader;
 import dev.switchboard.launcher.plugin.Plugins;
 import dev.switchboard.launcher.plugin.ProviderRegistry;
+import dev.switchboard.launcher.reload.ConfigInputs;
 import jakarta.inject.Singleton;
 import java.util.Properties;
 
 /**
  * The launcher's object graph: the configuration file and overrides, the plugins, the effective
  * configuration (which includes the plugins' defaults), the provider registry, and through
- * constructor injection the endpoint factory and the server. Each part can be replaced in tests
+ * constructor injection the endpoint factory, the server and its reloader. Each part can be replaced in tests
  * with {@code Modules.override(new LauncherModule(...)).with(...)}.
  */
 public final class LauncherModule extends AbstractModule {
@@ -40,9 +41,14 @@ public final class LauncherModule extends AbstractModule {
     }
 
     @Provides
+    ConfigInputs configInputs() {
+        return new ConfigInputs(commandLine.config().orElseGet(home::defaultConfig), systemProperties);
+    }
+
+    @Provides
     @Singleton
-    ConfigSource configSource() {
-        return ConfigSource.open(commandLine.config().orElseGet(home::defaultConfig), systemProperties);
+    ConfigSource configSource(ConfigInputs inputs) {
+        return ConfigSource.open(inputs.file(), inputs.systemProperties());
     }
 
     @Provides

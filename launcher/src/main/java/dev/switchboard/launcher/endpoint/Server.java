@@ -15,10 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
- * The endpoints' life cycle: all created before any starts, started in order, stopped together.
+ * The endpoints' life cycle: all created before any starts, started in order, stopped together; in
+ * between, a reload may {@linkplain #reconfigure change} which endpoints serve and
+ * {@linkplain #retire drain} those it replaced.
  */
 @Singleton
 public final class Server {
@@ -30,6 +33,9 @@ public final class Server {
     private final EndpointFactory factory;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private List<Endpoint> endpoints = List.of();
+    /** The threads draining endpoints a reload took out of service; {@link #stop()} waits for them. */
+    private final List<Draining> retiring = new ArrayList<>();
+    private boolean stopping;
 
     /** @param factory creates the endpoints from the configuration */
     @Inject
@@ -80,9 +86,12 @@ public final class Server {
      */
     public void stop() {
         List<Endpoint> running;
+        List<Draining> draining;
         synchronized (this) {
             running = endpoints;
             endpoints = List.of();
+            stopping = true;
+            draining = List.copyOf(retiring);
         }
         List<Thread> stopping = new ArrayList<>();
         for (Endpoint endpoint : running) {
@@ -99,8 +108,46 @@ public final class Server {
                         + endpoint.shutdownGrace().toMillis() + " ms; leaving it");
             }
         }
+        for (Draining drain : draining) {
+            join(drain.thread(), start + drain.endpoint().shutdownGrace().plus(STOP_MARGIN).toNanos());
+        }
         stopped.countDown();
     }
+
+    /**
+     * Changes the endpoints serving, for a reload: {@code change} gets those serving now and returns
+     * those that serve from now on, having started the new ones; it runs while neither a start nor
+     * a stop can. If it throws, nothing changes here.
+     *
+     * @param change from the endpoints serving to those that will; called at most once
+     * @return false, without calling {@code change}, if the server has not started or is stopping
+     */
+    public synchronized boolean reconfigure(UnaryOperator<List<Endpoint>> change) {
+        if (endpoints.isEmpty() || stopping) {
+            return false;
+        }
+        endpoints = List.copyOf(change.apply(endpoints));
+        return true;
+    }
+
+    /**
+     * Drains and stops endpoints a reload took out of service, each on a thread of its own within its
+     * shutdown grace, then closes their services and logs their final counts; {@link #stop()} waits
+     * for them. Returns at once.
+     *
+     * @param retired endpoints no longer among {@link #endpoints()}
+     */
+    public synchronized void retire(List<Endpoint> retired) {
+        retiring.removeIf(drain -> !drain.thread().isAlive());
+        for (Endpoint endpoint : retired) {
+            Thread thread = new Thread(() -> stop(endpoint), "switchboard-drain-" + endpoint.name());
+            thread.start();
+            retiring.add(new Draining(thread, endpoint));
+        }
+    }
+
+    /** An endpoint a reload took out of service, and the thread stopping it. */
+    private record Draining(Thread thread, Endpoint endpoint) {}
 
     /** Waits, without a bound, until {@link #stop()} has run: the main thread's way to keep the JVM alive. */
     public void awaitStopped() {

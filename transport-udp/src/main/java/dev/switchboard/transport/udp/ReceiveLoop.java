@@ -22,6 +22,7 @@ import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -62,6 +63,8 @@ final class ReceiveLoop implements Runnable {
     private final int maxMessageBytes;
     private final Runnable tick;
     private volatile boolean stopping;
+    /** Counted down at the end of the loop's next pass, between two datagrams; then cleared. */
+    private volatile CountDownLatch passed;
 
     private InetSocketAddress sender;
     private RequestContext context;
@@ -108,6 +111,17 @@ final class ReceiveLoop implements Runnable {
         selector.wakeup();
     }
 
+    /**
+     * Counts {@code latch} down once the loop has finished the pass it is in, if any, and begun
+     * another: the loop is between two datagrams then. Safe from any thread, one latch at a time.
+     *
+     * @param latch what to count down
+     */
+    void afterPass(CountDownLatch latch) {
+        passed = latch;
+        selector.wakeup();
+    }
+
     /** Closes the selector, which also releases the socket for closing; safe from any thread. */
     void close() {
         try {
@@ -126,6 +140,11 @@ final class ReceiveLoop implements Runnable {
                 // the action form of select allocates nothing, where the selected-key set adds a node per wake-up
                 selector.select(READY, tick == null ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextTick - System.nanoTime())));
                 drain();
+                CountDownLatch latch = passed;
+                if (latch != null) {
+                    passed = null;
+                    latch.countDown();
+                }
                 if (tick != null && System.nanoTime() - nextTick >= 0) {
                     tick.run();
                     nextTick = System.nanoTime() + TICK_NANOS;

@@ -11,6 +11,7 @@ import dev.switchboard.transport.Counters;
 import dev.switchboard.transport.Deadline;
 import dev.switchboard.transport.Refusal;
 import dev.switchboard.transport.SourceRates;
+import dev.switchboard.transport.SwitchableService;
 import dev.switchboard.transport.Threads;
 import dev.switchboard.transport.WorkerPool;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -40,6 +42,8 @@ final class UdpTransport extends AbstractTransport {
 
     /** How long a loop may take, whatever the grace, to finish the datagram it is answering. */
     private static final long LOOP_EXIT_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** How long a service switch waits for the threads to leave the previous service. */
+    private static final long SWITCH_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final UdpSettings settings;
     private final Counters.Shard shutdownCounters = counters().newSharedShard();
@@ -50,6 +54,8 @@ final class UdpTransport extends AbstractTransport {
     private List<Thread> loopThreads;
     private WorkerPool workers;
     private BlockedThreads blockedThreads;
+    /** What the loops and workers call while serving; null before the start and from the stop on. */
+    private SwitchableService switchable;
 
     /**
      * @param context the endpoint's name, logger and settings
@@ -61,8 +67,9 @@ final class UdpTransport extends AbstractTransport {
     }
 
     @Override
-    protected SocketAddress serve(MessageService service) throws IOException {
+    protected SocketAddress serve(MessageService initial) throws IOException {
         String name = context().endpoint();
+        SwitchableService service = new SwitchableService(initial);
         SocketGroup group = SocketGroup.bind(settings, context().logger());
         List<ReceiveLoop> created = new ArrayList<>();
         WorkerPool blocking = null;
@@ -96,6 +103,7 @@ final class UdpTransport extends AbstractTransport {
         sockets = group;
         workers = blocking;
         blockedThreads = watched;
+        switchable = service;
         loops = List.copyOf(created);
         kernelDrops = drops;
         loopThreads = Threads.start(Threads.prefix(name, "loop"), loops);
@@ -110,6 +118,7 @@ final class UdpTransport extends AbstractTransport {
 
     @Override
     protected void shutDown(Deadline deadline) {
+        switchable = null;
         loops.forEach(ReceiveLoop::stop);
         // A loop only has to finish the datagram in hand, which a non-blocking service answers at
         // once; one that has not ended by now is stuck in a service that blocks although it says not.
@@ -138,6 +147,38 @@ final class UdpTransport extends AbstractTransport {
         kernelDrops.close();
         loops.forEach(ReceiveLoop::close);
         sockets.close();
+    }
+
+    /**
+     * Switches the loops and the workers to {@code service}: each datagram from the switch on goes to
+     * it. Returns once every loop has begun a new pass after the switch (a loop is between datagrams
+     * then) and, for a blocking service, once the calls the workers had begun have ended.
+     */
+    @Override
+    public synchronized void switchService(MessageService service) {
+        SwitchableService serving = switchable;
+        if (serving == null) {
+            throw new IllegalStateException("endpoint " + context().endpoint() + " is not serving");
+        }
+        serving.switchTo(service);
+        long deadline = System.nanoTime() + SWITCH_NANOS;
+        if (!(serving.awaitReplacedCalls(deadline) && everyLoopPassed(deadline))) {
+            throw new IllegalStateException("endpoint " + context().endpoint() + ": a thread is still in the previous"
+                    + " service " + TimeUnit.NANOSECONDS.toSeconds(SWITCH_NANOS) + " s after the switch");
+        }
+    }
+
+    private boolean everyLoopPassed(long deadline) {
+        CountDownLatch passed = new CountDownLatch(loops.size());
+        for (ReceiveLoop loop : loops) {
+            loop.afterPass(passed);
+        }
+        try {
+            return passed.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /**
