@@ -101,6 +101,7 @@ public final class SwitchableService implements MessageService {
      */
     public boolean awaitReplacedCalls(long deadline) {
         Current previous = replaced;
+        replaced = null; // held no longer than this: a replaced service may be a plugin's, whose layer is to be let go
         if (!blocking || previous == null) {
             return true;
         }
@@ -110,7 +111,6 @@ public final class SwitchableService implements MessageService {
             }
             LockSupport.parkNanos(POLL_NANOS);
         }
-        replaced = null;
         return true;
     }
 

@@ -30,7 +30,8 @@ public final class Server {
     /** How long past its grace period a transport may take to stop before we stop waiting for it. */
     private static final Duration STOP_MARGIN = Duration.ofSeconds(10);
 
-    private final EndpointFactory factory;
+    /** Until the start, which drops it: it holds the start's providers, which a reload may replace. */
+    private EndpointFactory factory;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private List<Endpoint> endpoints = List.of();
     /** The threads draining endpoints a reload took out of service; {@link #stop()} waits for them. */
@@ -52,10 +53,11 @@ public final class Server {
      *     (status 1)
      */
     public synchronized List<Endpoint> start() {
-        if (!endpoints.isEmpty()) {
+        if (factory == null) {
             throw new IllegalStateException("already started");
         }
         List<Endpoint> created = factory.createAll();
+        factory = null;
         List<Endpoint> started = new ArrayList<>();
         for (Endpoint endpoint : created) {
             try {

@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * The plugin layers a reload replaced, kept while a serving endpoint still uses a provider of
  * theirs and let go once none does: the reloads hold no reference to them any more, so that the
- * garbage collector can unload their classes once the endpoints' last objects are gone.
+ * garbage collector may unload their classes once nothing else does.
  */
 final class PluginLayers {
 

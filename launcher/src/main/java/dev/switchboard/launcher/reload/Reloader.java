@@ -45,6 +45,7 @@ public final class Reloader {
     private final FatalFailures fatalFailures;
     private final ProcessMemoryBudget memoryBudget;
     private final PluginLayers layers;
+    private final CurrentConfiguration current;
 
     /**
      * @param server the server to reload
@@ -53,18 +54,19 @@ public final class Reloader {
      * @param loader the loader that loaded the plugins at start, which keeps the unchanged ones' layers
      * @param fatalFailures where every transport reports a serving thread that died
      * @param memoryBudget the process's one budget
-     * @param plugins the plugins loaded at start
+     * @param current the plugins and configuration serving now, which a reload that applies replaces
      */
     @Inject
     public Reloader(Server server, ConfigInputs inputs, Home home, PluginLoader loader, FatalFailures fatalFailures,
-            ProcessMemoryBudget memoryBudget, Plugins plugins) {
+            ProcessMemoryBudget memoryBudget, CurrentConfiguration current) {
         this.server = server;
         this.inputs = inputs;
         this.home = home;
         this.loader = loader;
         this.fatalFailures = fatalFailures;
         this.memoryBudget = memoryBudget;
-        this.layers = new PluginLayers(plugins);
+        this.current = current;
+        this.layers = new PluginLayers(current.current().plugins());
     }
 
     /**
@@ -76,18 +78,18 @@ public final class Reloader {
     public synchronized boolean reload() {
         LOG.log(INFO, "reloading " + inputs.file());
         List<Endpoint> created;
-        Plugins plugins;
+        CurrentConfiguration.Loaded loaded;
         try {
             ConfigSource source = ConfigSource.open(inputs.file(), inputs.systemProperties());
-            plugins = loader.load(source.pluginsDirectory(home));
+            Plugins plugins = loader.load(source.pluginsDirectory(home));
             if (!plugins.failed().isEmpty()) {
                 LOG.log(ERROR, "reload refused, nothing changed: " + plugins.failed().size() + " plugin"
                         + (plugins.failed().size() == 1 ? "" : "s") + " could not be loaded (logged above)");
                 return false;
             }
             EffectiveConfig config = source.load(plugins.references());
-            created = new EndpointFactory(config, ProviderRegistry.discover(plugins), fatalFailures, memoryBudget)
-                    .createAll();
+            loaded = new CurrentConfiguration.Loaded(plugins, config, ProviderRegistry.discover(plugins));
+            created = new EndpointFactory(config, loaded.providers(), fatalFailures, memoryBudget).createAll();
         } catch (LaunchException e) {
             LOG.log(ERROR, e.getMessage());
             LOG.log(DEBUG, "the reload failure in detail", e);
@@ -114,7 +116,8 @@ public final class Reloader {
             return false;
         }
         server.retire(retired);
-        layers.update(plugins, server.endpoints());
+        current.replace(loaded);
+        layers.update(loaded.plugins(), server.endpoints());
         LOG.log(INFO, "reloaded " + inputs.file() + ": " + planned[0].summary());
         return true;
     }
