@@ -36,7 +36,7 @@ public final class Server {
     private List<Endpoint> endpoints = List.of();
     /** The threads draining endpoints a reload took out of service; {@link #stop()} waits for them. */
     private final List<Draining> retiring = new ArrayList<>();
-    private boolean stopping;
+    private boolean stopRequested;
 
     /** @param factory creates the endpoints from the configuration */
     @Inject
@@ -92,7 +92,7 @@ public final class Server {
         synchronized (this) {
             running = endpoints;
             endpoints = List.of();
-            stopping = true;
+            stopRequested = true;
             draining = List.copyOf(retiring);
         }
         List<Thread> stopping = new ArrayList<>();
@@ -111,7 +111,7 @@ public final class Server {
             }
         }
         for (Draining drain : draining) {
-            join(drain.thread(), start + drain.endpoint().shutdownGrace().plus(STOP_MARGIN).toNanos());
+            join(drain.thread(), start + drain.grace().plus(STOP_MARGIN).toNanos());
         }
         stopped.countDown();
     }
@@ -125,7 +125,7 @@ public final class Server {
      * @return false, without calling {@code change}, if the server has not started or is stopping
      */
     public synchronized boolean reconfigure(UnaryOperator<List<Endpoint>> change) {
-        if (endpoints.isEmpty() || stopping) {
+        if (endpoints.isEmpty() || stopRequested) {
             return false;
         }
         endpoints = List.copyOf(change.apply(endpoints));
@@ -144,12 +144,12 @@ public final class Server {
         for (Endpoint endpoint : retired) {
             Thread thread = new Thread(() -> stop(endpoint), "switchboard-drain-" + endpoint.name());
             thread.start();
-            retiring.add(new Draining(thread, endpoint));
+            retiring.add(new Draining(thread, endpoint.shutdownGrace()));
         }
     }
 
-    /** An endpoint a reload took out of service, and the thread stopping it. */
-    private record Draining(Thread thread, Endpoint endpoint) {}
+    /** The thread draining a retired endpoint, and its grace; not the endpoint, whose plugin layers are to be let go. */
+    private record Draining(Thread thread, Duration grace) {}
 
     /** Waits, without a bound, until {@link #stop()} has run: the main thread's way to keep the JVM alive. */
     public void awaitStopped() {

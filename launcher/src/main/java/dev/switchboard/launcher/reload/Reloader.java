@@ -103,7 +103,9 @@ public final class Reloader {
             applied = server.reconfigure(serving -> {
                 EndpointChanges changes = EndpointChanges.between(serving, created);
                 planned[0] = changes;
-                return apply(changes, created, retired);
+                List<Endpoint> next = apply(changes, created, retired);
+                server.retire(retired); // under the server's lock: a stop from now on waits for these drains
+                return next;
             });
         } catch (LaunchException e) {
             LOG.log(ERROR, e.getMessage());
@@ -115,7 +117,6 @@ public final class Reloader {
             LOG.log(WARNING, "reload skipped: the server is not serving");
             return false;
         }
-        server.retire(retired);
         current.replace(loaded);
         layers.update(loaded.plugins(), server.endpoints());
         LOG.log(INFO, "reloaded " + inputs.file() + ": " + planned[0].summary());
