@@ -19,6 +19,8 @@ module dev.switchboard.launcher {
     requires com.google.common;
     requires jakarta.inject;
     requires info.picocli;
+    // sun.misc.Signal: SIGHUP reloads
+    requires jdk.unsupported;
 
     uses dev.switchboard.api.TransportProvider;
     uses dev.switchboard.api.MessageServiceProvider;
@@ -29,5 +31,6 @@ module dev.switchboard.launcher {
     opens dev.switchboard.launcher to com.google.guice;
     opens dev.switchboard.launcher.endpoint to com.google.guice;
     opens dev.switchboard.launcher.plugin to com.google.guice;
+    opens dev.switchboard.launcher.reload to com.google.guice;
     opens dev.switchboard.launcher.cli to info.picocli;
 }

@@ -27,6 +27,29 @@ public interface Transport extends AutoCloseable {
     void start(MessageService service) throws IOException;
 
     /**
+     * Makes every request from now on go to {@code service} instead of the service the transport was
+     * started with (or last switched to), without closing the listening socket, the open connections
+     * or the requests in flight: a request that the previous service has begun ends there, every later
+     * one goes to the new. Returns once no thread of the transport is in the previous service any
+     * more; the caller owns it again then, and closes it. Called from any thread, one switch at a time.
+     *
+     * <p>Transports that cannot switch keep this default, which throws
+     * {@link UnsupportedOperationException}: the launcher then keeps the endpoint's services until a
+     * restart, and says so.
+     *
+     * @param service the new service; whether it {@linkplain MessageService#isBlocking() blocks} must
+     *     match the service the transport was started with
+     * @throws UnsupportedOperationException if the transport cannot switch services
+     * @throws IllegalArgumentException if {@code service} blocks and the current one does not, or the
+     *     other way round; nothing changes then
+     * @throws IllegalStateException if the transport is not serving, or a thread stayed in the previous
+     *     service too long for it to be handed back (the new one serves all the same)
+     */
+    default void switchService(MessageService service) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot switch its service while serving");
+    }
+
+    /**
      * The address the endpoint is bound to: for an IP transport an {@link InetSocketAddress} with
      * the actual port when port 0 was configured; for another family its own kind of address, such
      * as a {@link java.net.UnixDomainSocketAddress}.

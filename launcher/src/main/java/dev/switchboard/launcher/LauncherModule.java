@@ -4,16 +4,18 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import dev.switchboard.launcher.config.ConfigSource;
 import dev.switchboard.launcher.config.EffectiveConfig;
-import dev.switchboard.launcher.plugin.PluginLoader;
 import dev.switchboard.launcher.plugin.Plugins;
 import dev.switchboard.launcher.plugin.ProviderRegistry;
+import dev.switchboard.launcher.reload.ConfigInputs;
+import dev.switchboard.launcher.reload.CurrentConfiguration;
 import jakarta.inject.Singleton;
 import java.util.Properties;
 
 /**
  * The launcher's object graph: the configuration file and overrides, the plugins, the effective
- * configuration (which includes the plugins' defaults), the provider registry, and through
- * constructor injection the endpoint factory and the server. Each part can be replaced in tests
+ * configuration (which includes the plugins' defaults), the provider registry (those three as they
+ * are now: {@link CurrentConfiguration}, which a reload replaces), and through
+ * constructor injection the endpoint factory, the server and its reloader. Each part can be replaced in tests
  * with {@code Modules.override(new LauncherModule(...)).with(...)}.
  */
 public final class LauncherModule extends AbstractModule {
@@ -40,26 +42,28 @@ public final class LauncherModule extends AbstractModule {
     }
 
     @Provides
-    @Singleton
-    ConfigSource configSource() {
-        return ConfigSource.open(commandLine.config().orElseGet(home::defaultConfig), systemProperties);
+    ConfigInputs configInputs() {
+        return new ConfigInputs(commandLine.config().orElseGet(home::defaultConfig), systemProperties);
     }
 
     @Provides
     @Singleton
-    Plugins plugins(ConfigSource source, PluginLoader loader) {
-        return loader.load(source.pluginsDirectory(home));
+    ConfigSource configSource(ConfigInputs inputs) {
+        return ConfigSource.open(inputs.file(), inputs.systemProperties());
     }
 
     @Provides
-    @Singleton
-    EffectiveConfig effectiveConfig(ConfigSource source, Plugins plugins) {
-        return source.load(plugins.references());
+    Plugins plugins(CurrentConfiguration current) {
+        return current.current().plugins();
     }
 
     @Provides
-    @Singleton
-    ProviderRegistry providers(Plugins plugins) {
-        return ProviderRegistry.discover(plugins);
+    EffectiveConfig effectiveConfig(CurrentConfiguration current) {
+        return current.current().config();
+    }
+
+    @Provides
+    ProviderRegistry providers(CurrentConfiguration current) {
+        return current.current().providers();
     }
 }

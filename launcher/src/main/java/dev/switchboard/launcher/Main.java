@@ -7,6 +7,9 @@ import dev.switchboard.launcher.cli.Context;
 import dev.switchboard.launcher.endpoint.FatalFailures;
 import dev.switchboard.launcher.endpoint.Server;
 import dev.switchboard.launcher.logging.ShutdownAwareLogManager;
+import dev.switchboard.launcher.reload.HangUpSignal;
+import dev.switchboard.launcher.reload.Reloader;
+import dev.switchboard.launcher.reload.Reloads;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.util.Optional;
@@ -15,7 +18,8 @@ import java.util.logging.LogManager;
 /**
  * {@code switchboard [COMMAND] [OPTIONS]}, parsed by {@link Cli}. Without a command (or with
  * {@code serve}) serves the configured endpoints until the process is told to stop (SIGTERM,
- * Ctrl-C), then stops them gracefully and exits 0. Exits 2 for a usage, configuration or plugin
+ * Ctrl-C), then stops them gracefully and exits 0; SIGHUP reloads the configuration and the plugins
+ * ({@link Reloader}). Exits 2 for a usage, configuration or plugin
  * problem and 1 if an endpoint cannot start, with one line saying why. Exits
  * {@value #SERVING_THREAD_DIED} after stopping every endpoint when a serving thread (an event loop,
  * an acceptor, a receive loop) dies of a failure nothing contained, such as an
@@ -83,6 +87,9 @@ public final class Main {
             exitStatus = SERVING_THREAD_DIED;
             System.exit(SERVING_THREAD_DIED);
         });
+        // Before the start: a SIGHUP during it reloads once it is done, rather than ending the process.
+        Reloader reloader = launcher.get(Reloader.class);
+        HangUpSignal.install(new Reloads(reloader::reload));
         try {
             launcher.start();
         } catch (LaunchException e) {

@@ -435,6 +435,62 @@ class DistributionIT {
         }
     }
 
+    /** A line-framed endpoint named {@code name} on a port of its own. */
+    private static String linesEndpoint(String name) {
+        return "switchboard.endpoints." + name + " { transport = tcp, host = 127.0.0.1, port = 0, threads = 1,"
+                + " framing = line, shutdown-grace = 1s }\n";
+    }
+
+    /** Sends the server SIGHUP, as {@code kill -HUP} does: bin/switchboard became the JVM, so its process is the server. */
+    private void hangUp() throws Exception {
+        Process kill = new ProcessBuilder("kill", "-HUP", String.valueOf(process.pid())).inheritIO().start();
+        assertTrue(kill.waitFor(10, TimeUnit.SECONDS), "kill still running");
+        assertEquals(0, kill.exitValue());
+    }
+
+    private int port(String endpoint) throws InterruptedException {
+        return Integer.parseInt(awaitLine("switchboard\\.launcher  (endpoint " + endpoint + " added: )?" + endpoint
+                + " \\(tcp\\) 127\\.0\\.0\\.1:(\\d+) line").group(2));
+    }
+
+    @Test
+    void answersOnAnEndpointAddedToTheFileAfterSighupWhileAnOpenSessionKeepsWorking() throws Exception {
+        Path file = config(linesEndpoint("first"));
+        start("--config", file.toString());
+        int first = port("first");
+        awaitLine("switchboard\\.launcher  ready in \\d+ ms");
+        try (StreamClient session = StreamClient.connect(new InetSocketAddress("127.0.0.1", first))) {
+            assertEquals("ONE\n", session.send("one\n").readLine());
+
+            Files.writeString(file, linesEndpoint("first") + linesEndpoint("second"));
+            hangUp();
+
+            int second = port("second");
+            try (StreamClient added = StreamClient.connect(new InetSocketAddress("127.0.0.1", second))) {
+                assertEquals("NEW\n", added.send("new\n").readLine());
+            }
+            assertEquals("TWO\n", session.send("two\n").readLine());
+        }
+        assertTrue(process.isAlive(), "SIGHUP reloads; it does not stop the server");
+    }
+
+    @Test
+    void keepsServingAndLogsTheErrorWhenSighupFindsABrokenEdit() throws Exception {
+        Path file = config(linesEndpoint("first"));
+        start("--config", file.toString());
+        int first = port("first");
+        awaitLine("switchboard\\.launcher  ready in \\d+ ms");
+
+        Files.writeString(file, linesEndpoint("first") + "switchboard.endpoints.first.port = lots\n");
+        hangUp();
+
+        awaitLine("SEVERE  switchboard\\.launcher  .*test\\.conf:2: switchboard\\.endpoints\\.first\\.port: expected an integer");
+        awaitLine("SEVERE  switchboard\\.launcher  reload refused, nothing changed");
+        try (StreamClient session = StreamClient.connect(new InetSocketAddress("127.0.0.1", first))) {
+            assertEquals("STILL\n", session.send("still\n").readLine());
+        }
+    }
+
     private static boolean onThePath(String command) {
         return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
                 .anyMatch(folder -> !folder.isEmpty() && Files.isExecutable(Path.of(folder, command)));

@@ -7,7 +7,7 @@ import picocli.CommandLine.Mixin;
 /** {@code switchboard serve [--config FILE] [-Dsetting=value ...]}: the server. */
 @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Serves the configured endpoints until SIGTERM or Ctrl-C, then stops them gracefully,"
-                + " answering every request already received.",
+                + " answering every request already received. SIGHUP reloads the configuration and the plugins.",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:stopped by SIGTERM or Ctrl-C, gracefully",

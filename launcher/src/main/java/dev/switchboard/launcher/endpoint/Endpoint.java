@@ -23,6 +23,7 @@ public final class Endpoint {
     private final List<String> serviceNames;
     private final MessageService service;
     private final Duration shutdownGrace;
+    private final Blueprint blueprint;
 
     /**
      * @param name the endpoint's name, its key under {@code switchboard.endpoints}
@@ -31,15 +32,17 @@ public final class Endpoint {
      * @param serviceNames the names of the services, in chain order
      * @param service the chain of services
      * @param shutdownGrace how long in-flight requests may take when the endpoint stops
+     * @param blueprint what it was made of, which a reload compares
      */
     public Endpoint(String name, String transportName, Transport transport, List<String> serviceNames,
-            MessageService service, Duration shutdownGrace) {
+            MessageService service, Duration shutdownGrace, Blueprint blueprint) {
         this.name = name;
         this.transportName = transportName;
         this.transport = transport;
         this.serviceNames = List.copyOf(serviceNames);
         this.service = service;
         this.shutdownGrace = shutdownGrace;
+        this.blueprint = blueprint;
     }
 
     /** @return the endpoint's name */
@@ -60,6 +63,39 @@ public final class Endpoint {
     /** @return how long in-flight requests may take when the endpoint stops */
     public Duration shutdownGrace() {
         return shutdownGrace;
+    }
+
+    /** @return what the endpoint was made of: its transport and services, with their providers and settings */
+    public Blueprint blueprint() {
+        return blueprint;
+    }
+
+    /** @return the names of its services, in chain order */
+    public List<String> serviceNames() {
+        return serviceNames;
+    }
+
+    /**
+     * Has this endpoint's serving transport answer with {@code next}'s services from now on
+     * ({@link Transport#switchService}); its listening socket and connections stay open. This
+     * endpoint's services are closed once no request is in them any more; if a request stays in them
+     * too long, they are left open, and logged.
+     *
+     * @param next an unstarted endpoint of the same name, whose services and shutdown grace are taken
+     * @return the endpoint as it serves now: this transport, {@code next}'s services
+     * @throws UnsupportedOperationException if the transport cannot switch; nothing changed
+     * @throws IllegalArgumentException if one of the chains blocks and the other does not; nothing changed
+     */
+    public Endpoint switchedTo(Endpoint next) {
+        try {
+            transport.switchService(next.service);
+            closeServices();
+        } catch (IllegalStateException stillInUse) {
+            LOG.log(WARNING, "endpoint " + name + ": switched, but its previous services are left open: "
+                    + stillInUse.getMessage());
+        }
+        return new Endpoint(name, transportName, transport, next.serviceNames, next.service, next.shutdownGrace,
+                blueprint.withServicesOf(next.blueprint));
     }
 
     /**

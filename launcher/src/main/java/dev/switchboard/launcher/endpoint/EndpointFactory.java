@@ -11,7 +11,6 @@ import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
-import dev.switchboard.api.MemoryBudget;
 import dev.switchboard.api.MessageService;
 import dev.switchboard.api.MessageServiceProvider;
 import dev.switchboard.api.ServiceContext;
@@ -61,18 +60,30 @@ public final class EndpointFactory {
     private final EffectiveConfig config;
     private final ProviderRegistry providers;
     private final FatalFailures fatalFailures;
-    private MemoryBudget memoryBudget;
+    private final ProcessMemoryBudget memoryBudget;
 
     /**
      * @param config the effective configuration
      * @param providers the transports and services available
      * @param fatalFailures where every transport reports a serving thread that died
      */
-    @Inject
     public EndpointFactory(EffectiveConfig config, ProviderRegistry providers, FatalFailures fatalFailures) {
+        this(config, providers, fatalFailures, new ProcessMemoryBudget());
+    }
+
+    /**
+     * @param config the effective configuration
+     * @param providers the transports and services available
+     * @param fatalFailures where every transport reports a serving thread that died
+     * @param memoryBudget the process's one budget, which a reload's endpoints share with those serving
+     */
+    @Inject
+    public EndpointFactory(EffectiveConfig config, ProviderRegistry providers, FatalFailures fatalFailures,
+            ProcessMemoryBudget memoryBudget) {
         this.config = config;
         this.providers = providers;
         this.fatalFailures = fatalFailures;
+        this.memoryBudget = memoryBudget;
     }
 
     /**
@@ -131,27 +142,22 @@ public final class EndpointFactory {
         Duration shutdownGrace = settings.duration("shutdown-grace");
         TransportContext context = new TransportContext(name, transport.name(), settings,
                 System.getLogger("switchboard.endpoint." + name), providers.framingLookup(), fatalFailures,
-                memoryBudget());
+                memoryBudget.of(config.config()));
         Transport created = created("endpoint " + name, transport, () -> transport.provider().create(context));
         ports.add(name, transport.name(), merged);
         List<String> serviceNames = new ArrayList<>();
         List<MessageService> services = new ArrayList<>();
+        List<Blueprint.ServicePart> parts = new ArrayList<>();
         try {
-            createServices(name, path, services(merged), serviceNames, services);
+            createServices(name, path, services(merged), serviceNames, services, parts);
+            Blueprint blueprint = new Blueprint(transport.name(), transport.provider().getClass(),
+                    merged.withoutPath(SERVICES).withoutPath("shutdown-grace").withoutPath("enabled"), parts);
             return Optional.of(new Endpoint(name, transport.name(), created, serviceNames,
-                    MessageService.chain(services), shutdownGrace));
+                    MessageService.chain(services), shutdownGrace, blueprint));
         } catch (RuntimeException e) {
             services.forEach(MessageService::close);
             throw e;
         }
-    }
-
-    /** The one budget every endpoint's transport shares, read from the configuration once. */
-    private MemoryBudget memoryBudget() {
-        if (memoryBudget == null) {
-            memoryBudget = MemoryBudgets.configured(config.config());
-        }
-        return memoryBudget;
     }
 
     private Discovered<TransportProvider> transport(String path, ConfigObject block, Config withDefaults) {
@@ -181,7 +187,7 @@ public final class EndpointFactory {
     }
 
     private void createServices(String endpoint, String path, ConfigValue value,
-            List<String> names, List<MessageService> services) {
+            List<String> names, List<MessageService> services, List<Blueprint.ServicePart> parts) {
         String listPath = path + "." + SERVICES;
         if (!(value instanceof ConfigList list) || list.isEmpty()) {
             throw LaunchException.at(value.origin(), listPath, "expected a list of one or more services, each "
@@ -211,12 +217,13 @@ public final class EndpointFactory {
             String defaultsPath = child("switchboard.services", name);
             rejectUnknownKeys(overrides, entryPath, "service " + name, Set.of(NAME), defaultsPath);
             String settingsPath = overrides.isEmpty() ? defaultsPath : entryPath;
-            Settings settings = HoconSettings.of(
-                    overrides.toConfig().withFallback(section(config.config(), defaultsPath)), settingsPath);
+            Config serviceConfig = overrides.toConfig().withFallback(section(config.config(), defaultsPath));
+            Settings settings = HoconSettings.of(serviceConfig, settingsPath);
             ServiceContext context = new ServiceContext(endpoint, name, settings,
                     System.getLogger("switchboard.service." + name));
             services.add(created("endpoint " + endpoint, provider, () -> provider.provider().create(context)));
             names.add(name);
+            parts.add(new Blueprint.ServicePart(name, provider.provider().getClass(), serviceConfig));
         }
     }
 

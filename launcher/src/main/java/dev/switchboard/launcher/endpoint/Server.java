@@ -15,10 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
- * The endpoints' life cycle: all created before any starts, started in order, stopped together.
+ * The endpoints' life cycle: all created before any starts, started in order, stopped together; in
+ * between, a reload may {@linkplain #reconfigure change} which endpoints serve and
+ * {@linkplain #retire drain} those it replaced.
  */
 @Singleton
 public final class Server {
@@ -27,9 +30,13 @@ public final class Server {
     /** How long past its grace period a transport may take to stop before we stop waiting for it. */
     private static final Duration STOP_MARGIN = Duration.ofSeconds(10);
 
-    private final EndpointFactory factory;
+    /** Until the start, which drops it: it holds the start's providers, which a reload may replace. */
+    private EndpointFactory factory;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private List<Endpoint> endpoints = List.of();
+    /** The threads draining endpoints a reload took out of service; {@link #stop()} waits for them. */
+    private final List<Draining> retiring = new ArrayList<>();
+    private boolean stopRequested;
 
     /** @param factory creates the endpoints from the configuration */
     @Inject
@@ -46,10 +53,11 @@ public final class Server {
      *     (status 1)
      */
     public synchronized List<Endpoint> start() {
-        if (!endpoints.isEmpty()) {
+        if (factory == null) {
             throw new IllegalStateException("already started");
         }
         List<Endpoint> created = factory.createAll();
+        factory = null;
         List<Endpoint> started = new ArrayList<>();
         for (Endpoint endpoint : created) {
             try {
@@ -80,9 +88,12 @@ public final class Server {
      */
     public void stop() {
         List<Endpoint> running;
+        List<Draining> draining;
         synchronized (this) {
             running = endpoints;
             endpoints = List.of();
+            stopRequested = true;
+            draining = List.copyOf(retiring);
         }
         List<Thread> stopping = new ArrayList<>();
         for (Endpoint endpoint : running) {
@@ -99,8 +110,46 @@ public final class Server {
                         + endpoint.shutdownGrace().toMillis() + " ms; leaving it");
             }
         }
+        for (Draining drain : draining) {
+            join(drain.thread(), start + drain.grace().plus(STOP_MARGIN).toNanos());
+        }
         stopped.countDown();
     }
+
+    /**
+     * Changes the endpoints serving, for a reload: {@code change} gets those serving now and returns
+     * those that serve from now on, having started the new ones; it runs while neither a start nor
+     * a stop can. If it throws, nothing changes here.
+     *
+     * @param change from the endpoints serving to those that will; called at most once
+     * @return false, without calling {@code change}, if the server has not started or is stopping
+     */
+    public synchronized boolean reconfigure(UnaryOperator<List<Endpoint>> change) {
+        if (endpoints.isEmpty() || stopRequested) {
+            return false;
+        }
+        endpoints = List.copyOf(change.apply(endpoints));
+        return true;
+    }
+
+    /**
+     * Drains and stops endpoints a reload took out of service, each on a thread of its own within its
+     * shutdown grace, then closes their services and logs their final counts; {@link #stop()} waits
+     * for them. Returns at once.
+     *
+     * @param retired endpoints no longer among {@link #endpoints()}
+     */
+    public synchronized void retire(List<Endpoint> retired) {
+        retiring.removeIf(drain -> !drain.thread().isAlive());
+        for (Endpoint endpoint : retired) {
+            Thread thread = new Thread(() -> stop(endpoint), "switchboard-drain-" + endpoint.name());
+            thread.start();
+            retiring.add(new Draining(thread, endpoint.shutdownGrace()));
+        }
+    }
+
+    /** The thread draining a retired endpoint, and its grace; not the endpoint, whose plugin layers are to be let go. */
+    private record Draining(Thread thread, Duration grace) {}
 
     /** Waits, without a bound, until {@link #stop()} has run: the main thread's way to keep the JVM alive. */
     public void awaitStopped() {

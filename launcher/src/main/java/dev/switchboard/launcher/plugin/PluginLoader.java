@@ -14,6 +14,7 @@ import dev.switchboard.api.MessageServiceProvider;
 import dev.switchboard.api.TransportProvider;
 import dev.switchboard.launcher.LaunchException;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.module.Configuration;
@@ -24,9 +25,12 @@ import java.lang.module.ResolvedModule;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
@@ -45,7 +49,12 @@ import java.util.stream.Stream;
  * <p>The launcher's modules win: a plugin that bundles a module the launcher already has (its own
  * copy of the api, say) gets the launcher's, and the copy is logged and ignored. A plugin that
  * cannot be loaded is logged, naming its jars, and the others load regardless.
+ *
+ * <p>Loading the folder again (a reload) keeps the layer of each plugin whose jars are the same
+ * files as before, unchanged (path, size, modification time and file key), so that its classes, and
+ * the endpoints using them, stay as they are; a new or replaced jar gets a new layer.
  */
+@Singleton
 public final class PluginLoader {
 
     private static final System.Logger LOG = System.getLogger("switchboard.plugins");
@@ -54,6 +63,16 @@ public final class PluginLoader {
     private final ModuleLayer parent;
     private final ClassLoader parentLoader;
     private final JdkModules jdkModules;
+    /** The plugins loaded last time, by name, with the files they were loaded from. */
+    private final Map<String, Loaded> loadedBefore = new HashMap<>();
+
+    /**
+     * A plugin loaded, and what its jars were then.
+     *
+     * @param files each jar's path, size, modification time and file key
+     * @param plugin the plugin
+     */
+    private record Loaded(List<List<Object>> files, PluginLayer plugin) {}
 
     /** A loader whose plugins sit over the layer that holds the launcher. */
     @Inject
@@ -69,7 +88,9 @@ public final class PluginLoader {
      * @return the plugins loaded and those that failed, each sorted by name
      * @throws LaunchException if the folder exists but cannot be read
      */
-    public Plugins load(Path directory) {
+    public synchronized Plugins load(Path directory) {
+        Map<String, Loaded> before = Map.copyOf(loadedBefore);
+        loadedBefore.clear();
         if (!Files.isDirectory(directory)) {
             LOG.log(DEBUG, () -> "no plugins folder at " + directory);
             return Plugins.NONE;
@@ -87,9 +108,18 @@ public final class PluginLoader {
                 if (folder) {
                     jars = list(entry).stream().filter(PluginLoader::isJar).toList();
                 }
-                PluginLayer plugin = load(name, jars);
+                List<List<Object>> files = files(jars);
+                Loaded previous = before.get(name);
+                PluginLayer plugin;
+                if (previous != null && previous.files().equals(files)) {
+                    plugin = previous.plugin();
+                    LOG.log(DEBUG, () -> "plugin " + name + " unchanged: its layer stays");
+                } else {
+                    plugin = load(name, jars);
+                    logLoaded(plugin);
+                }
                 loaded.add(plugin);
-                logLoaded(plugin);
+                loadedBefore.put(name, new Loaded(files, plugin));
             } catch (RuntimeException | ServiceConfigurationError | LinkageError e) {
                 Plugins.Failure failure = new Plugins.Failure(name, describe(name, jars, e));
                 failed.add(failure);
@@ -98,6 +128,25 @@ public final class PluginLoader {
             }
         }
         return new Plugins(loaded, failed);
+    }
+
+    /** What tells a jar replaced from the same one: its path, size, modification time and file key (the inode). */
+    private static List<List<Object>> files(List<Path> jars) {
+        List<List<Object>> files = new ArrayList<>();
+        for (Path jar : jars) {
+            try {
+                BasicFileAttributes attributes = Files.readAttributes(jar, BasicFileAttributes.class);
+                List<Object> file = new ArrayList<>();
+                file.add(jar.toAbsolutePath().toString());
+                file.add(attributes.size());
+                file.add(attributes.lastModifiedTime());
+                file.add(String.valueOf(attributes.fileKey()));
+                files.add(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + jar.getFileName(), e);
+            }
+        }
+        return files;
     }
 
     private PluginLayer load(String name, List<Path> jars) {

@@ -79,20 +79,28 @@ public record ProviderRegistry(
 
     /** @return the framings as a transport looks its own up: by name, listed with their origins */
     public Framings framingLookup() {
+        // Holds the framings only, not this registry: a transport keeps its lookup for life, and the
+        // registry's services may come from a plugin layer that a reload replaces and lets go.
+        Catalog<FrameCodecProvider> framingCatalog = framings;
+        List<String> failed = failedPlugins;
         return new Framings() {
             @Override
             public Optional<FrameCodecProvider> find(String name) {
-                return framings.find(name).map(Discovered::provider);
+                return framingCatalog.find(name).map(Discovered::provider);
             }
 
             @Override
             public String available() {
-                return listing(framings);
+                return listing(framingCatalog, failed);
             }
         };
     }
 
     private String listing(Catalog<?> catalog) {
+        return listing(catalog, failedPlugins);
+    }
+
+    private static String listing(Catalog<?> catalog, List<String> failedPlugins) {
         return failedPlugins.isEmpty() ? catalog.available()
                 : catalog.available() + "; plugins not loaded because of errors: " + String.join(", ", failedPlugins);
     }

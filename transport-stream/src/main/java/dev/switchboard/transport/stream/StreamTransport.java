@@ -9,6 +9,7 @@ import dev.switchboard.transport.BlockedThreads;
 import dev.switchboard.transport.Closeables;
 import dev.switchboard.transport.Counters;
 import dev.switchboard.transport.Deadline;
+import dev.switchboard.transport.SwitchableService;
 import dev.switchboard.transport.Threads;
 import dev.switchboard.transport.WorkerPool;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -54,6 +56,8 @@ public final class StreamTransport extends AbstractTransport {
     private static final long LOOP_EXIT_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** How long a loop given up on may take to end once interrupted before it is left behind. */
     private static final long INTERRUPTED_EXIT_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+    /** How long a service switch waits for the threads to leave the previous service. */
+    private static final long SWITCH_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final StreamSettings settings;
     private final Counters.Shard stopCounters = counters().newSharedShard();
@@ -67,6 +71,8 @@ public final class StreamTransport extends AbstractTransport {
     private List<Thread> loopThreads;
     private WorkerPool workers;
     private BlockedThreads blockedThreads;
+    /** What the loops and workers call while serving; null before the start and from the stop on. */
+    private SwitchableService switchable;
 
     /**
      * Creates an unstarted transport; nothing is bound until {@link #start}.
@@ -82,8 +88,9 @@ public final class StreamTransport extends AbstractTransport {
     }
 
     @Override
-    protected SocketAddress serve(MessageService service) throws IOException {
+    protected SocketAddress serve(MessageService initial) throws IOException {
         String name = context().endpoint();
+        SwitchableService service = new SwitchableService(initial);
         ServerSocketChannel listening = binding.bind(settings.backlog());
         WorkerPool blocking = null;
         BlockedThreads watched = new BlockedThreads(name, service, settings.endpoint().blockedThreadWarning(),
@@ -123,6 +130,7 @@ public final class StreamTransport extends AbstractTransport {
         bound = address;
         workers = blocking;
         blockedThreads = watched;
+        switchable = service;
         loops = List.copyOf(created);
         loopThreads = Threads.start(Threads.prefix(name, "loop"), loops);
         acceptor.start();
@@ -132,6 +140,7 @@ public final class StreamTransport extends AbstractTransport {
 
     @Override
     protected void shutDown(Deadline deadline) {
+        switchable = null;
         accepting.drain(deadline.nanos());
         Threads.awaitEnd(acceptor, deadline.nanos() + LOOP_EXIT_NANOS);
         try {
@@ -154,6 +163,39 @@ public final class StreamTransport extends AbstractTransport {
             workers.stop(deadline.remaining());
         }
         blockedThreads.close();
+    }
+
+    /**
+     * Switches the loops and the workers to {@code service}: each request from the switch on goes to
+     * it. Returns once every loop has run a task posted after the switch (a loop runs its tasks between
+     * requests, so none is in the previous service then) and, for a blocking service, once the calls
+     * the workers had begun have ended.
+     */
+    @Override
+    public synchronized void switchService(MessageService service) {
+        SwitchableService serving = switchable;
+        if (serving == null) {
+            throw new IllegalStateException("endpoint " + context().endpoint() + " is not serving");
+        }
+        serving.switchTo(service);
+        long deadline = System.nanoTime() + SWITCH_NANOS;
+        if (!(serving.awaitReplacedCalls(deadline) && everyLoopPassed(deadline))) {
+            throw new IllegalStateException("endpoint " + context().endpoint() + ": a thread is still in the previous"
+                    + " service " + TimeUnit.NANOSECONDS.toSeconds(SWITCH_NANOS) + " s after the switch");
+        }
+    }
+
+    private boolean everyLoopPassed(long deadline) {
+        CountDownLatch passed = new CountDownLatch(loops.size());
+        for (SelectorLoop loop : loops) {
+            loop.execute(passed::countDown);
+        }
+        try {
+            return passed.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private void abandon(SelectorLoop loop, Thread thread, Deadline deadline) {

@@ -20,7 +20,9 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One thread and one batched socket: each receive takes every datagram waiting, up to a batch, in
@@ -56,6 +58,9 @@ final class BatchLoop implements ServingLoop {
     private final DatagramBatch.SendOutcomes outcomes = new Outcomes();
     private int staged;
     private volatile boolean stopping;
+    /** Whether the thread waits in the receive, or is about to: it is in no service then. */
+    private volatile boolean receiving;
+    private final AtomicReference<CountDownLatch> passed = new AtomicReference<>();
     private boolean started;
     private boolean released;
 
@@ -97,6 +102,14 @@ final class BatchLoop implements ServingLoop {
         socket.stopReceiving();
     }
 
+    @Override
+    public void afterPass(CountDownLatch latch) {
+        passed.set(latch);
+        if (receiving && passed.compareAndSet(latch, null)) {
+            latch.countDown();
+        }
+    }
+
     /** Frees the batch if the loop never ran; a loop that ran frees it itself when it ends. */
     @Override
     public void close() {
@@ -117,7 +130,13 @@ final class BatchLoop implements ServingLoop {
         long nextTick = System.nanoTime() + TICK_NANOS;
         try {
             while (!stopping) {
+                receiving = true;
+                CountDownLatch latch = passed.getAndSet(null);
+                if (latch != null) {
+                    latch.countDown();
+                }
                 int received = receive();
+                receiving = false;
                 for (int slot = 0; slot < received; slot++) {
                     answer(slot);
                 }

@@ -21,6 +21,7 @@ import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -57,6 +58,8 @@ final class ReceiveLoop implements ServingLoop {
     private final BlockedThreads.Watch watch;
     private final Runnable tick;
     private volatile boolean stopping;
+    /** Counted down at the end of the loop's next pass, between two datagrams; then cleared. */
+    private volatile CountDownLatch passed;
 
     /**
      * @param endpoint what this loop serves
@@ -95,6 +98,12 @@ final class ReceiveLoop implements ServingLoop {
         selector.wakeup();
     }
 
+    @Override
+    public void afterPass(CountDownLatch latch) {
+        passed = latch;
+        selector.wakeup();
+    }
+
     /** Closes the selector, which also releases the socket for closing; safe from any thread. */
     @Override
     public void close() {
@@ -114,6 +123,11 @@ final class ReceiveLoop implements ServingLoop {
                 // the action form of select allocates nothing, where the selected-key set adds a node per wake-up
                 selector.select(READY, tick == null ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextTick - System.nanoTime())));
                 drain();
+                CountDownLatch latch = passed;
+                if (latch != null) {
+                    passed = null;
+                    latch.countDown();
+                }
                 if (tick != null && System.nanoTime() - nextTick >= 0) {
                     tick.run();
                     nextTick = System.nanoTime() + TICK_NANOS;

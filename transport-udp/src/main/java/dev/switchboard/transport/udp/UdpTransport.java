@@ -12,6 +12,7 @@ import dev.switchboard.transport.Counters;
 import dev.switchboard.transport.Deadline;
 import dev.switchboard.transport.Refusal;
 import dev.switchboard.transport.SourceRates;
+import dev.switchboard.transport.SwitchableService;
 import dev.switchboard.transport.Threads;
 import dev.switchboard.transport.WorkerPool;
 import dev.switchboard.transport.udp.batch.BatchDatagramSocket;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -44,6 +46,8 @@ final class UdpTransport extends AbstractTransport {
 
     /** How long a loop may take, whatever the grace, to finish the datagram it is answering. */
     private static final long LOOP_EXIT_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** How long a service switch waits for the threads to leave the previous service. */
+    private static final long SWITCH_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final UdpSettings settings;
     private final Counters.Shard shutdownCounters = counters().newSharedShard();
@@ -54,6 +58,8 @@ final class UdpTransport extends AbstractTransport {
     private List<Thread> loopThreads;
     private WorkerPool workers;
     private BlockedThreads blockedThreads;
+    /** What the loops and workers call while serving; null before the start and from the stop on. */
+    private SwitchableService switchable;
 
     /**
      * @param context the endpoint's name, logger and settings
@@ -65,8 +71,9 @@ final class UdpTransport extends AbstractTransport {
     }
 
     @Override
-    protected SocketAddress serve(MessageService service) throws IOException {
+    protected SocketAddress serve(MessageService initial) throws IOException {
         String name = context().endpoint();
+        SwitchableService service = new SwitchableService(initial);
         IoPath path = IoPath.choose(settings, service);
         SocketGroup<?> group = path.batched() != null
                 ? SocketGroup.bind(settings, context().logger(), path.batched()::open)
@@ -107,6 +114,7 @@ final class UdpTransport extends AbstractTransport {
         sockets = group;
         workers = blocking;
         blockedThreads = watched;
+        switchable = service;
         loops = List.copyOf(created);
         kernelDrops = drops;
         context().logger().log(INFO, path.why());
@@ -122,6 +130,7 @@ final class UdpTransport extends AbstractTransport {
 
     @Override
     protected void shutDown(Deadline deadline) {
+        switchable = null;
         loops.forEach(ServingLoop::stop);
         // A loop only has to finish the datagram in hand, which a non-blocking service answers at
         // once; one that has not ended by now is stuck in a service that blocks although it says not.
@@ -150,6 +159,38 @@ final class UdpTransport extends AbstractTransport {
         kernelDrops.close();
         loops.forEach(ServingLoop::close);
         sockets.close();
+    }
+
+    /**
+     * Switches the loops and the workers to {@code service}: each datagram from the switch on goes to
+     * it. Returns once every loop has begun a new pass after the switch (a loop is between datagrams
+     * then) and, for a blocking service, once the calls the workers had begun have ended.
+     */
+    @Override
+    public synchronized void switchService(MessageService service) {
+        SwitchableService serving = switchable;
+        if (serving == null) {
+            throw new IllegalStateException("endpoint " + context().endpoint() + " is not serving");
+        }
+        serving.switchTo(service);
+        long deadline = System.nanoTime() + SWITCH_NANOS;
+        if (!(serving.awaitReplacedCalls(deadline) && everyLoopPassed(deadline))) {
+            throw new IllegalStateException("endpoint " + context().endpoint() + ": a thread is still in the previous"
+                    + " service " + TimeUnit.NANOSECONDS.toSeconds(SWITCH_NANOS) + " s after the switch");
+        }
+    }
+
+    private boolean everyLoopPassed(long deadline) {
+        CountDownLatch passed = new CountDownLatch(loops.size());
+        for (ServingLoop loop : loops) {
+            loop.afterPass(passed);
+        }
+        try {
+            return passed.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /**
