@@ -118,8 +118,9 @@ check_client_address() {
 }
 
 # The kill and drain scenario against the balancer listening on 12000; $1 = client options.
-# Phases: steady, kill-unnoticed (SIGKILL of instance 2 until the balancer's log says it took it
-# out), kill-noticed (3 s), drain (SIGTERM of instance 3 until it exited), drained (2 s).
+# Phases (a request counts in the phase in which it began): steady (3 s), kill-unnoticed (SIGKILL of
+# instance 2, until the balancer's log says it took it out), kill-noticed (3 s), drain (SIGTERM of
+# instance 3, until it exited), drained (2 s).
 run_scenario() {
   local noticed_pattern=$1 log=$2
   shift 2
@@ -131,9 +132,12 @@ run_scenario() {
   echo "phase steady" >&7
   sleep 3
 
+  # The phase begins a moment before the signal, so that the requests in flight when it lands count
+  # in it, not in the phase before.
+  echo "phase kill-unnoticed" >&7
+  sleep 0.2
   t0=$(date +%s%N)
   kill -9 "${instance_pids[2]}"
-  echo "phase kill-unnoticed" >&7
   if wait_log "$log" "$noticed_pattern" 15; then
     t1=$(date +%s%N)
     noticed="after $(((t1 - t0) / 1000000)) ms"
@@ -144,9 +148,10 @@ run_scenario() {
   echo "phase kill-noticed" >&7
   sleep 3
 
+  echo "phase drain" >&7
+  sleep 0.2
   t0=$(date +%s%N)
   kill -TERM "${instance_pids[3]}"
-  echo "phase drain" >&7
   if wait_exit "${instance_pids[3]}" 30; then
     t1=$(date +%s%N)
     drained="exited $(((t1 - t0) / 1000000)) ms after SIGTERM"

@@ -41,8 +41,8 @@ import java.util.concurrent.locks.LockSupport;
  * A TCP request is one connection, as the exercise's client makes: connect, send a sentence, read
  * until the reply is as long as the sentence, close. Failed: refused, reset, closed early or no reply
  * within the timeout. Wrong: a reply that is not the sentence upper-cased. A UDP request is one
- * datagram from a socket of the worker's own; failed: no reply within the timeout (lost) or an ICMP
- * port unreachable. Rates are per protocol, spread over its workers.
+ * datagram from a socket of the worker's own; failed: no reply within the timeout (lost), an ICMP
+ * port unreachable, or an empty datagram (what nginx sends back when its upstream did not answer). Rates are per protocol, spread over its workers.
  *
  * <p>{@code --probe} sends one TCP request, from the local address {@code --source} if given, prints
  * its outcome and exits 0 if it was answered right, 1 if not.
@@ -56,6 +56,7 @@ public final class LoadClient {
     private final List<String> phases = new CopyOnWriteArrayList<>(List.of("start"));
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> reasons = new ConcurrentSkipListMap<>();
+    private final List<String> samples = new CopyOnWriteArrayList<>();
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
@@ -140,6 +141,8 @@ public final class LoadClient {
                 count("tcp", at, "failed", "closed before the whole reply");
             } else if (!new String(reply, StandardCharsets.UTF_8).equals(sentence.toUpperCase(Locale.ROOT))) {
                 count("tcp", at, "wrong", "a reply that is not the request upper-cased");
+                sample("expected \"" + sentence.toUpperCase(Locale.ROOT) + "\", got \""
+                        + new String(reply, StandardCharsets.UTF_8) + "\"");
             } else {
                 count("tcp", at, "ok", null);
             }
@@ -178,8 +181,16 @@ public final class LoadClient {
                 try {
                     byte[] request = sentence.getBytes(StandardCharsets.UTF_8);
                     socket.send(new DatagramPacket(request, request.length));
-                    boolean right = awaitReply(socket, buffer, expected, timeoutMillis);
-                    count("udp", at, right ? "ok" : "wrong", right ? null : "udp: a reply that is not the request upper-cased");
+                    String wrong = awaitReply(socket, buffer, expected, timeoutMillis);
+                    if (wrong == null) {
+                        count("udp", at, "ok", null);
+                    } else if (wrong.isEmpty()) {
+                        // nginx's answer when the instance did not answer (refused, or its proxy_timeout)
+                        count("udp", at, "failed", "udp: an empty datagram (the balancer got no reply)");
+                    } else {
+                        count("udp", at, "wrong", "udp: a reply that is not the request upper-cased");
+                        sample("expected \"" + expected + "\", got \"" + wrong + "\"");
+                    }
                 } catch (SocketTimeoutException e) {
                     count("udp", at, "failed", "udp: no reply within the timeout (lost)");
                 } catch (PortUnreachableException e) {
@@ -193,8 +204,11 @@ public final class LoadClient {
         }
     }
 
-    /** Reads until the expected reply (true), another (false) or the timeout; a late reply to an earlier request is skipped. */
-    private static boolean awaitReply(DatagramSocket socket, byte[] buffer, String expected, int timeoutMillis)
+    /**
+     * Reads until the expected reply (null) or another (returned) comes, or the timeout; a late reply to an
+     * earlier request of the same worker is skipped.
+     */
+    private static String awaitReply(DatagramSocket socket, byte[] buffer, String expected, int timeoutMillis)
             throws IOException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         String prefix = expected.substring(0, expected.lastIndexOf(' ') + 1);
@@ -208,10 +222,10 @@ public final class LoadClient {
             socket.receive(packet);
             String reply = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
             if (reply.equals(expected)) {
-                return true;
+                return null;
             }
             if (!reply.startsWith(prefix)) {
-                return false;
+                return reply;
             }
         }
     }
@@ -230,6 +244,13 @@ public final class LoadClient {
         counts.computeIfAbsent(protocol + " " + at + " " + outcome, k -> new AtomicLong()).incrementAndGet();
         if (reason != null) {
             reasons.computeIfAbsent(reason, k -> new AtomicLong()).incrementAndGet();
+        }
+    }
+
+    /** Keeps the first few wrong replies, for the report. */
+    private void sample(String wrongReply) {
+        if (samples.size() < 5) {
+            samples.add(wrongReply);
         }
     }
 
@@ -255,6 +276,7 @@ public final class LoadClient {
             System.out.println("why requests failed or were wrong:");
             new TreeMap<>(reasons).forEach((why, n) -> System.out.printf("  %7d  %s%n", n.get(), why));
         }
+        samples.forEach(wrong -> System.out.println("wrong reply: " + wrong));
         lines.forEach(System.out::println);
     }
 
