@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Functions shared by deploy/test.sh, deploy/rolling-restart.sh and deploy/rolling-restart-test.sh.
 # Sourced, not run. Needs bash, coreutils and a JDK (java) on the PATH; nothing else.
 
@@ -37,6 +38,7 @@ switchboard_home() {
 # Bash's /dev/tcp: no curl needed.
 http_status() {
   local host=$1 port=$2 path=$3 status
+  # shellcheck disable=SC2016 # the inner script's own arguments
   status=$(timeout 2 bash -c '
     exec 3<>"/dev/tcp/$0/$1" || exit 1
     printf "GET %s HTTP/1.0\r\nHost: %s\r\n\r\n" "$2" "$0" >&3

@@ -76,8 +76,8 @@ check_zero() { # check_zero REPORT PROTOCOL PHASE WHAT: fails the run if any req
   fi
 }
 check_no_wrong() {
-  local report=$1 protocol=$2 sent ok failed wrong
-  while read -r _ _ phase sent ok failed wrong; do
+  local report=$1 protocol=$2 phase wrong
+  while read -r _ _ phase _ _ _ wrong; do
     ((wrong == 0)) || failures+=("$protocol $phase: $wrong wrong replies")
   done < <(grep -E "^result $protocol " "$report")
 }

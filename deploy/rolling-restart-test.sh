@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# deploy/rolling-restart.sh under load: one instance serves TCP and UDP on 127.0.0.1:12100 with
+# reuse-port = true while a client sends steady requests to it over both; the instance is replaced
+# (rolling-restart.sh) several times, the admin endpoint alternating between 9470 and 9471.
+#
+#   deploy/rolling-restart-test.sh [--rebuild] [--rate N] [--restarts N]
+#
+# Prints the client's report per phase (steady, restart-N while rolling-restart.sh ran, after-N).
+# Exits 1 if any TCP request failed or any reply (TCP or UDP) was wrong; UDP losses are counted and
+# reported: datagrams still queued in the old instance's sockets when it closes them are lost.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+rebuild='' rate=300 restarts=3
+while (($#)); do
+  case $1 in
+    --rebuild) rebuild=rebuild; shift ;;
+    --rate) rate=$2; shift 2 ;;
+    --restarts) restarts=$2; shift 2 ;;
+    -h | --help) sed -n '2,11p' "$0"; exit 0 ;;
+    *) die "unknown argument $1 (see --help)" ;;
+  esac
+done
+command -v java >/dev/null || die "no java on the PATH (JDK 17 or later)"
+home=$(switchboard_home "$rebuild")
+work=$(mktemp -d "${TMPDIR:-/tmp}/switchboard-rolling.XXXXXX")
+client=
+cleanup() {
+  exec 7>&- 2>/dev/null || true
+  [ -z "$client" ] || kill "$client" 2>/dev/null || true
+  [ ! -f "$work/switchboard.pid" ] || kill -TERM "$(cat "$work/switchboard.pid")" 2>/dev/null || true
+}
+trap cleanup EXIT
+say "distribution: $home; logs and configurations: $work"
+
+instance_config "$work/switchboard.conf" 12100 9470 off true
+start_instance "$home" "$work/switchboard.conf" "$work/instance-0.log" >"$work/switchboard.pid"
+wait_ready 127.0.0.1:9470 60 || die "the first instance was not ready within 60 s; see $work/instance-0.log"
+
+javac -d "$work/client" "$deploy_dir/load/LoadClient.java"
+mkfifo "$work/control"
+java -cp "$work/client" LoadClient --tcp 127.0.0.1:12100 --udp 127.0.0.1:12100 --rate "$rate" \
+  <"$work/control" >"$work/report.txt" 2>"$work/client.log" &
+client=$!
+exec 7>"$work/control"
+echo "phase steady" >&7
+sleep 2
+
+timings=()
+for ((i = 1; i <= restarts; i++)); do
+  admin_port=$((9470 + i % 2))
+  echo "phase restart-$i" >&7
+  t0=$(date +%s%N)
+  "$deploy_dir/rolling-restart.sh" --pid-file "$work/switchboard.pid" --admin "127.0.0.1:$admin_port" \
+    --log "$work/instance-$i.log" --timeout 60 -- \
+    "$home/bin/switchboard" --config "$work/switchboard.conf" "-Dswitchboard.admin.port=$admin_port" \
+    2>>"$work/rolling-restart.log" >/dev/null || die "rolling restart $i failed; see $work/rolling-restart.log"
+  t1=$(date +%s%N)
+  timings+=("restart $i: $(((t1 - t0) / 1000000)) ms from start of the new instance to exit of the old")
+  echo "phase after-$i" >&7
+  sleep 1
+done
+exec 7>&-
+wait "$client" || die "the load client failed; see $work/client.log"
+client=
+
+printf '\n== rolling restart under load, TCP and UDP, %s requests/s each ==\n' "$rate"
+printf '%s\n' "${timings[@]}"
+grep -v '^result ' "$work/report.txt"
+
+failures=()
+while read -r _ protocol phase sent _ failed wrong; do
+  ((wrong == 0)) || failures+=("$protocol $phase: $wrong wrong replies")
+  if [ "$protocol" = tcp ] && ((failed != 0)); then failures+=("tcp $phase: $failed failed of $sent"); fi
+  if [ "$protocol" = udp ] && ((failed != 0)); then say "udp $phase: $failed of $sent lost"; fi
+done < <(grep '^result ' "$work/report.txt")
+grep -q '^result tcp after-' "$work/report.txt" || failures+=("no requests were counted")
+if ((${#failures[@]})); then
+  printf 'FAILED:\n'
+  printf '  %s\n' "${failures[@]}"
+  printf 'logs: %s\n' "$work"
+  exit 1
+fi
+printf 'passed: %s restarts, no TCP request failed, no reply wrong\n' "$restarts"
+last=$(cat "$work/switchboard.pid")
+kill -TERM "$last" 2>/dev/null || true
+wait_exit "$last" 30 || true
+rm -f "$work/switchboard.pid"
+trap - EXIT
+rm -rf "$work"
