@@ -192,7 +192,7 @@ run_haproxy() {
   check_zero "$report" tcp drained "haproxy, after an instance drained"
   check_no_wrong "$report" tcp
   print_report "HAProxy $(haproxy -v | sed -n '1s/HAProxy version \([^ ]*\).*/\1/p'), TCP, $rate requests/s"
-  grep -E 'switchboard_tcp/s[23] is DOWN' "$work/haproxy.log" | sed 's/^/haproxy: /' || true
+  grep -E '^Server switchboard_tcp/s[23] is DOWN' "$work/haproxy.log" | sed 's/^/haproxy: /' || true
   kill -TERM "$proxy"; wait "$proxy" 2>/dev/null || true
   stop_all "${instance_pids[@]}"
 }
