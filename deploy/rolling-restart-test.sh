@@ -14,6 +14,7 @@
 # the script runs as root, it runs itself in a network namespace of its own (unshare -n, loopback
 # only) with the setting at 1, leaving the host's alone; --this-namespace runs it where it is.
 set -euo pipefail
+# shellcheck source=lib.sh source-path=SCRIPTDIR
 . "$(dirname "$0")/lib.sh"
 
 rebuild='' rate=300 restarts=3 here=''

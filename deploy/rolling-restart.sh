@@ -26,6 +26,7 @@
 # Under systemd, a unit per instance (switchboard@blue, switchboard@green) does the same with
 # `systemctl start` of the new one, this wait on /health/ready, and `systemctl stop` of the old one.
 set -euo pipefail
+# shellcheck source=lib.sh source-path=SCRIPTDIR
 . "$(dirname "$0")/lib.sh"
 
 pid_file='' old='' admin='' log=/dev/null timeout=60

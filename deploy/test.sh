@@ -19,6 +19,7 @@
 # counted and reported, not failed on: UDP promises no delivery, and nginx sees no failed connect to
 # a dead UDP instance.
 set -euo pipefail
+# shellcheck source=lib.sh source-path=SCRIPTDIR
 . "$(dirname "$0")/lib.sh"
 
 rebuild=
@@ -117,7 +118,9 @@ check_client_address() {
   fi
 }
 
-# The kill and drain scenario against the balancer listening on 12000; $1 = client options.
+# The kill and drain scenario against the balancer listening on 12000:
+# run_scenario NOTICED_PATTERN BALANCER_LOG CLIENT_OPTION...; NOTICED_PATTERN is the balancer's log line
+# saying it took instance 2 out.
 # Phases (a request counts in the phase in which it began): steady (3 s), kill-unnoticed (SIGKILL of
 # instance 2, until the balancer's log says it took it out), kill-noticed (3 s), drain (SIGTERM of
 # instance 3, until it exited), drained (2 s).
