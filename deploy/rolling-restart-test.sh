@@ -25,7 +25,7 @@ while (($#)); do
     --rate) rate=$2; shift 2 ;;
     --restarts) restarts=$2; shift 2 ;;
     --this-namespace) here=yes; shift ;;
-    -h | --help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,15p' "$0"; exit 0 ;;
     *) die "unknown argument $1 (see --help)" ;;
   esac
 done
