@@ -16,8 +16,8 @@
 # Prints a report per balancer; exits 1 if any TCP request failed or any reply was wrong once the
 # balancer had noticed the killed instance, or while and after an instance drained, or if the
 # instances did not see the real client's address through the PROXY protocol. UDP losses are
-# counted and reported, not failed on: UDP promises no delivery, and nginx sees no failed connect to
-# a dead UDP instance.
+# counted and reported, not failed on: UDP promises no delivery, and the open-source nginx learns of
+# a dead UDP instance only from a datagram it sent there.
 set -euo pipefail
 # shellcheck source=lib.sh source-path=SCRIPTDIR
 . "$(dirname "$0")/lib.sh"
