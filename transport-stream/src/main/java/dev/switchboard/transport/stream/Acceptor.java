@@ -48,7 +48,7 @@ final class Acceptor implements Runnable {
         this.loops = loops;
         this.endpoint = endpoint;
         this.counters = counters;
-        this.incidents = new Incidents(counters, endpoint.served().log());
+        this.incidents = endpoint.served().incidents(counters);
         this.admission = new SourceAdmission(endpoint.settings().sourceLimits(), endpoint.openConnections());
     }
 
@@ -108,6 +108,7 @@ final class Acceptor implements Runnable {
         // Only this thread increments, so checking first and incrementing after is exact.
         endpoint.openConnections().opened(source);
         counters.increment(Counter.CONNECTIONS_ACCEPTED);
+        endpoint.served().observer().connectionOpened();
         loops.get(next).adopt(channel, source);
         next = (next + 1) % loops.size();
     }

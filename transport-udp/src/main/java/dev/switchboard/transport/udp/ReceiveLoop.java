@@ -85,7 +85,7 @@ final class ReceiveLoop implements Runnable {
         this.watch = watch;
         this.tick = tick;
         this.log = endpoint.served().log();
-        this.incidents = new Incidents(counters, log);
+        this.incidents = endpoint.served().incidents(counters);
         this.maxMessageBytes = endpoint.settings().endpoint().maxMessageBytes();
         this.responder = new Responder(endpoint, counters, watch);
         this.admission = endpoint.admission();
