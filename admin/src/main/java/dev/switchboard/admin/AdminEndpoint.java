@@ -79,7 +79,7 @@ public final class AdminEndpoint implements AutoCloseable {
         bound.createContext("/metrics", new MetricsHandler(PrometheusProperties.get(), registry));
         bound.createContext("/health/live", exchange -> answer(exchange, () -> new Answer(200, "{\"status\":\"live\"}")));
         bound.createContext("/health/ready", exchange -> answer(exchange, () -> {
-            Health health = Health.of(server.endpoints());
+            Health health = Health.of(server.status());
             return new Answer(health.httpStatus(), health.json());
         }));
         bound.start();

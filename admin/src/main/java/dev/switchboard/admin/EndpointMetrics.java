@@ -56,7 +56,7 @@ final class EndpointMetrics implements MultiCollector {
 
     @Override
     public MetricSnapshots collect() {
-        List<EndpointStatus> endpoints = server.endpoints();
+        List<EndpointStatus> endpoints = server.status();
         List<MetricSnapshot> snapshots = new ArrayList<>();
         for (Counter counter : COUNTERS) {
             CounterSnapshot.Builder builder = CounterSnapshot.builder().name(counter.name()).help(counter.help());

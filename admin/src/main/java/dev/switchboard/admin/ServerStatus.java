@@ -13,5 +13,5 @@ public interface ServerStatus {
      * @return every endpoint the server has, whatever its state, in a stable order; empty before
      *     the server has created any
      */
-    List<EndpointStatus> endpoints();
+    List<EndpointStatus> status();
 }

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.switchboard.launcher.cli.Cli;
 import dev.switchboard.launcher.cli.Context;
+import dev.switchboard.launcher.endpoint.Admin;
 import dev.switchboard.launcher.endpoint.FatalFailures;
 import dev.switchboard.launcher.endpoint.Server;
 import dev.switchboard.launcher.logging.ShutdownAwareLogManager;
@@ -47,9 +48,12 @@ public final class Main {
 
     private static int serve(Launcher launcher) {
         if (Training.requested()) {
+            Admin admin = launcher.get(Admin.class);
+            admin.start(launcher.get(Server.class));
             Server server = launcher.start();
             Training.askEach(server.endpoints());
             server.stop();
+            admin.stop();
             return 0;
         }
         serveUntilShutdown(launcher);
@@ -84,6 +88,7 @@ public final class Main {
             System.exit(SERVING_THREAD_DIED);
         });
         try {
+            launcher.get(Admin.class).start(server);
             launcher.start();
         } catch (LaunchException e) {
             // A failed start exits with its own status, not the hook's 0; unless a signal has

@@ -80,6 +80,8 @@ class DistributionIT {
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().remove("JAVA_OPTS");
         builder.environment().remove("SWITCHBOARD_CDS");
+        // The admin endpoint on a free port: 9464 may be taken, by a server running on this machine say.
+        builder.environment().put("CONFIG_FORCE_switchboard_admin_port", "0");
         builder.environment().putAll(environment);
         process = builder.start();
         reader = new Thread(() -> {

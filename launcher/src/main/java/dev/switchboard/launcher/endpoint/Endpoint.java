@@ -2,6 +2,8 @@ package dev.switchboard.launcher.endpoint;
 
 import static java.lang.System.Logger.Level.WARNING;
 
+import dev.switchboard.admin.EndpointState;
+import dev.switchboard.admin.EndpointStatus;
 import dev.switchboard.api.MessageService;
 import dev.switchboard.api.Transport;
 import dev.switchboard.api.TransportStats;
@@ -23,6 +25,7 @@ public final class Endpoint {
     private final List<String> serviceNames;
     private final MessageService service;
     private final Duration shutdownGrace;
+    private volatile EndpointState state = EndpointState.STARTING;
 
     /**
      * @param name the endpoint's name, its key under {@code switchboard.endpoints}
@@ -81,6 +84,7 @@ public final class Endpoint {
      */
     public void start() throws IOException {
         transport.start(service);
+        state = EndpointState.SERVING;
     }
 
     /**
@@ -89,8 +93,15 @@ public final class Endpoint {
      * @return the transport's final counts
      */
     public TransportStats stop() {
+        state = EndpointState.DRAINING;
         transport.stop(shutdownGrace);
+        state = EndpointState.STOPPED;
         return transport.stats();
+    }
+
+    /** @return the endpoint's state and counters now, for the admin endpoint; safe from any thread */
+    public EndpointStatus status() {
+        return new EndpointStatus(name, transportName, state, transport.stats());
     }
 
     /** Closes the services, once the transport has stopped or if it never started. */

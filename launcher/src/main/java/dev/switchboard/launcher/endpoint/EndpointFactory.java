@@ -61,18 +61,33 @@ public final class EndpointFactory {
     private final EffectiveConfig config;
     private final ProviderRegistry providers;
     private final FatalFailures fatalFailures;
+    private final EndpointObservers observers;
     private MemoryBudget memoryBudget;
+
+    /**
+     * A factory whose endpoints nothing observes.
+     *
+     * @param config the effective configuration
+     * @param providers the transports and services available
+     * @param fatalFailures where every transport reports a serving thread that died
+     */
+    public EndpointFactory(EffectiveConfig config, ProviderRegistry providers, FatalFailures fatalFailures) {
+        this(config, providers, fatalFailures, EndpointObservers.NONE);
+    }
 
     /**
      * @param config the effective configuration
      * @param providers the transports and services available
      * @param fatalFailures where every transport reports a serving thread that died
+     * @param observers what observes each endpoint's transport (the admin endpoint's metrics, plugins')
      */
     @Inject
-    public EndpointFactory(EffectiveConfig config, ProviderRegistry providers, FatalFailures fatalFailures) {
+    public EndpointFactory(EffectiveConfig config, ProviderRegistry providers, FatalFailures fatalFailures,
+            EndpointObservers observers) {
         this.config = config;
         this.providers = providers;
         this.fatalFailures = fatalFailures;
+        this.observers = observers;
     }
 
     /**
@@ -131,7 +146,7 @@ public final class EndpointFactory {
         Duration shutdownGrace = settings.duration("shutdown-grace");
         TransportContext context = new TransportContext(name, transport.name(), settings,
                 System.getLogger("switchboard.endpoint." + name), providers.framingLookup(), fatalFailures,
-                memoryBudget());
+                memoryBudget(), observers.observe(name, transport.name()));
         Transport created = created("endpoint " + name, transport, () -> transport.provider().create(context));
         ports.add(name, transport.name(), merged);
         List<String> serviceNames = new ArrayList<>();

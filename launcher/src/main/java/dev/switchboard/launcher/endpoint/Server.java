@@ -3,6 +3,8 @@ package dev.switchboard.launcher.endpoint;
 import static java.lang.System.Logger.Level.INFO;
 import static java.lang.System.Logger.Level.WARNING;
 
+import dev.switchboard.admin.EndpointStatus;
+import dev.switchboard.admin.ServerStatus;
 import dev.switchboard.api.TransportStats;
 import dev.switchboard.launcher.LaunchException;
 import jakarta.inject.Inject;
@@ -19,9 +21,11 @@ import java.util.stream.Collectors;
 
 /**
  * The endpoints' life cycle: all created before any starts, started in order, stopped together.
+ * Its {@link ServerStatus} is what the admin endpoint reads: every endpoint created, from its start
+ * to its stop.
  */
 @Singleton
-public final class Server {
+public final class Server implements ServerStatus {
 
     private static final System.Logger LOG = System.getLogger("switchboard.launcher");
     /** How long past its grace period a transport may take to stop before we stop waiting for it. */
@@ -30,6 +34,8 @@ public final class Server {
     private final EndpointFactory factory;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private List<Endpoint> endpoints = List.of();
+    /** Every endpoint created, whatever its state: what {@link #endpoints()} leaves out during a stop. */
+    private volatile List<Endpoint> created = List.of();
 
     /** @param factory creates the endpoints from the configuration */
     @Inject
@@ -50,6 +56,7 @@ public final class Server {
             throw new IllegalStateException("already started");
         }
         List<Endpoint> created = factory.createAll();
+        this.created = List.copyOf(created);
         List<Endpoint> started = new ArrayList<>();
         for (Endpoint endpoint : created) {
             try {
@@ -72,6 +79,12 @@ public final class Server {
     /** @return the endpoints serving now: none before {@link #start()} or after {@link #stop()} */
     public synchronized List<Endpoint> endpoints() {
         return endpoints;
+    }
+
+    /** @return every endpoint created, with its state: starting, serving, draining while it stops, stopped */
+    @Override
+    public List<EndpointStatus> status() {
+        return created.stream().map(Endpoint::status).toList();
     }
 
     /**
