@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.api.EndpointObserver;
 import dev.switchboard.api.TransportStats;
 import java.io.IOException;
 import java.net.BindException;
@@ -191,5 +192,27 @@ class AdminEndpointTest {
         } finally {
             again.close();
         }
+    }
+
+    @Test
+    void observesAServiceTimeWithoutAllocating() throws ReflectiveOperationException {
+        EndpointObserver observer = admin.serviceTimes().observe("tcp", "tcp");
+        int requests = 200_000;
+        for (int i = 0; i < requests; i++) { // warm up: the interpreter and the JIT alike must not allocate
+            observer.requestServed(i);
+        }
+        long before = allocatedBytes();
+        for (int i = 0; i < requests; i++) {
+            observer.requestServed(i);
+        }
+        long allocated = allocatedBytes() - before;
+        assertTrue(allocated < 4096, allocated + " bytes allocated for " + requests + " service times");
+    }
+
+    /** @return what this thread has allocated so far, as HotSpot counts it; by reflection, as tests do not read jdk.management */
+    private static long allocatedBytes() throws ReflectiveOperationException {
+        Object threads = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
+        return (long) Class.forName("com.sun.management.ThreadMXBean").getMethod("getCurrentThreadAllocatedBytes")
+                .invoke(threads);
     }
 }
