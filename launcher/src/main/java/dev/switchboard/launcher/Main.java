@@ -61,7 +61,9 @@ public final class Main {
     }
 
     /**
-     * Starts the server and blocks until the JVM shuts down, when a hook stops the server. The hook
+     * Starts the admin endpoint (if enabled: before any endpoint, so that it reports them not ready
+     * while they start), then the server, and blocks until the JVM shuts down, when a hook stops the
+     * server; the admin endpoint answers, not ready, until the process ends. The hook
      * ends the process with status 0 (a SIGTERM would otherwise end it with 143): the shutdown was
      * the clean one asked for; or with {@link #SERVING_THREAD_DIED} when a serving thread's death
      * began it. It is installed before the start, so that a SIGTERM that arrives
