@@ -12,6 +12,7 @@
 module dev.switchboard.launcher {
     requires dev.switchboard.api;
     requires dev.switchboard.settings;
+    requires dev.switchboard.admin;
     requires java.logging;
     requires java.management;
     requires java.net.http;
@@ -25,6 +26,7 @@ module dev.switchboard.launcher {
     uses dev.switchboard.api.TransportProvider;
     uses dev.switchboard.api.MessageServiceProvider;
     uses dev.switchboard.api.FrameCodecProvider;
+    uses dev.switchboard.api.EndpointObserverProvider;
 
     exports dev.switchboard.launcher.logging to java.logging;
 

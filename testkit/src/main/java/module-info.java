@@ -5,7 +5,8 @@
  * with the defaults of the module's own {@code reference.conf}, refusing the keys the launcher
  * refuses; {@link dev.switchboard.testkit.StreamClient} talks to a stream transport over TCP or a
  * Unix-domain socket, every wait bounded; {@link dev.switchboard.testkit.RecordingLogger} keeps what
- * a component logs and {@link dev.switchboard.testkit.Await} waits, bounded, for what another
+ * a component logs, {@link dev.switchboard.testkit.RecordingObserver} counts what a transport reports
+ * to its observer, and {@link dev.switchboard.testkit.Await} waits, bounded, for what another
  * thread brings about. {@link dev.switchboard.testkit.TransportContract} and
  * {@link dev.switchboard.testkit.FrameCodecContract} are the JUnit 5 suites that a transport's or a
  * framing's tests extend to check the behaviour all of them share.

@@ -15,6 +15,7 @@ public final class TransportContext {
     private final Framings framings;
     private final FatalFailureHandler fatalFailures;
     private final MemoryBudget memoryBudget;
+    private final EndpointObserver observer;
 
     /**
      * A context whose framings are those {@link Framings#installed()} finds, as tests and embedded
@@ -83,6 +84,26 @@ public final class TransportContext {
      */
     public TransportContext(String endpoint, String transport, Settings settings, System.Logger logger,
             Framings framings, FatalFailureHandler fatalFailures, MemoryBudget memoryBudget) {
+        this(endpoint, transport, settings, logger, framings, fatalFailures, memoryBudget, EndpointObserver.NONE);
+    }
+
+    /**
+     * @param endpoint the endpoint's name
+     * @param transport the transport's name as configured
+     * @param settings the endpoint's settings
+     * @param logger where the transport should log
+     * @param framings the framings the endpoint may name
+     * @param fatalFailures what happens when one of the transport's serving threads dies; the
+     *     launcher's stops the process
+     * @param memoryBudget the budget the transport reserves what it buffers from, shared with every
+     *     other endpoint of the process
+     * @param observer what the transport reports its connections, requests and refusals to
+     *     ({@link EndpointObserver#all} for several)
+     */
+    public TransportContext(String endpoint, String transport, Settings settings, System.Logger logger,
+            Framings framings, FatalFailureHandler fatalFailures, MemoryBudget memoryBudget,
+            EndpointObserver observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
         this.memoryBudget = Objects.requireNonNull(memoryBudget, "memoryBudget");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.transport = Objects.requireNonNull(transport, "transport");
@@ -140,6 +161,15 @@ public final class TransportContext {
      */
     public MemoryBudget memoryBudget() {
         return memoryBudget;
+    }
+
+    /**
+     * @return what the transport reports each connection opened and closed, request served and
+     *     refusal to, on its serving threads; {@link EndpointObserver#NONE} for a context created
+     *     without one
+     */
+    public EndpointObserver observer() {
+        return observer;
     }
 
     /**

@@ -70,6 +70,22 @@ class TransportContextTest {
     }
 
     @Test
+    void aContextCreatedWithoutAnObserverObservesNothing() {
+        TransportContext context = new TransportContext("lines", "tcp", new OneString("framing", "only"), LOGGER, framings);
+
+        assertSame(EndpointObserver.NONE, context.observer());
+    }
+
+    @Test
+    void aContextCreatedWithAnObserverHandsItToItsTransport() {
+        EndpointObserver observer = new EndpointObserver() {};
+        TransportContext context = new TransportContext("lines", "tcp", new OneString("framing", "only"), LOGGER,
+                framings, FatalFailureHandler.logging(LOGGER), MemoryBudget.processDefault(), observer);
+
+        assertSame(observer, context.observer());
+    }
+
+    @Test
     void refusesAnUnknownFramingListingTheAvailableOnes() {
         TransportContext context = new TransportContext("lines", "tcp", new OneString("framing", "lines"), LOGGER, framings);
 

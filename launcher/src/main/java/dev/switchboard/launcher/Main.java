@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.switchboard.launcher.cli.Cli;
 import dev.switchboard.launcher.cli.Context;
+import dev.switchboard.launcher.endpoint.Admin;
 import dev.switchboard.launcher.endpoint.FatalFailures;
 import dev.switchboard.launcher.endpoint.Server;
 import dev.switchboard.launcher.logging.ShutdownAwareLogManager;
@@ -51,9 +52,12 @@ public final class Main {
 
     private static int serve(Launcher launcher) {
         if (Training.requested()) {
+            Admin admin = launcher.get(Admin.class);
+            admin.start(launcher.get(Server.class));
             Server server = launcher.start();
             Training.askEach(server.endpoints());
             server.stop();
+            admin.stop();
             return 0;
         }
         serveUntilShutdown(launcher);
@@ -61,7 +65,9 @@ public final class Main {
     }
 
     /**
-     * Starts the server and blocks until the JVM shuts down, when a hook stops the server. The hook
+     * Starts the admin endpoint (if enabled: before any endpoint, so that it reports them not ready
+     * while they start), then the server, and blocks until the JVM shuts down, when a hook stops the
+     * server; the admin endpoint answers, not ready, until the process ends. The hook
      * ends the process with status 0 (a SIGTERM would otherwise end it with 143): the shutdown was
      * the clean one asked for; or with {@link #SERVING_THREAD_DIED} when a serving thread's death
      * began it. It is installed before the start, so that a SIGTERM that arrives
@@ -91,6 +97,7 @@ public final class Main {
         Reloader reloader = launcher.get(Reloader.class);
         HangUpSignal.install(new Reloads(reloader::reload));
         try {
+            launcher.get(Admin.class).start(server);
             launcher.start();
         } catch (LaunchException e) {
             // A failed start exits with its own status, not the hook's 0; unless a signal has

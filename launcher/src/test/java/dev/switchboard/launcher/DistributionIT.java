@@ -9,8 +9,11 @@ import dev.switchboard.testkit.StreamClient;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.UnixDomainSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -80,6 +83,8 @@ class DistributionIT {
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().remove("JAVA_OPTS");
         builder.environment().remove("SWITCHBOARD_CDS");
+        // The admin endpoint on a free port: 9464 may be taken, by a server running on this machine say.
+        builder.environment().put("CONFIG_FORCE_switchboard_admin_port", "0");
         builder.environment().putAll(environment);
         process = builder.start();
         reader = new Thread(() -> {
@@ -489,6 +494,95 @@ class DistributionIT {
         try (StreamClient session = StreamClient.connect(new InetSocketAddress("127.0.0.1", first))) {
             assertEquals("STILL\n", session.send("still\n").readLine());
         }
+    }
+
+    /** Both built-in transports, on free ports. */
+    private static final String UDP_AND_TCP = """
+            switchboard.endpoint-defaults { shutdown-grace = 1s }
+            switchboard.endpoints {
+              udp { transport = udp, host = 127.0.0.1, port = 0, threads = 1 }
+              tcp { transport = tcp, host = 127.0.0.1, port = 0, threads = 1 }
+            }
+            """;
+
+    /** @return the status and body of {@code GET http://127.0.0.1:<port><path>} */
+    private static String get(int port, String path) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + path).toURL()
+                .openConnection();
+        connection.setConnectTimeout(10_000);
+        connection.setReadTimeout(10_000);
+        try {
+            int status = connection.getResponseCode();
+            try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+                return status + " " + new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } finally {
+            connection.disconnect();
+        }
+    }
+
+    @Test
+    void servesMetricsThatCountWhatTheSendCommandSendsAndIsReadyWhileServing() throws Exception {
+        start("--config", config(UDP_AND_TCP).toString());
+        int admin = Integer.parseInt(awaitLine(
+                "switchboard\\.launcher  admin http://127\\.0\\.0\\.1:(\\d+)/metrics, /health/live, /health/ready$").group(1));
+        int tcp = Integer.parseInt(awaitLine("switchboard\\.launcher  tcp 127\\.0\\.0\\.1:(\\d+) raw").group(1));
+        int udp = Integer.parseInt(awaitLine("switchboard\\.launcher  udp 127\\.0\\.0\\.1:(\\d+) ").group(1));
+        awaitLine("switchboard\\.launcher  ready in \\d+ ms");
+        assertEquals("200 {\"status\":\"ready\",\"endpoints\":{\"tcp\":\"serving\",\"udp\":\"serving\"}}",
+                get(admin, "/health/ready"));
+        String before = get(admin, "/metrics");
+        assertTrue(before.contains("\nswitchboard_requests_total{endpoint=\"udp\",transport=\"udp\"} 0.0\n"), before);
+        assertTrue(before.contains("\nswitchboard_requests_total{endpoint=\"tcp\",transport=\"tcp\"} 0.0\n"), before);
+
+        assertEquals(new Ended(0, List.of("HELLO")), runToEnd(HOME, "send", "udp://127.0.0.1:" + udp, "hello"));
+        assertEquals(new Ended(0, List.of("HELLO")), runToEnd(HOME, "send", "tcp://127.0.0.1:" + tcp, "hello"));
+
+        String after = get(admin, "/metrics");
+        assertTrue(after.startsWith("200 "), after);
+        for (String endpoint : List.of("udp", "tcp")) {
+            String labels = "{endpoint=\"" + endpoint + "\",transport=\"" + endpoint + "\"}";
+            assertTrue(after.contains("\nswitchboard_requests_total" + labels + " 1.0\n"), after);
+            assertTrue(after.contains("\nswitchboard_replies_total" + labels + " 1.0\n"), after);
+            assertTrue(after.contains("\nswitchboard_service_seconds_count" + labels + " 1\n"), after);
+        }
+        assertTrue(after.contains("\njvm_threads_current "), after);
+        Ended stats = runToEnd(HOME, "stats", "--admin", "127.0.0.1:" + admin);
+        assertEquals(0, stats.status(), stats.lines().toString());
+        assertTrue(stats.lines().get(2).matches("udp +udp +1 +1 +5 +5 +0 +0 +- +0"), stats.lines().toString());
+    }
+
+    @Test
+    void packsTheDistributionWithTheReadmeAndTheSystemdUnitIntoATarball() throws Exception {
+        Path tarball;
+        try (Stream<Path> files = Files.list(HOME.getParent())) {
+            tarball = files.filter(file -> file.getFileName().toString().matches("switchboard-.+\\.tar\\.gz"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no switchboard-<version>.tar.gz beside " + HOME));
+        }
+        String top = tarball.getFileName().toString().replaceFirst("\\.tar\\.gz$", "/");
+
+        Ended listing = run("tar", "-tvzf", tarball.toString());
+
+        assertEquals(0, listing.status(), listing.lines().toString());
+        List<String> entries = listing.lines();
+        for (String entry : List.of("-rwxr-xr-x .* bin/switchboard", "-rw-r--r-- .* lib/switchboard-launcher-.+\\.jar",
+                "-rw-r--r-- .* lib/switchboard-admin-.+\\.jar", "-rw-r--r-- .* config/switchboard\\.conf",
+                "-rw-r--r-- .* plugins/switchboard-transport-unix-.+\\.jar", "-rw-r--r-- .* cds/training\\.conf",
+                "-rw-r--r-- .* README\\.md", "-rw-r--r-- .* deploy/systemd/switchboard\\.service")) {
+            String path = entry.substring(entry.indexOf(".* ") + 3);
+            assertTrue(entries.stream().anyMatch(line -> line.matches(entry.substring(0, entry.indexOf(' '))
+                    + " .* " + Pattern.quote(top) + path)), top + path + " in " + entries);
+        }
+        assertFalse(entries.stream().anyMatch(line -> line.endsWith(".jsa")), "no class-data archive: " + entries);
+    }
+
+    /** Runs {@code command} to its end: its status and output. */
+    private static Ended run(String... command) throws IOException, InterruptedException {
+        Process run = new ProcessBuilder(command).redirectErrorStream(true).start();
+        run.getOutputStream().close();
+        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(run.waitFor(30, TimeUnit.SECONDS), "still running");
+        return new Ended(run.exitValue(), output.lines().toList());
     }
 
     private static boolean onThePath(String command) {

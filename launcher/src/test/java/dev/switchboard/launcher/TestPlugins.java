@@ -226,6 +226,43 @@ public final class TestPlugins {
     }
 
     /**
+     * A plain jar providing an endpoint observer, as an exporter would: it counts every endpoint's
+     * connections opened and requests served in system properties {@code <prefix>.<endpoint>.opened}
+     * and {@code <prefix>.<endpoint>.served}, which a test reads across the plugin's layer.
+     *
+     * @param directory where to build it
+     * @param jarName the jar's file name
+     * @param prefix what the system properties' names begin with
+     * @return the jar
+     */
+    public static Path plainObserverJar(Path directory, String jarName, String prefix) {
+        return plainJar(directory, jarName, "observer", "dev.switchboard.api.EndpointObserverProvider", Map.of(), List.of(), """
+                package %s;
+
+                import dev.switchboard.api.EndpointObserver;
+                import dev.switchboard.api.EndpointObserverProvider;
+                import java.util.concurrent.atomic.AtomicLong;
+
+                public final class Provider implements EndpointObserverProvider {
+                    public EndpointObserver observe(String endpoint, String transport) {
+                        String prefix = "%s." + endpoint;
+                        AtomicLong opened = new AtomicLong();
+                        AtomicLong served = new AtomicLong();
+                        return new EndpointObserver() {
+                            public void connectionOpened() {
+                                System.setProperty(prefix + ".opened", Long.toString(opened.incrementAndGet()));
+                            }
+
+                            public void requestServed(long serviceNanos) {
+                                System.setProperty(prefix + ".served", Long.toString(served.incrementAndGet()));
+                            }
+                        };
+                    }
+                }
+                """.formatted(packageOf("observer"), prefix), apiJar());
+    }
+
+    /**
      * A plain jar providing a framing named {@code name} whose decoding fails with an {@link Error},
      * which nothing on an event loop contains: the fault that kills the loop reading with it.
      *

@@ -32,6 +32,7 @@ final class ServerConfig {
     static Path write(Path directory) throws IOException {
         Files.createDirectories(directory);
         StringBuilder hocon = new StringBuilder("# Written by the soak: every endpoint on a free loopback port, limits at their defaults.\n"
+                + "switchboard.admin.port = 0\n"
                 + "switchboard.endpoints {\n");
         hocon.append(endpoint("udp", "udp", ""));
         for (Framing framing : Framing.values()) {

@@ -1,5 +1,6 @@
 package dev.switchboard.transport;
 
+import dev.switchboard.api.EndpointObserver;
 import dev.switchboard.api.MessageService;
 import dev.switchboard.api.RequestContext;
 import dev.switchboard.api.TransportContext;
@@ -33,6 +34,20 @@ public record ServedEndpoint(String name, String transport, MessageService servi
         } catch (Throwable reportFailed) { // nothing more can be done on this thread
             cause.addSuppressed(reportFailed);
         }
+    }
+
+    /** @return what the endpoint's threads report connections, requests and refusals to */
+    public EndpointObserver observer() {
+        return context.observer();
+    }
+
+    /**
+     * @param counters a shard written by the threads that will use the incidents
+     * @return those threads' incidents: counted in {@code counters}, logged through {@link #log()},
+     *     refusals reported to the endpoint's {@link #observer()}
+     */
+    public Incidents incidents(Counters.Shard counters) {
+        return new Incidents(counters, log, context.observer());
     }
 
     /**

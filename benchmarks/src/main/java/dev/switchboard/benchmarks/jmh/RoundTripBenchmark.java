@@ -1,7 +1,11 @@
 package dev.switchboard.benchmarks.jmh;
 
+import dev.switchboard.admin.AdminEndpoint;
+import dev.switchboard.api.EndpointObserver;
+import dev.switchboard.api.FatalFailureHandler;
 import dev.switchboard.api.MessageService;
 import dev.switchboard.api.Transport;
+import dev.switchboard.api.TransportContext;
 import dev.switchboard.api.TransportProvider;
 import dev.switchboard.service.uppercase.UppercaseProvider;
 import dev.switchboard.testkit.TestSettings;
@@ -9,6 +13,7 @@ import dev.switchboard.transport.tcp.TcpTransportProvider;
 import dev.switchboard.transport.udp.UdpTransportProvider;
 import java.io.EOFException;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -42,6 +47,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <pre>{@code
  * java -jar target/switchboard-benchmarks.jar jmh -prof gc RoundTripBenchmark
  * java -jar target/switchboard-benchmarks.jar jmh -prof gc -p service=of-text RoundTripBenchmark    # the control
+ * java -jar target/switchboard-benchmarks.jar jmh -prof gc -p observer=none RoundTripBenchmark       # no observer
  * }</pre>
  */
 @State(Scope.Thread)
@@ -64,6 +70,13 @@ public class RoundTripBenchmark {
     @Param({"uppercase"})
     public String service;
 
+    /**
+     * service-times: the endpoint observed by the admin endpoint's service-time histogram, as the
+     * server runs by default; none: observed by nothing ({@code -p observer=none}).
+     */
+    @Param({"service-times"})
+    public String observer;
+
     /** Request size in bytes, a line's newline included. */
     @Param({"64"})
     public int size;
@@ -81,7 +94,7 @@ public class RoundTripBenchmark {
         String settings = "host = 127.0.0.1, port = 0, threads = 1"
                 + (endpoint.equals("tcp-line") ? ", framing = line" : "");
         TransportProvider provider = stream ? new TcpTransportProvider() : new UdpTransportProvider();
-        transport = provider.create(TestSettings.transportContext(provider.name(), settings));
+        transport = provider.create(observed(TestSettings.transportContext(provider.name(), settings)));
         transport.start(switch (service) {
             case "uppercase" -> new UppercaseProvider().create(TestSettings.serviceContext("uppercase", ""));
             case "of-text" -> MessageService.ofText(text -> text.toUpperCase(Locale.ROOT));
@@ -101,6 +114,17 @@ public class RoundTripBenchmark {
         byte[] upper = new String(text, StandardCharsets.US_ASCII).toUpperCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
         expected = ByteBuffer.allocateDirect(size).put(upper).flip();
         reply = ByteBuffer.allocateDirect(size);
+    }
+
+    private TransportContext observed(TransportContext context) {
+        EndpointObserver observing = switch (observer) {
+            case "service-times" -> new AdminEndpoint(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+                    .serviceTimes().observe(context.endpoint(), context.transport());
+            case "none" -> EndpointObserver.NONE;
+            default -> throw new IllegalArgumentException("unknown observer " + observer);
+        };
+        return new TransportContext(context.endpoint(), context.transport(), context.settings(), context.logger(),
+                context.framings(), FatalFailureHandler.logging(context.logger()), context.memoryBudget(), observing);
     }
 
     /** @return a byte of the reply, which has been checked whole */

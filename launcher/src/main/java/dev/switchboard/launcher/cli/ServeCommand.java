@@ -11,7 +11,7 @@ import picocli.CommandLine.Mixin;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:stopped by SIGTERM or Ctrl-C, gracefully",
-            "1:an endpoint could not start, such as a port in use",
+            "1:an endpoint or the admin endpoint could not start, such as a port in use",
             "2:a bad option, configuration or plugin"})
 final class ServeCommand implements Callable<Integer> {
 

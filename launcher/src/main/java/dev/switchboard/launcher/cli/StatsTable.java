@@ -16,15 +16,21 @@ final class StatsTable {
      *
      * @param title the column's title
      * @param metric the sample name
+     * @param byReason whether the metric has a sample per reason, and so none while nothing happened
      */
-    private record Column(String title, String metric) {}
+    private record Column(String title, String metric, boolean byReason) {
+
+        Column(String title, String metric) {
+            this(title, metric, false);
+        }
+    }
 
     private static final List<Column> COLUMNS = List.of(
             new Column("REQUESTS", "switchboard_requests_total"),
             new Column("REPLIES", "switchboard_replies_total"),
             new Column("BYTES IN", "switchboard_bytes_received_total"),
             new Column("BYTES OUT", "switchboard_bytes_sent_total"),
-            new Column("REFUSALS", "switchboard_refusals_total"),
+            new Column("REFUSALS", "switchboard_refusals_total", true),
             new Column("FAILURES", "switchboard_service_failures_total"),
             new Column("OPEN", "switchboard_connections_open"),
             new Column("KERNEL DROPS", "switchboard_kernel_drops_total"));
@@ -35,7 +41,8 @@ final class StatsTable {
     /**
      * @param samples every sample of the exposition
      * @return the table, then the refusals by reason if there are any; a cell is {@code -} where
-     *     the endpoint's transport has no such metric (open connections of UDP, say)
+     *     the endpoint's transport has no such metric (open connections of UDP, say), and refusals
+     *     are 0 where no reason has a sample
      */
     static String render(List<Sample> samples) {
         List<Sample> ours = samples.stream().filter(sample -> !sample.label("endpoint").isEmpty()
@@ -52,16 +59,20 @@ final class StatsTable {
         Table table = new Table(header, numeric);
         transports.forEach((endpoint, transport) -> {
             List<String> row = new ArrayList<>(List.of(endpoint, transport));
-            COLUMNS.forEach(column -> row.add(sum(ours, endpoint, column.metric())));
+            COLUMNS.forEach(column -> row.add(sum(ours, endpoint, column)));
             table.add(row);
         });
         return table.render() + refusalsByReason(ours);
     }
 
-    private static String sum(List<Sample> samples, String endpoint, String metric) {
+    private static String sum(List<Sample> samples, String endpoint, Column column) {
         List<Sample> matching = samples.stream()
-                .filter(sample -> sample.name().equals(metric) && sample.label("endpoint").equals(endpoint)).toList();
-        return matching.isEmpty() ? "-" : number(matching.stream().mapToDouble(Sample::value).sum());
+                .filter(sample -> sample.name().equals(column.metric()) && sample.label("endpoint").equals(endpoint))
+                .toList();
+        if (matching.isEmpty()) {
+            return column.byReason() ? "0" : "-";
+        }
+        return number(matching.stream().mapToDouble(Sample::value).sum());
     }
 
     private static String refusalsByReason(List<Sample> samples) {

@@ -2,6 +2,8 @@ package dev.switchboard.launcher.endpoint;
 
 import static java.lang.System.Logger.Level.WARNING;
 
+import dev.switchboard.admin.EndpointState;
+import dev.switchboard.admin.EndpointStatus;
 import dev.switchboard.api.MessageService;
 import dev.switchboard.api.Transport;
 import dev.switchboard.api.TransportStats;
@@ -24,6 +26,7 @@ public final class Endpoint {
     private final MessageService service;
     private final Duration shutdownGrace;
     private final Blueprint blueprint;
+    private volatile EndpointState state = EndpointState.STARTING;
 
     /**
      * @param name the endpoint's name, its key under {@code switchboard.endpoints}
@@ -94,8 +97,10 @@ public final class Endpoint {
             LOG.log(WARNING, "endpoint " + name + ": switched, but its previous services are left open: "
                     + stillInUse.getMessage());
         }
-        return new Endpoint(name, transportName, transport, next.serviceNames, next.service, next.shutdownGrace,
-                blueprint.withServicesOf(next.blueprint));
+        Endpoint switched = new Endpoint(name, transportName, transport, next.serviceNames, next.service,
+                next.shutdownGrace, blueprint.withServicesOf(next.blueprint));
+        switched.state = state;
+        return switched;
     }
 
     /**
@@ -117,6 +122,7 @@ public final class Endpoint {
      */
     public void start() throws IOException {
         transport.start(service);
+        state = EndpointState.SERVING;
     }
 
     /**
@@ -125,8 +131,15 @@ public final class Endpoint {
      * @return the transport's final counts
      */
     public TransportStats stop() {
+        state = EndpointState.DRAINING;
         transport.stop(shutdownGrace);
+        state = EndpointState.STOPPED;
         return transport.stats();
+    }
+
+    /** @return the endpoint's state and counters now, for the admin endpoint; safe from any thread */
+    public EndpointStatus status() {
+        return new EndpointStatus(name, transportName, state, transport.stats());
     }
 
     /** Closes the services, once the transport has stopped or if it never started. */

@@ -61,14 +61,17 @@ public final class EndpointFactory {
     private final ProviderRegistry providers;
     private final FatalFailures fatalFailures;
     private final ProcessMemoryBudget memoryBudget;
+    private final EndpointObservers observers;
 
     /**
+     * A factory whose endpoints nothing observes, with a budget of their own.
+     *
      * @param config the effective configuration
      * @param providers the transports and services available
      * @param fatalFailures where every transport reports a serving thread that died
      */
     public EndpointFactory(EffectiveConfig config, ProviderRegistry providers, FatalFailures fatalFailures) {
-        this(config, providers, fatalFailures, new ProcessMemoryBudget());
+        this(config, providers, fatalFailures, new ProcessMemoryBudget(), EndpointObservers.NONE);
     }
 
     /**
@@ -76,14 +79,16 @@ public final class EndpointFactory {
      * @param providers the transports and services available
      * @param fatalFailures where every transport reports a serving thread that died
      * @param memoryBudget the process's one budget, which a reload's endpoints share with those serving
+     * @param observers what observes each endpoint's transport (the admin endpoint's metrics, plugins')
      */
     @Inject
     public EndpointFactory(EffectiveConfig config, ProviderRegistry providers, FatalFailures fatalFailures,
-            ProcessMemoryBudget memoryBudget) {
+            ProcessMemoryBudget memoryBudget, EndpointObservers observers) {
         this.config = config;
         this.providers = providers;
         this.fatalFailures = fatalFailures;
         this.memoryBudget = memoryBudget;
+        this.observers = observers;
     }
 
     /**
@@ -142,7 +147,7 @@ public final class EndpointFactory {
         Duration shutdownGrace = settings.duration("shutdown-grace");
         TransportContext context = new TransportContext(name, transport.name(), settings,
                 System.getLogger("switchboard.endpoint." + name), providers.framingLookup(), fatalFailures,
-                memoryBudget.of(config.config()));
+                memoryBudget.of(config.config()), observers.observe(name, transport.name()));
         Transport created = created("endpoint " + name, transport, () -> transport.provider().create(context));
         ports.add(name, transport.name(), merged);
         List<String> serviceNames = new ArrayList<>();

@@ -3,6 +3,8 @@ package dev.switchboard.launcher.endpoint;
 import static java.lang.System.Logger.Level.INFO;
 import static java.lang.System.Logger.Level.WARNING;
 
+import dev.switchboard.admin.EndpointStatus;
+import dev.switchboard.admin.ServerStatus;
 import dev.switchboard.api.TransportStats;
 import dev.switchboard.launcher.LaunchException;
 import jakarta.inject.Inject;
@@ -22,9 +24,10 @@ import java.util.stream.Collectors;
  * The endpoints' life cycle: all created before any starts, started in order, stopped together; in
  * between, a reload may {@linkplain #reconfigure change} which endpoints serve and
  * {@linkplain #retire drain} those it replaced.
+ * Its {@link ServerStatus} is what the admin endpoint reads: every endpoint serving or draining.
  */
 @Singleton
-public final class Server {
+public final class Server implements ServerStatus {
 
     private static final System.Logger LOG = System.getLogger("switchboard.launcher");
     /** How long past its grace period a transport may take to stop before we stop waiting for it. */
@@ -37,6 +40,10 @@ public final class Server {
     /** The threads draining endpoints a reload took out of service; {@link #stop()} waits for them. */
     private final List<Draining> retiring = new ArrayList<>();
     private boolean stopRequested;
+    /** The endpoints a reload took out of service, until drained: {@link #status()} shows them. */
+    private final List<Endpoint> drainingOut = new ArrayList<>();
+    /** What {@link #status()} shows: the endpoints serving, then draining, and stopping or stopped by a stop. */
+    private volatile List<Endpoint> shown = List.of();
 
     /** @param factory creates the endpoints from the configuration */
     @Inject
@@ -58,6 +65,7 @@ public final class Server {
         }
         List<Endpoint> created = factory.createAll();
         factory = null;
+        shown = List.copyOf(created);
         List<Endpoint> started = new ArrayList<>();
         for (Endpoint endpoint : created) {
             try {
@@ -80,6 +88,15 @@ public final class Server {
     /** @return the endpoints serving now: none before {@link #start()} or after {@link #stop()} */
     public synchronized List<Endpoint> endpoints() {
         return endpoints;
+    }
+
+    /**
+     * @return every endpoint started, with its state: starting, serving, draining while it stops (or
+     *     while a reload retires it), stopped
+     */
+    @Override
+    public List<EndpointStatus> status() {
+        return shown.stream().map(Endpoint::status).toList();
     }
 
     /**
@@ -129,6 +146,7 @@ public final class Server {
             return false;
         }
         endpoints = List.copyOf(change.apply(endpoints));
+        showServingAndDraining();
         return true;
     }
 
@@ -142,10 +160,28 @@ public final class Server {
     public synchronized void retire(List<Endpoint> retired) {
         retiring.removeIf(drain -> !drain.thread().isAlive());
         for (Endpoint endpoint : retired) {
-            Thread thread = new Thread(() -> stop(endpoint), "switchboard-drain-" + endpoint.name());
+            drainingOut.add(endpoint);
+            Thread thread = new Thread(() -> {
+                stop(endpoint);
+                drained(endpoint);
+            }, "switchboard-drain-" + endpoint.name());
             thread.start();
             retiring.add(new Draining(thread, endpoint.shutdownGrace()));
         }
+        showServingAndDraining();
+    }
+
+    private synchronized void drained(Endpoint endpoint) {
+        drainingOut.remove(endpoint);
+        if (!stopRequested) {
+            showServingAndDraining();
+        }
+    }
+
+    private void showServingAndDraining() {
+        List<Endpoint> both = new ArrayList<>(endpoints);
+        both.addAll(drainingOut);
+        shown = List.copyOf(both);
     }
 
     /** The thread draining a retired endpoint, and its grace; not the endpoint, whose plugin layers are to be let go. */

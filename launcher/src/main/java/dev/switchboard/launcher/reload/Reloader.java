@@ -11,6 +11,7 @@ import dev.switchboard.launcher.config.ConfigSource;
 import dev.switchboard.launcher.config.EffectiveConfig;
 import dev.switchboard.launcher.endpoint.Endpoint;
 import dev.switchboard.launcher.endpoint.EndpointFactory;
+import dev.switchboard.launcher.endpoint.EndpointObservers;
 import dev.switchboard.launcher.endpoint.FatalFailures;
 import dev.switchboard.launcher.endpoint.ProcessMemoryBudget;
 import dev.switchboard.launcher.endpoint.Server;
@@ -44,6 +45,7 @@ public final class Reloader {
     private final PluginLoader loader;
     private final FatalFailures fatalFailures;
     private final ProcessMemoryBudget memoryBudget;
+    private final EndpointObservers observers;
     private final PluginLayers layers;
     private final CurrentConfiguration current;
 
@@ -54,17 +56,19 @@ public final class Reloader {
      * @param loader the loader that loaded the plugins at start, which keeps the unchanged ones' layers
      * @param fatalFailures where every transport reports a serving thread that died
      * @param memoryBudget the process's one budget
+     * @param observers what observes every endpoint: those found at start, which a reload keeps
      * @param current the plugins and configuration serving now, which a reload that applies replaces
      */
     @Inject
     public Reloader(Server server, ConfigInputs inputs, Home home, PluginLoader loader, FatalFailures fatalFailures,
-            ProcessMemoryBudget memoryBudget, CurrentConfiguration current) {
+            ProcessMemoryBudget memoryBudget, EndpointObservers observers, CurrentConfiguration current) {
         this.server = server;
         this.inputs = inputs;
         this.home = home;
         this.loader = loader;
         this.fatalFailures = fatalFailures;
         this.memoryBudget = memoryBudget;
+        this.observers = observers;
         this.current = current;
         this.layers = new PluginLayers(current.current().plugins());
     }
@@ -89,7 +93,8 @@ public final class Reloader {
             }
             EffectiveConfig config = source.load(plugins.references());
             loaded = new CurrentConfiguration.Loaded(plugins, config, ProviderRegistry.discover(plugins));
-            created = new EndpointFactory(config, loaded.providers(), fatalFailures, memoryBudget).createAll();
+            created = new EndpointFactory(config, loaded.providers(), fatalFailures, memoryBudget, observers)
+                    .createAll();
         } catch (LaunchException e) {
             LOG.log(ERROR, e.getMessage());
             LOG.log(DEBUG, "the reload failure in detail", e);

@@ -60,7 +60,7 @@ final class Acceptor implements Runnable {
         this.loops = loops;
         this.endpoint = endpoint;
         this.counters = counters;
-        this.incidents = new Incidents(counters, endpoint.served().log());
+        this.incidents = endpoint.served().incidents(counters);
         this.admission = endpoint.admission();
         this.selector = Selector.open();
         try {
@@ -163,6 +163,7 @@ final class Acceptor implements Runnable {
             return;
         }
         counters.increment(Counter.CONNECTIONS_ACCEPTED);
+        endpoint.served().observer().connectionOpened();
         loops.get(next).adopt(channel, source);
         next = (next + 1) % loops.size();
     }

@@ -187,6 +187,7 @@ final class Connections {
     private void countEnd(SourceKey source) {
         endpoint.openConnections().closed(source);
         counters.increment(Counter.CONNECTIONS_CLOSED);
+        endpoint.served().observer().connectionClosed();
     }
 
     /** Runs {@code action} on every connection not yet closed. */
@@ -252,6 +253,8 @@ final class Connections {
                 endpoint.openConnections().closed(c.source);
                 stopCounters.increment(Counter.CONNECTIONS_CLOSED);
                 stopCounters.refused(Refusal.SHUTDOWN_TIMEOUT);
+                endpoint.served().observer().connectionClosed();
+                endpoint.served().observer().refused(Refusal.SHUTDOWN_TIMEOUT.reason());
             }
         }
         return cut;

@@ -1,5 +1,6 @@
 package dev.switchboard.transport.stream;
 
+import dev.switchboard.api.EndpointObserver;
 import dev.switchboard.api.FrameCodec;
 import dev.switchboard.api.MessageService;
 import dev.switchboard.api.Reply;
@@ -24,6 +25,7 @@ final class Pipeline {
     private final Connections connections;
     private final WorkerLane lane;
     private final BlockedThreads.Watch watch;
+    private final EndpointObserver observer;
 
     /**
      * @param lane where requests go when the service is blocking; null to run it here
@@ -40,6 +42,7 @@ final class Pipeline {
         this.connections = connections;
         this.lane = lane;
         this.watch = watch;
+        this.observer = endpoint.served().observer();
     }
 
     /**
@@ -56,6 +59,7 @@ final class Pipeline {
         }
         codec.prepare(reply);
         watch.enter();
+        long start = System.nanoTime();
         try {
             service.handle(payload, c.context, reply);
         } catch (Throwable failure) { // whatever a plugin throws is contained and counted
@@ -64,6 +68,7 @@ final class Pipeline {
             return;
         }
         watch.exit();
+        observer.requestServed(System.nanoTime() - start);
         if (reply.isPresent()) {
             outbound.send(c, codec.encode(reply, trailer));
         }

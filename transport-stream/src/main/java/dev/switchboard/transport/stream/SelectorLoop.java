@@ -69,7 +69,7 @@ final class SelectorLoop implements Runnable {
                     + " the memory budget: " + endpoint.budget() + " (switchboard.memory-budget)");
         }
         this.gauge = new BufferGauge(endpoint.budget());
-        Incidents incidents = new Incidents(counters, endpoint.served().log());
+        Incidents incidents = endpoint.served().incidents(counters);
         Outbound outbound = new Outbound(readDelimited ? 0 : BATCH_BYTES, settings, gauge, counters, clock);
         try {
             this.selector = Selector.open();

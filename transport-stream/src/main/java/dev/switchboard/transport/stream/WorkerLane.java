@@ -2,6 +2,7 @@ package dev.switchboard.transport.stream;
 
 import static java.lang.System.Logger.Level.WARNING;
 
+import dev.switchboard.api.EndpointObserver;
 import dev.switchboard.api.FrameCodec;
 import dev.switchboard.api.MessageService;
 import dev.switchboard.api.Reply;
@@ -29,6 +30,7 @@ final class WorkerLane {
     private final Connections connections;
     private final Consumer<WorkerRequest> answered;
     private final int workerQueue;
+    private final EndpointObserver observer;
 
     /**
      * @param answered hands an answered request back to the loop's thread; called on a worker thread
@@ -45,6 +47,7 @@ final class WorkerLane {
         this.connections = connections;
         this.answered = answered;
         this.workerQueue = endpoint.settings().endpoint().workerQueue();
+        this.observer = endpoint.served().observer();
     }
 
     /** On the loop's thread: sends a copy of the request to a worker, or queues it behind the one there. */
@@ -67,7 +70,9 @@ final class WorkerLane {
         Reply reply = replies.get();
         codec.prepare(reply);
         try {
+            long start = System.nanoTime();
             service.handle(work.request, work.connection.context, reply);
+            observer.requestServed(System.nanoTime() - start);
             if (reply.isPresent()) {
                 ByteBuffer frame = codec.encode(reply, work.trailer);
                 work.reply = ByteBuffer.allocate(frame.remaining()).put(frame).flip();

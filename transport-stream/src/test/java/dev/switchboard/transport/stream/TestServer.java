@@ -1,5 +1,7 @@
 package dev.switchboard.transport.stream;
 
+import dev.switchboard.api.EndpointObserver;
+import dev.switchboard.api.FatalFailureHandler;
 import dev.switchboard.api.MessageService;
 import dev.switchboard.api.TransportContext;
 import dev.switchboard.api.TransportStats;
@@ -53,6 +55,24 @@ final class TestServer implements AutoCloseable {
      */
     static TestServer start(StreamBinding binding, String hocon, MessageService service, System.Logger logger) {
         StreamTransport transport = create(binding, context(hocon, logger));
+        try {
+            transport.start(service);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new TestServer(transport);
+    }
+
+    /**
+     * @param hocon settings over the defaults, such as {@code "framing = line"}; may be empty
+     * @param service what answers
+     * @param observer what the transport reports its events to
+     */
+    static TestServer observed(String hocon, MessageService service, EndpointObserver observer) {
+        TransportContext context = context(hocon, null);
+        StreamTransport transport = create(new TransportContext(context.endpoint(), context.transport(),
+                context.settings(), context.logger(), context.framings(), FatalFailureHandler.logging(context.logger()),
+                context.memoryBudget(), observer));
         try {
             transport.start(service);
         } catch (IOException e) {

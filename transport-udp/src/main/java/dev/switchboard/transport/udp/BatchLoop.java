@@ -82,7 +82,7 @@ final class BatchLoop implements ServingLoop {
         this.tick = tick;
         this.budget = budget;
         this.log = endpoint.served().log();
-        this.incidents = new Incidents(counters, log);
+        this.incidents = endpoint.served().incidents(counters);
         this.responder = new Responder(endpoint, counters, watch);
         this.intake = new Intake(endpoint, (InetSocketAddress) socket.getLocalAddress(), counters, incidents);
         int slotBytes = endpoint.settings().endpoint().maxMessageBytes();

@@ -79,7 +79,7 @@ final class ReceiveLoop implements ServingLoop {
         this.watch = watch;
         this.tick = tick;
         this.log = endpoint.served().log();
-        this.incidents = new Incidents(counters, log);
+        this.incidents = endpoint.served().incidents(counters);
         this.responder = new Responder(endpoint, counters, watch);
         this.intake = new Intake(endpoint, (InetSocketAddress) channel.getLocalAddress(), counters, incidents);
         channel.configureBlocking(false);

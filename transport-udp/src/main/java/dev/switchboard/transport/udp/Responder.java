@@ -2,6 +2,7 @@ package dev.switchboard.transport.udp;
 
 import static java.lang.System.Logger.Level.DEBUG;
 
+import dev.switchboard.api.EndpointObserver;
 import dev.switchboard.api.MessageService;
 import dev.switchboard.api.Reply;
 import dev.switchboard.api.ReplyTooLargeException;
@@ -38,6 +39,7 @@ final class Responder {
     private final Counters.Shard counters;
     private final Incidents incidents;
     private final BlockedThreads.Watch watch;
+    private final EndpointObserver observer;
     private final Reply reply = Reply.allocateDirect(UdpSettings.MAX_DATAGRAM_IPV6);
 
     /**
@@ -50,8 +52,9 @@ final class Responder {
         this.admission = endpoint.admission();
         this.log = endpoint.served().log();
         this.counters = counters;
-        this.incidents = new Incidents(counters, log);
+        this.incidents = endpoint.served().incidents(counters);
         this.watch = watch;
+        this.observer = endpoint.served().observer();
     }
 
     /**
@@ -81,6 +84,7 @@ final class Responder {
         counters.increment(Counter.REQUESTS);
         reply.clear();
         watch.enter();
+        long start = System.nanoTime();
         try {
             service.handle(request, context, reply);
         } catch (ReplyTooLargeException e) {
@@ -98,6 +102,7 @@ final class Responder {
         } finally {
             watch.exit();
         }
+        observer.requestServed(System.nanoTime() - start);
         if (!reply.isPresent()) {
             return false;
         }

@@ -151,6 +151,7 @@ final class UdpTransport extends AbstractTransport {
             int count = cut;
             for (int i = 0; i < count; i++) {
                 shutdownCounters.refused(Refusal.SHUTDOWN_TIMEOUT);
+                context().observer().refused(Refusal.SHUTDOWN_TIMEOUT.reason());
             }
             log().log(WARNING, Refusal.SHUTDOWN_TIMEOUT, () -> "datagrams left unanswered at the end of the shutdown"
                     + " grace of " + deadline.grace().toMillis() + " ms: " + count);

@@ -1,0 +1,130 @@
+package dev.switchboard.admin;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.switchboard.api.EndpointObserverProvider;
+import io.prometheus.metrics.config.PrometheusProperties;
+import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * The admin HTTP endpoint: {@code GET /metrics} (Prometheus text), {@code GET /health/live} and
+ * {@code GET /health/ready}. Created unbound, so that its {@link #serviceTimes()} can observe the
+ * endpoints as they are created; {@link #start} binds it. Its one thread, {@code switchboard-admin},
+ * a daemon, answers every request in turn.
+ *
+ * <p>{@code /health/live} answers 200 whenever the process answers at all. {@code /health/ready}
+ * answers 200 only while every endpoint is serving, and 503 before they are all bound and as soon
+ * as a graceful stop begins, with a JSON body naming each endpoint's state:
+ * {@code {"status":"ready","endpoints":{"tcp":"serving","udp":"serving"}}}.
+ *
+ * <p>{@link #start} and {@link #close} are synchronized; the rest may be called from any thread.
+ */
+public final class AdminEndpoint implements AutoCloseable {
+
+    private static final String JSON = "application/json; charset=utf-8";
+
+    private final InetSocketAddress address;
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final ServiceTimes serviceTimes = new ServiceTimes(registry);
+    private HttpServer http;
+    private ExecutorService thread;
+
+    /** @param address where to listen; port 0 takes a free one */
+    public AdminEndpoint(InetSocketAddress address) {
+        this.address = Objects.requireNonNull(address, "address");
+    }
+
+    /**
+     * @return the observers of the service-time histogram: one per endpoint, each to be given to
+     *     that endpoint's transport, which calls it on its serving threads without allocating
+     */
+    public EndpointObserverProvider serviceTimes() {
+        return serviceTimes;
+    }
+
+    /**
+     * Registers the JVM's and the endpoints' metrics, binds and starts answering.
+     *
+     * @param server what {@code /metrics} and {@code /health/ready} read, at each request
+     * @return the address bound, with the actual port when port 0 was asked for
+     * @throws IOException if the address cannot be bound, such as a {@link java.net.BindException}
+     *     when the port is in use; nothing is left open then
+     * @throws IllegalStateException if already started
+     */
+    public synchronized InetSocketAddress start(ServerStatus server) throws IOException {
+        Objects.requireNonNull(server, "server");
+        if (http != null) {
+            throw new IllegalStateException("the admin endpoint was already started");
+        }
+        HttpServer bound = HttpServer.create(address, 0);
+        JvmMetrics.builder().register(registry);
+        registry.register(new EndpointMetrics(server));
+        thread = Executors.newSingleThreadExecutor(task -> {
+            Thread named = new Thread(task, "switchboard-admin");
+            named.setDaemon(true);
+            return named;
+        });
+        bound.setExecutor(thread);
+        bound.createContext("/metrics", new MetricsHandler(PrometheusProperties.get(), registry));
+        bound.createContext("/health/live", exchange -> answer(exchange, () -> new Answer(200, "{\"status\":\"live\"}")));
+        bound.createContext("/health/ready", exchange -> answer(exchange, () -> {
+            Health health = Health.of(server.status());
+            return new Answer(health.httpStatus(), health.json());
+        }));
+        bound.start();
+        http = bound;
+        return bound.getAddress();
+    }
+
+    /** Stops answering and releases the address at once; does nothing if not started or already closed. */
+    @Override
+    public synchronized void close() {
+        if (http != null) {
+            http.stop(0);
+            thread.shutdownNow();
+            http = null;
+        }
+    }
+
+    /**
+     * One health answer.
+     *
+     * @param status the HTTP status
+     * @param json the body
+     */
+    private record Answer(int status, String json) {}
+
+    private static void answer(HttpExchange exchange, Supplier<Answer> answer) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+                exchange.sendResponseHeaders(405, -1);
+                return;
+            }
+            Answer result = answer.get();
+            byte[] body = result.json().getBytes(UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", JSON);
+            exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            if (method.equals("HEAD")) {
+                exchange.sendResponseHeaders(result.status(), -1);
+                return;
+            }
+            exchange.sendResponseHeaders(result.status(), body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+}
