@@ -84,7 +84,8 @@ final class SelectorLoop implements Runnable {
         Inbound inbound = new Inbound(settings, readBufferBytes, gauge, counters, clock, pipeline, connections);
         this.events = new ConnectionEvents(clock, inbound, outbound, connections, lane);
         this.timeouts = new Timeouts(settings, connections, clock);
-        this.pressure = new MemoryPressure(endpoint.budget(), connections, inbound, clock, settings.writeLowWatermark());
+        this.pressure = new MemoryPressure(endpoint.budget(), connections, inbound, clock, endpoint.served().log(),
+                settings.writeLowWatermark());
     }
 
     /**
