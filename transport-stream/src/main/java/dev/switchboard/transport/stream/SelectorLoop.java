@@ -83,7 +83,7 @@ final class SelectorLoop implements Runnable {
         Pipeline pipeline = new Pipeline(endpoint, counters, outbound, connections, lane, watch);
         Inbound inbound = new Inbound(settings, readBufferBytes, gauge, counters, clock, pipeline, connections);
         this.events = new ConnectionEvents(clock, inbound, outbound, connections, lane);
-        this.timeouts = new Timeouts(settings, connections, clock);
+        this.timeouts = new Timeouts(settings, connections, inbound, clock);
         this.pressure = new MemoryPressure(endpoint.budget(), connections, inbound, clock, endpoint.served().log(),
                 settings.writeLowWatermark());
     }
