@@ -110,6 +110,20 @@ class MemoryBudgetTest {
     }
 
     @Test
+    void stillRefusesAnOversizeRequestWhileTheBudgetIsNear() throws IOException {
+        // the loops' own buffers alone are over three quarters of it: near from the start
+        MemoryBudget budget = MemoryBudget.of(2 * LOOP_BYTES + 192 * KIB);
+        StreamTransport transport = startWith(budget);
+        try (SocketChannel client = SocketChannel.open(transport.localAddress())) {
+            client.write(ByteBuffer.wrap("a".repeat(64 * KIB + 1).getBytes(StandardCharsets.US_ASCII)));
+            // a partial line of 64 KiB held, then the byte that makes it too large: read, not paused for
+            Await.stats(transport, stats -> stats.refused("message-too-large") == 1, "a message-too-large refusal");
+        } finally {
+            transport.stop(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
     void refusesToStartLoopsWhoseOwnBuffersDoNotFitInTheBudget() {
         MemoryBudget budget = MemoryBudget.of(LOOP_BYTES);
         TransportContext defaults = TestServer.context("framing = line", null);
