@@ -1,6 +1,7 @@
 package dev.switchboard.api;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 
 /**
  * A framing: how a stream transport cuts the bytes of a connection into requests, and how it frames
@@ -82,6 +83,24 @@ public interface FrameCodec {
      * @return the index after the frame, or a negative result
      */
     int decodeLast(ByteBuffer in);
+
+    /**
+     * How long bytes for which {@link #decode} returned {@link #NEED_MORE} may wait for the rest of
+     * their frame before the transport gives up waiting and hands them to {@link #decodeLast}, as at
+     * end of stream, but reading on afterwards: for a framing whose frames end where the client
+     * stops sending, so that a client is never denied the answer to the bytes it sent. The transport
+     * notices within a fraction of this more (its timeouts' sweep). A codec declaring a positive
+     * hold timeout must make a frame in {@code decodeLast} of any bytes {@code decode} kept.
+     * {@link Duration#ZERO}: held bytes wait for more, as long as the endpoint's
+     * {@code frame-timeout} lets them.
+     *
+     * <p>Read once, when the endpoint starts.
+     *
+     * @return a duration, not negative; {@link Duration#ZERO} unless overridden
+     */
+    default Duration holdTimeout() {
+        return Duration.ZERO;
+    }
 
     /**
      * The largest frame this codec accepts, framing bytes included: the most the transport may have

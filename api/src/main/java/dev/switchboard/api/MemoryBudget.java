@@ -10,8 +10,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * away rather than let the process run out of memory. Near the limit ({@link #isNear}) transports
  * stop reading from the clients holding the most.
  *
- * <p>Thread-safe and cheap: one atomic counter. Reservations are in bytes and are not tied to any
- * buffer: whoever reserved is to release the same amount exactly once.
+ * <p>Thread-safe and cheap: one atomic counter, which never exceeds the limit, not even for a moment.
+ * Reservations are in bytes and are not tied to any buffer: whoever reserved is to release the same
+ * amount exactly once. A second counter, {@link #pauses()}, tells an operator (and a test) how often
+ * the budget ran short enough for transports to stop reading from a client.
  */
 public final class MemoryBudget {
 
@@ -28,6 +30,7 @@ public final class MemoryBudget {
     private final long near;
     private final long eased;
     private final AtomicLong used = new AtomicLong();
+    private final AtomicLong pauses = new AtomicLong();
 
     private MemoryBudget(long limit) {
         if (limit <= 0) {
@@ -63,12 +66,14 @@ public final class MemoryBudget {
      * @return whether they were reserved; if not, nothing was
      */
     public boolean tryReserve(long bytes) {
-        long now = used.addAndGet(bytes);
-        if (now <= limit) {
-            return true;
-        }
-        used.addAndGet(-bytes);
-        return false;
+        long before;
+        do {
+            before = used.get();
+            if (before + bytes > limit) {
+                return false;
+            }
+        } while (!used.compareAndSet(before, before + bytes));
+        return true;
     }
 
     /** @param bytes what an earlier successful {@link #tryReserve} reserved, returned once */
@@ -76,7 +81,20 @@ public final class MemoryBudget {
         used.addAndGet(-bytes);
     }
 
-    /** @return the bytes reserved now */
+    /**
+     * Counts one connection a transport stopped reading from because the budget was {@link #isNear near}.
+     * Safe from any thread.
+     */
+    public void countPause() {
+        pauses.incrementAndGet();
+    }
+
+    /** @return how many times a transport stopped reading from a connection because the budget was near */
+    public long pauses() {
+        return pauses.get();
+    }
+
+    /** @return the bytes reserved now; never more than the limit */
     public long used() {
         return used.get();
     }
@@ -98,6 +116,6 @@ public final class MemoryBudget {
 
     @Override
     public String toString() {
-        return "MemoryBudget[" + used.get() + " of " + limit + " bytes]";
+        return "MemoryBudget[" + used.get() + " of " + limit + " bytes, " + pauses.get() + " pauses]";
     }
 }

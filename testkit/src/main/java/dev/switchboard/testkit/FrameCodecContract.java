@@ -12,6 +12,7 @@ import dev.switchboard.api.FrameCodecProvider;
 import dev.switchboard.api.Reply;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -71,7 +72,8 @@ import org.junit.jupiter.api.Timeout;
  * payload is refused as {@link FrameCodec#TOO_LARGE} within that many bytes; a request's payload
  * encoded as a reply gives back the request's frame; every reply size, up to the reply's maximum, is
  * framed within the room {@code prepare} reserved (and, for a symmetric framing, decodes back to its
- * content); and one codec gives the same results to several threads at once.
+ * content); one codec gives the same results to several threads at once; and a codec that declares a
+ * {@link FrameCodec#holdTimeout() hold timeout} makes a last frame of whatever it held.
  *
  * <h2>Bounds</h2>
  * Every test runs in a thread of its own and fails after {@value #TEST_SECONDS} seconds.
@@ -284,6 +286,34 @@ public abstract class FrameCodecContract {
                     + ": " + show(input));
             assertTrue(decoded.largestFrame() <= codec.maxFrameBytes(), "a frame of " + decoded.largestFrame()
                     + " bytes, over maxFrameBytes " + codec.maxFrameBytes() + ": " + show(input));
+        }
+    }
+
+    @Test
+    void theHoldTimeoutIsNotNegative() {
+        Duration holdTimeout = createCodec(maxMessageBytes()).holdTimeout();
+        assertTrue(holdTimeout != null && !holdTimeout.isNegative(), "holdTimeout " + holdTimeout);
+    }
+
+    @Test
+    void aCodecWithAHoldTimeoutMakesALastFrameOfWhateverItHolds() {
+        FrameCodec codec = createCodec(maxMessageBytes());
+        assumeTrue(codec.holdTimeout().compareTo(Duration.ZERO) > 0, "the framing keeps held bytes until more come (holdTimeout 0)");
+        for (byte[] input : withOversizeFrames(battery(codec))) {
+            ByteBuffer in = ByteBuffer.wrap(input);
+            while (in.hasRemaining()) {
+                int limit = in.limit();
+                int end = codec.decode(in, in.position());
+                if (end == FrameCodec.NEED_MORE) {
+                    int last = codec.decodeLast(in.slice());
+                    assertTrue(last >= 0, "decodeLast gave " + last + " for the bytes decode held: "
+                            + show(Arrays.copyOfRange(input, in.position(), input.length)));
+                }
+                if (end < 0) {
+                    break;
+                }
+                in.limit(limit).position(end);
+            }
         }
     }
 

@@ -15,6 +15,7 @@ import java.nio.ByteBuffer;
  * payload on to the {@link Pipeline}. What decoding leaves (a partial request, or the rest of a read
  * whose decoding paused) stays with the connection: up to three bytes in a field, more in a buffer
  * of its own that is released once empty. A frame the codec refuses ends the connection's requests.
+ * A partial request that waited the codec's hold timeout is decoded as if the stream ended there.
  */
 final class Inbound {
 
@@ -94,16 +95,36 @@ final class Inbound {
         if (!c.holdsInput() || c.proxyStage != Connection.ProxyStage.NONE) { // a partial header waits for its rest
             return;
         }
-        ByteBuffer in;
-        if (c.inbound != null) {
-            in = c.inbound.flip();
-        } else {
-            readBuffer.clear();
-            c.takeCarry(readBuffer);
-            in = readBuffer.flip();
-        }
+        ByteBuffer in = heldInput(c);
         boolean decoded = decode(c, in, in.position());
         keepRest(c, in, !decoded);
+    }
+
+    /**
+     * The partial request held waited the codec's hold timeout for the rest: it is handed to the codec
+     * as the stream's last ({@link FrameCodec#decodeLast}), and reading goes on after it.
+     */
+    void decodeHeldAsLast(Connection c) throws IOException {
+        ByteBuffer in = heldInput(c);
+        int limit = in.limit();
+        int end = codec.decodeLast(in);
+        if (end >= 0) {
+            pipeline.handle(c, in, end - in.limit());
+            in.limit(limit).position(end);
+        } else if (end != FrameCodec.NEED_MORE) {
+            refuse(c, end);
+        }
+        keepRest(c, in, end == FrameCodec.NEED_MORE);
+    }
+
+    /** @return the input held from earlier reads, in read mode: the connection's buffer, or the carry in the loop's */
+    private ByteBuffer heldInput(Connection c) {
+        if (c.inbound != null) {
+            return c.inbound.flip();
+        }
+        readBuffer.clear();
+        c.takeCarry(readBuffer);
+        return readBuffer.flip();
     }
 
     /** @return the bytes read and thrown away, or -1 at end of stream */

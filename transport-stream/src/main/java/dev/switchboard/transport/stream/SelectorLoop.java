@@ -84,8 +84,9 @@ final class SelectorLoop implements Runnable {
         Inbound inbound = new Inbound(settings, readBufferBytes, gauge, counters, clock, pipeline, connections,
                 new ProxyHeaderStage(endpoint, connections));
         this.events = new ConnectionEvents(clock, inbound, outbound, connections, lane);
-        this.timeouts = new Timeouts(settings, connections, clock);
-        this.pressure = new MemoryPressure(endpoint.budget(), connections, inbound, clock, settings.writeLowWatermark());
+        this.timeouts = new Timeouts(settings, connections, inbound, clock);
+        this.pressure = new MemoryPressure(endpoint.budget(), connections, inbound, clock, endpoint.served().log(),
+                settings.writeLowWatermark());
     }
 
     /**

@@ -15,7 +15,9 @@ import java.util.concurrent.TimeUnit;
  * {@code frame-timeout} (slowloris) and those of a balancer that sent no whole PROXY protocol
  * header within it, and closes those lingering longer than that for their client
  * to close, and those whose unsent replies saw no byte written for {@code write-timeout} (a client
- * that does not read). Used by the loop's thread only.
+ * that does not read); and it hands the partial request of a connection that waited the codec's
+ * {@link dev.switchboard.api.FrameCodec#holdTimeout() hold timeout} for the rest to the codec as a
+ * last frame. Used by the loop's thread only.
  */
 final class Timeouts {
 
@@ -23,6 +25,7 @@ final class Timeouts {
     private static final long MIN_SWEEP_INTERVAL = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final Connections connections;
+    private final Inbound inbound;
     private final Clock clock;
     private final Duration idleTimeout;
     private final Duration frameTimeout;
@@ -30,11 +33,14 @@ final class Timeouts {
     private final long idleNanos;
     private final long frameNanos;
     private final long writeNanos;
+    private final long holdNanos;
     private final long interval;
     private long nextSweep;
 
-    Timeouts(StreamSettings settings, Connections connections, Clock clock) {
+    /** @param inbound decodes a partial request that waited the hold timeout */
+    Timeouts(StreamSettings settings, Connections connections, Inbound inbound, Clock clock) {
         this.connections = connections;
+        this.inbound = inbound;
         this.clock = clock;
         this.idleTimeout = settings.idleTimeout();
         this.frameTimeout = settings.frameTimeout();
@@ -42,7 +48,9 @@ final class Timeouts {
         this.frameNanos = frameTimeout.toNanos();
         this.writeTimeout = settings.writeTimeout();
         this.writeNanos = writeTimeout.toNanos();
-        this.interval = interval(idleTimeout, frameTimeout, writeTimeout);
+        Duration holdTimeout = settings.codec().holdTimeout();
+        this.holdNanos = holdTimeout.toNanos();
+        this.interval = interval(idleTimeout, frameTimeout, writeTimeout, holdTimeout);
         this.nextSweep = clock.now() + interval;
     }
 
@@ -88,6 +96,9 @@ final class Timeouts {
                     + connections.peer(c) + ": its client took no byte of its replies for " + describe(writeTimeout)
                     + " (write-timeout)");
             connections.close(c);
+        } else if (holdNanos > 0 && now - c.since >= holdNanos && c.isDecoding() && c.holdsInput()) {
+            inbound.decodeHeldAsLast(c);
+            connections.settle(c);
         } else if (frameNanos > 0 && now - c.since >= frameNanos) {
             if (c.state == State.LINGERING) {
                 connections.close(c); // the client had frame-timeout to close its side

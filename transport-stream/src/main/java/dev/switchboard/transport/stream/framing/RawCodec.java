@@ -2,15 +2,22 @@ package dev.switchboard.transport.stream.framing;
 
 import dev.switchboard.api.FrameCodec;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 
 /**
  * {@code raw} framing, the socket exercise's: what one read delivers is one request, at most
  * {@code maxBytes} long, except that a UTF-8 character is never split between two requests. Up to
  * three trailing bytes that start an incomplete UTF-8 sequence are left for the next read to
- * complete; at end of stream they are a last request of their own. Bytes that are not UTF-8 pass
- * through as they are.
+ * complete; if none does within {@link #HOLD_TIMEOUT}, or at end of stream, they are a request of
+ * their own. Bytes that are not UTF-8 pass through as they are.
  */
 final class RawCodec implements FrameCodec {
+
+    /**
+     * How long the start of a character waits for the rest: far longer than a client's bytes of one
+     * write take to arrive together, short enough that a client sending binary is not kept waiting.
+     */
+    static final Duration HOLD_TIMEOUT = Duration.ofMillis(250);
 
     private final int maxBytes;
 
@@ -37,6 +44,12 @@ final class RawCodec implements FrameCodec {
     @Override
     public int decodeLast(ByteBuffer in) {
         return in.hasRemaining() ? in.limit() : NEED_MORE;
+    }
+
+    /** @return {@link #HOLD_TIMEOUT}: held bytes are answered as they are if the rest does not come */
+    @Override
+    public Duration holdTimeout() {
+        return HOLD_TIMEOUT;
     }
 
     @Override
