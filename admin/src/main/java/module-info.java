@@ -10,7 +10,6 @@ module dev.switchboard.admin {
     requires transitive dev.switchboard.api;
     requires jdk.httpserver;
     requires io.prometheus.metrics.config;
-    requires io.prometheus.metrics.core;
     requires io.prometheus.metrics.model;
     requires io.prometheus.metrics.exporter.httpserver;
     requires io.prometheus.metrics.instrumentation.jvm;

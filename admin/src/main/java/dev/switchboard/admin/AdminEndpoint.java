@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.switchboard.api.EndpointObserverProvider;
+import dev.switchboard.api.MemoryBudget;
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
@@ -35,14 +36,19 @@ public final class AdminEndpoint implements AutoCloseable {
     private static final String JSON = "application/json; charset=utf-8";
 
     private final InetSocketAddress address;
+    private final MemoryBudget memoryBudget;
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final ServiceTimes serviceTimes = new ServiceTimes(registry);
     private HttpServer http;
     private ExecutorService thread;
 
-    /** @param address where to listen; port 0 takes a free one */
-    public AdminEndpoint(InetSocketAddress address) {
+    /**
+     * @param address where to listen; port 0 takes a free one
+     * @param memoryBudget the process's budget, whose use {@code /metrics} shows
+     */
+    public AdminEndpoint(InetSocketAddress address, MemoryBudget memoryBudget) {
         this.address = Objects.requireNonNull(address, "address");
+        this.memoryBudget = Objects.requireNonNull(memoryBudget, "memoryBudget");
     }
 
     /**
@@ -70,6 +76,7 @@ public final class AdminEndpoint implements AutoCloseable {
         HttpServer bound = HttpServer.create(address, 0);
         JvmMetrics.builder().register(registry);
         registry.register(new EndpointMetrics(server));
+        registry.register(new MemoryBudgetMetrics(memoryBudget));
         thread = Executors.newSingleThreadExecutor(task -> {
             Thread named = new Thread(task, "switchboard-admin");
             named.setDaemon(true);

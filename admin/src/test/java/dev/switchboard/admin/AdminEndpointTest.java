@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.api.EndpointObserver;
+import dev.switchboard.api.MemoryBudget;
 import dev.switchboard.api.TransportStats;
 import java.io.IOException;
 import java.net.BindException;
@@ -27,8 +28,10 @@ class AdminEndpointTest {
     private static final TransportStats UDP_STATS = new TransportStats(0, 0, 7, 6, 35, 30,
             Map.of("kernel-receive-buffer", 9L), Map.of());
 
+    private static final MemoryBudget BUDGET = MemoryBudget.of(1 << 20);
+
     private final List<EndpointStatus> endpoints = new CopyOnWriteArrayList<>();
-    private final AdminEndpoint admin = new AdminEndpoint(FREE_PORT);
+    private final AdminEndpoint admin = new AdminEndpoint(FREE_PORT, BUDGET);
 
     @AfterEach
     void close() {
@@ -63,6 +66,21 @@ class AdminEndpointTest {
                 "switchboard_connections_open{endpoint=\"tcp\",transport=\"tcp\"} 2.0",
                 "switchboard_kernel_drops_total{endpoint=\"udp\",transport=\"udp\"} 9.0")) {
             assertTrue(body.contains("\n" + line + "\n"), line + " in\n" + body);
+        }
+    }
+
+    @Test
+    void servesTheMemoryBudgetsUseLimitAndPauses() throws IOException {
+        MemoryBudget budget = MemoryBudget.of(1 << 20);
+        assertTrue(budget.tryReserve(4096));
+        budget.countPause();
+        try (AdminEndpoint observed = new AdminEndpoint(FREE_PORT, budget)) {
+            String body = Http.get(observed.start(List::of), "/metrics").body();
+
+            for (String line : List.of("switchboard_memory_budget_used_bytes 4096.0",
+                    "switchboard_memory_budget_limit_bytes 1048576.0", "switchboard_memory_budget_pauses_total 1.0")) {
+                assertTrue(body.contains("\n" + line + "\n"), line + " in\n" + body);
+            }
         }
     }
 
@@ -175,7 +193,7 @@ class AdminEndpointTest {
     @Test
     void failsToBindAnAddressInUseAndCanBeClosedAfter() throws IOException {
         InetSocketAddress taken = admin.start(List::of);
-        AdminEndpoint second = new AdminEndpoint(taken);
+        AdminEndpoint second = new AdminEndpoint(taken, BUDGET);
 
         assertThrows(BindException.class, () -> second.start(List::of));
         second.close();
@@ -186,7 +204,7 @@ class AdminEndpointTest {
         InetSocketAddress address = admin.start(List::of);
         admin.close();
 
-        AdminEndpoint again = new AdminEndpoint(address);
+        AdminEndpoint again = new AdminEndpoint(address, BUDGET);
         try {
             assertEquals(address, again.start(List::of));
         } finally {

@@ -118,7 +118,8 @@ public class RoundTripBenchmark {
 
     private TransportContext observed(TransportContext context) {
         EndpointObserver observing = switch (observer) {
-            case "service-times" -> new AdminEndpoint(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+            case "service-times" -> new AdminEndpoint(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                    context.memoryBudget())
                     .serviceTimes().observe(context.endpoint(), context.transport());
             case "none" -> EndpointObserver.NONE;
             default -> throw new IllegalArgumentException("unknown observer " + observer);

@@ -38,13 +38,16 @@ public final class Admin {
 
     /**
      * @param config the effective configuration
+     * @param memoryBudget the process's budget, which the metrics show
      * @throws LaunchException naming the file, line and path of a bad {@code switchboard.admin} value
      */
     @Inject
-    public Admin(EffectiveConfig config) {
+    public Admin(EffectiveConfig config, ProcessMemoryBudget memoryBudget) {
         AdminSettings settings = settings(config);
         this.address = settings.address();
-        this.endpoint = settings.enabled() ? Optional.of(new AdminEndpoint(address)) : Optional.empty();
+        this.endpoint = settings.enabled()
+                ? Optional.of(new AdminEndpoint(address, memoryBudget.of(config.config())))
+                : Optional.empty();
     }
 
     private static AdminSettings settings(EffectiveConfig config) {
