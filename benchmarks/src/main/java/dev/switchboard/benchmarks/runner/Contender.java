@@ -1,5 +1,6 @@
 package dev.switchboard.benchmarks.runner;
 
+import dev.switchboard.benchmarks.netty.NettyServer;
 import dev.switchboard.benchmarks.netty.NettyTransport;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,6 +71,7 @@ record Contender(String name, String title, Function<Ports, ProcessBuilder> benc
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmFlags);
+        command.addAll(NettyServer.JDK_24_FLAGS);
         command.addAll(List.of("-cp", classPath, "dev.switchboard.benchmarks.netty.NettyServer",
                 "--transport", transport.toString(), "--host", Ports.HOST));
         command.addAll(options);
