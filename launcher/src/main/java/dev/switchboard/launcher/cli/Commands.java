@@ -9,10 +9,11 @@ import java.util.Optional;
 
 /**
  * Runs a {@code switchboard} command line. One that only serves ({@link ServerCommandLine}) is run
- * directly, without loading picocli: its classes are not in the class-data sharing archive, and
- * building its model of every command costs more start-up time than the rest of reading the command
- * line (docs/DECISIONS.md). Every other command line, {@code --help} and mistakes among them, goes
- * to {@link Cli}. Either way a launch failure is logged in one line and exits with its status.
+ * directly, without loading picocli: its classes cannot be in the class-data sharing archive, and
+ * loading them and building its model of the commands took over a quarter of the server's start-up
+ * processor time (docs/DECISIONS.md, decision 36). Every other command line, {@code --help} and
+ * mistakes among them, goes to {@link Cli}. Either way a launch failure is logged in one line and
+ * exits with its status.
  */
 public final class Commands {
 
@@ -38,7 +39,7 @@ public final class Commands {
         } catch (LaunchException e) {
             return launchFailure(e);
         } catch (RuntimeException e) {
-            e.printStackTrace(err); // as picocli reports what no handler takes
+            e.printStackTrace(err); // as picocli reports what its execution exception handler rethrows
             err.flush();
             return UNHANDLED;
         }

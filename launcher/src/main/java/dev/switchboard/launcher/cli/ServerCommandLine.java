@@ -9,9 +9,10 @@ import java.util.Optional;
 /**
  * Recognises the command lines that only serve: nothing, {@code serve}, and either followed by
  * {@code --config FILE} (or {@code --config=FILE}) at most once and any {@code -Dsetting=value}.
- * These are read here without building picocli's model of every command, which is a good part of
- * the server's start-up time (docs/DECISIONS.md); anything else, {@code --help} and every mistake
- * among it, is picocli's to read and to explain. What this accepts, it reads as picocli does.
+ * These are read here without building picocli's model of the commands, which cost over a quarter
+ * of the server's start-up processor time (docs/DECISIONS.md, decision 36); anything else,
+ * {@code --help} and every mistake among it, is picocli's to read and to explain. What this
+ * accepts, it reads as picocli does.
  */
 final class ServerCommandLine {
 
