@@ -2,7 +2,7 @@ package dev.switchboard.launcher;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.switchboard.launcher.cli.Cli;
+import dev.switchboard.launcher.cli.Commands;
 import dev.switchboard.launcher.cli.Context;
 import dev.switchboard.launcher.endpoint.Admin;
 import dev.switchboard.launcher.endpoint.FatalFailures;
@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.logging.LogManager;
 
 /**
- * {@code switchboard [COMMAND] [OPTIONS]}, parsed by {@link Cli}. Without a command (or with
+ * {@code switchboard [COMMAND] [OPTIONS]}, run by {@link Commands}. Without a command (or with
  * {@code serve}) serves the configured endpoints until the process is told to stop (SIGTERM,
  * Ctrl-C), then stops them gracefully and exits 0; SIGHUP reloads the configuration and the plugins
  * ({@link Reloader}). Exits 2 for a usage, configuration or plugin
@@ -39,14 +39,13 @@ public final class Main {
 
     /** @param args the command line */
     public static void main(String[] args) {
-        picocli.CommandLine cli = Cli.create(new Context(Home.fromSystemProperty(), System.getProperties(), System.in,
-                Main::serve), args);
         // The replies send prints are UTF-8, as the server reads and writes them, whatever the locale.
-        cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, UTF_8), true));
-        cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, UTF_8), true));
-        int status = cli.execute(args);
-        cli.getOut().flush();
-        cli.getErr().flush();
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, UTF_8), true);
+        int status = Commands.run(new Context(Home.fromSystemProperty(), System.getProperties(), System.in, Main::serve),
+                out, err, args);
+        out.flush();
+        err.flush();
         System.exit(status);
     }
 

@@ -133,7 +133,7 @@ class DistributionIT {
                 Path target = copy.resolve(HOME.relativize(file).toString());
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(target);
-                } else if (!file.getFileName().toString().matches(".*\\.(jsa|home)")) {
+                } else if (!file.getFileName().toString().matches(".*\\.(jsa|aot|home)")) {
                     Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
@@ -141,9 +141,10 @@ class DistributionIT {
         return copy;
     }
 
-    /** The class-data archive bin/switchboard keeps for this test's Java runtime. */
+    /** The class-data archive bin/switchboard keeps for this test's Java runtime: an ahead-of-time cache from Java 25. */
     private static Path archive(Path home) {
-        return home.resolve("cds").resolve(System.getProperty("java.runtime.version") + ".jsa");
+        String kind = Runtime.version().feature() >= 25 ? ".aot" : ".jsa";
+        return home.resolve("cds").resolve(System.getProperty("java.runtime.version") + kind);
     }
 
     /** Where bin/switchboard notes the folder that archive was recorded in. */

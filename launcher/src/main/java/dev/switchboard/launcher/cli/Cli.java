@@ -1,8 +1,5 @@
 package dev.switchboard.launcher.cli;
 
-import static java.lang.System.Logger.Level.DEBUG;
-import static java.lang.System.Logger.Level.ERROR;
-
 import dev.switchboard.launcher.LaunchException;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -67,6 +64,22 @@ public final class Cli {
         return cli;
     }
 
+    /**
+     * Runs the command line these arguments make.
+     *
+     * @param context what the commands work with
+     * @param out standard output
+     * @param err standard error
+     * @param args the arguments
+     * @return the exit status
+     */
+    static int execute(Context context, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = create(context, args);
+        cli.setOut(out);
+        cli.setErr(err);
+        return cli.execute(args);
+    }
+
     /** The first argument that is not an option or {@code --config}'s file: the command, if there is one. */
     private static String commandNamedBy(String[] args) {
         for (int i = 0; i < args.length; i++) {
@@ -119,10 +132,7 @@ public final class Cli {
 
     private static int launchFailure(Exception e) throws Exception {
         if (e instanceof LaunchException launch) {
-            System.Logger log = System.getLogger("switchboard.launcher");
-            log.log(ERROR, launch.getMessage());
-            log.log(DEBUG, "the launch failure in detail", launch);
-            return launch.status();
+            return Commands.launchFailure(launch);
         }
         throw e;
     }

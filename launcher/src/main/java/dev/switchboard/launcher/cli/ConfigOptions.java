@@ -20,6 +20,18 @@ final class ConfigOptions {
             description = "override one setting, such as -Dswitchboard.endpoints.tcp.port=13000")
     private Map<String, String> overrides = new LinkedHashMap<>();
 
+    /** Options picocli fills in. */
+    ConfigOptions() {}
+
+    /**
+     * @param config the configuration file, or null for the default
+     * @param overrides the {@code -D} settings, in the order given
+     */
+    ConfigOptions(Path config, Map<String, String> overrides) {
+        this.config = config;
+        this.overrides = new LinkedHashMap<>(overrides);
+    }
+
     /** @return what the launcher's object graph takes from the command line */
     CommandLine commandLine() {
         return new CommandLine(Optional.ofNullable(config));

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import picocli.CommandLine;
 
 /**
  * One run of the command line in this process, as {@code bin/switchboard} would run it with a home
@@ -37,12 +36,9 @@ record Run(int status, String out, String err, List<Launcher> served) {
                     served.add(launcher);
                     return 0;
                 });
-        CommandLine cli = Cli.create(context, args);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int status = cli.execute(args);
+        int status = Commands.run(context, new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new Run(status, out.toString(), err.toString(), List.copyOf(served));
     }
 
