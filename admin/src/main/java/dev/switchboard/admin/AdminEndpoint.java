@@ -74,7 +74,6 @@ public final class AdminEndpoint implements AutoCloseable {
             throw new IllegalStateException("the admin endpoint was already started");
         }
         HttpServer bound = HttpServer.create(address, 0);
-        JvmMetrics.builder().register(registry);
         registry.register(new EndpointMetrics(server));
         registry.register(new MemoryBudgetMetrics(memoryBudget));
         thread = Executors.newSingleThreadExecutor(task -> {
@@ -82,6 +81,9 @@ public final class AdminEndpoint implements AutoCloseable {
             named.setDaemon(true);
             return named;
         });
+        // The JVM's metrics start the platform's management beans, which takes longer than binding
+        // every endpoint; on the admin thread, they do so beside the start, and before it answers.
+        thread.execute(() -> JvmMetrics.builder().register(registry));
         bound.setExecutor(thread);
         bound.createContext("/metrics", new MetricsHandler(PrometheusProperties.get(), registry));
         bound.createContext("/health/live", exchange -> answer(exchange, () -> new Answer(200, "{\"status\":\"live\"}")));
