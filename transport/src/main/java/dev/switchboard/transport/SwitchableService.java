@@ -5,6 +5,8 @@ import dev.switchboard.api.Reply;
 import dev.switchboard.api.RequestContext;
 import java.nio.ByteBuffer;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -21,6 +23,9 @@ import java.util.concurrent.locks.LockSupport;
  * costs two atomic updates beside a call that already waited in a queue.
  */
 public final class SwitchableService implements MessageService {
+
+    /** How long a switch waits for the threads still in the previous service. */
+    private static final long SWITCH_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
@@ -72,14 +77,39 @@ public final class SwitchableService implements MessageService {
     }
 
     /**
-     * Makes {@code next} the service of every call from now on. Called by one thread at a time.
+     * Makes {@code next} the service of every call from now on, and returns once no thread of the
+     * endpoint is in the previous one: the calls the workers had begun have ended, and each of the
+     * endpoint's loops has passed a point between two requests. Called by one thread at a time.
      *
      * @param next the new service
-     * @return the previous service, which calls already in it may still be using
+     * @param endpoint the endpoint's name, for the message of a failure
+     * @param loops how many loops serve the endpoint
+     * @param afterPass has each loop count the latch down once it is between two requests
      * @throws IllegalArgumentException if one of the two blocks and the other does not: a blocking
-     *     service runs on worker threads the transport starts only for one
+     *     service runs on worker threads the transport starts only for one; nothing changed
+     * @throws IllegalStateException if a thread is still in the previous service ten seconds on
      */
-    public MessageService switchTo(MessageService next) {
+    public void switchTo(MessageService next, String endpoint, int loops, Consumer<CountDownLatch> afterPass) {
+        switchTo(next);
+        long deadline = System.nanoTime() + SWITCH_NANOS;
+        if (!(awaitReplacedCalls(deadline) && everyLoopPassed(loops, afterPass, deadline))) {
+            throw new IllegalStateException("endpoint " + endpoint + ": a thread is still in the previous service "
+                    + TimeUnit.NANOSECONDS.toSeconds(SWITCH_NANOS) + " s after the switch");
+        }
+    }
+
+    private static boolean everyLoopPassed(int loops, Consumer<CountDownLatch> afterPass, long deadline) {
+        CountDownLatch passed = new CountDownLatch(loops);
+        afterPass.accept(passed);
+        try {
+            return passed.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private MessageService switchTo(MessageService next) {
         if (next.isBlocking() != blocking) {
             throw new IllegalArgumentException("the new services " + (next.isBlocking() ? "block" : "do not block")
                     + " and the current ones " + (blocking ? "do" : "do not") + ": the endpoint's threads differ;"
@@ -99,7 +129,7 @@ public final class SwitchableService implements MessageService {
      * @return whether no call is in it; {@code true} at once for a non-blocking service, whose calls
      *     the transport accounts for itself
      */
-    public boolean awaitReplacedCalls(long deadline) {
+    private boolean awaitReplacedCalls(long deadline) {
         Current previous = replaced;
         replaced = null; // held no longer than this: a replaced service may be a plugin's, whose layer is to be let go
         if (!blocking || previous == null) {

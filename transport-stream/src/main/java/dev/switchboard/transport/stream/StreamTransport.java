@@ -18,7 +18,6 @@ import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -57,7 +56,6 @@ public final class StreamTransport extends AbstractTransport {
     /** How long a loop given up on may take to end once interrupted before it is left behind. */
     private static final long INTERRUPTED_EXIT_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     /** How long a service switch waits for the threads to leave the previous service. */
-    private static final long SWITCH_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final StreamSettings settings;
     private final Counters.Shard stopCounters = counters().newSharedShard();
@@ -177,25 +175,8 @@ public final class StreamTransport extends AbstractTransport {
         if (serving == null) {
             throw new IllegalStateException("endpoint " + context().endpoint() + " is not serving");
         }
-        serving.switchTo(service);
-        long deadline = System.nanoTime() + SWITCH_NANOS;
-        if (!(serving.awaitReplacedCalls(deadline) && everyLoopPassed(deadline))) {
-            throw new IllegalStateException("endpoint " + context().endpoint() + ": a thread is still in the previous"
-                    + " service " + TimeUnit.NANOSECONDS.toSeconds(SWITCH_NANOS) + " s after the switch");
-        }
-    }
-
-    private boolean everyLoopPassed(long deadline) {
-        CountDownLatch passed = new CountDownLatch(loops.size());
-        for (SelectorLoop loop : loops) {
-            loop.execute(passed::countDown);
-        }
-        try {
-            return passed.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        serving.switchTo(service, context().endpoint(), loops.size(),
+                passed -> loops.forEach(loop -> loop.execute(passed::countDown)));
     }
 
     private void abandon(SelectorLoop loop, Thread thread, Deadline deadline) {

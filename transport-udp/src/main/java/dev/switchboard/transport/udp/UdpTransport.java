@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -47,7 +46,6 @@ final class UdpTransport extends AbstractTransport {
     /** How long a loop may take, whatever the grace, to finish the datagram it is answering. */
     private static final long LOOP_EXIT_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** How long a service switch waits for the threads to leave the previous service. */
-    private static final long SWITCH_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final UdpSettings settings;
     private final Counters.Shard shutdownCounters = counters().newSharedShard();
@@ -173,25 +171,8 @@ final class UdpTransport extends AbstractTransport {
         if (serving == null) {
             throw new IllegalStateException("endpoint " + context().endpoint() + " is not serving");
         }
-        serving.switchTo(service);
-        long deadline = System.nanoTime() + SWITCH_NANOS;
-        if (!(serving.awaitReplacedCalls(deadline) && everyLoopPassed(deadline))) {
-            throw new IllegalStateException("endpoint " + context().endpoint() + ": a thread is still in the previous"
-                    + " service " + TimeUnit.NANOSECONDS.toSeconds(SWITCH_NANOS) + " s after the switch");
-        }
-    }
-
-    private boolean everyLoopPassed(long deadline) {
-        CountDownLatch passed = new CountDownLatch(loops.size());
-        for (ServingLoop loop : loops) {
-            loop.afterPass(passed);
-        }
-        try {
-            return passed.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        serving.switchTo(service, context().endpoint(), loops.size(),
+                passed -> loops.forEach(loop -> loop.afterPass(passed)));
     }
 
     /**
