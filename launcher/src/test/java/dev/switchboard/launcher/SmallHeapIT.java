@@ -149,6 +149,8 @@ class SmallHeapIT {
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put("JAVA_OPTS", "-Xmx48m");
         builder.environment().remove("SWITCHBOARD_CDS");
+        // The admin endpoint on a free port: 9464 may be taken, by a server running on this machine say.
+        builder.environment().put("CONFIG_FORCE_switchboard_admin_port", "0");
         process = builder.start();
         reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(
