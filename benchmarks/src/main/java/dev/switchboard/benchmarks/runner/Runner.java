@@ -14,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,6 +34,8 @@ public final class Runner {
     private final List<Contender> contenders = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private NativeLoadGenerator nativeClient;
+    private final long ticksPerSecond = ProcessCpu.ticksPerSecond();
+    private SyscallCounter syscallCounter;
 
     private Runner(RunnerOptions options) {
         this.options = options;
@@ -61,6 +64,19 @@ public final class Runner {
                     + "\nInstall gcc (apt-get install gcc), or run with --client java.");
             System.exit(2);
             return;
+        }
+        if (options.syscalls()) {
+            try {
+                runner.syscallCounter = options.syscallCounter().equals("auto") ? SyscallCounter.detect()
+                        : SyscallCounter.valueOf(options.syscallCounter().toUpperCase(Locale.ROOT));
+                if (!runner.syscallCounter.available()) {
+                    throw new IOException(options.syscallCounter() + " does not work here");
+                }
+            } catch (IOException e) {
+                System.err.println("run: " + e.getMessage());
+                System.exit(2);
+                return;
+            }
         }
         runner.run();
     }
@@ -94,8 +110,19 @@ public final class Runner {
                 }
             }
         }
+        if (syscallCounter != null) {
+            System.out.println("counting system calls with " + syscallCounter.description()
+                    + ": one more run of each scenario; its throughput is not reported");
+            for (Scenario scenario : scenarios) {
+                if (!scenario.isIdle()) {
+                    for (Contender contender : contenders) {
+                        countSyscalls(scenario, contender, measurements);
+                    }
+                }
+            }
+        }
         Report report = new Report(options, machine, scenarios, contenders, measurements, notes,
-                nativeClient == null ? null : nativeClient.compiler());
+                nativeClient == null ? null : nativeClient.compiler(), syscallCounter);
         Files.createDirectories(options.report().getParent());
         Path chart = options.chart();
         Files.writeString(chart, new Chart(scenarios, contenders, measurements).svg());
@@ -148,22 +175,66 @@ public final class Runner {
 
     private void runOnce(int round, Scenario scenario, Contender contender, Measurements measurements, Path results)
             throws InterruptedException, IOException {
-        Ports ports = Ports.free();
         Path log = work.resolve("logs/r" + round + "-" + scenario.name() + "-" + contender.name() + ".log");
-        try (ServerProcess server = ServerProcess.start(contender.bench().apply(ports), log)) {
-            server.awaitReady(List.of(ports.address(EndpointKind.TCP_RAW), ports.address(EndpointKind.TCP_LINE)),
-                    List.of(ports.address(EndpointKind.UDP)), READY_TIMEOUT_NANOS);
-            LoadSpec spec = scenario.load()
-                    .withTiming(options.warmup(), options.duration())
-                    .withClientThreads(options.clientThreads())
-                    .against(ports.address(scenario.endpoint()), server.jvmPid(), contender.name());
-            Result result = options.clientFor(scenario).equals(Result.NATIVE) ? nativeClient.run(spec) : LoadGenerator.run(spec);
-            measurements.add(scenario, contender, result);
-            System.out.println("round " + round + "  " + result.toLine());
-            Files.writeString(results, result.toJson() + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        try {
+            Run run = serve(scenario, contender, log, Optional.empty());
+            measurements.add(scenario, contender, run.result());
+            run.profile().ifPresent(profile -> measurements.cpu(scenario, contender, profile));
+            System.out.println("round " + round + "  " + run.result().toLine()
+                    + run.profile().map(p -> String.format(Locale.ROOT, "  server CPU %.2f us/req", p.cpuMicros())).orElse(""));
+            Files.writeString(results, run.result().toJson() + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (LoadFailure | IOException e) {
             measurements.fail(scenario, contender, e.getMessage());
             System.out.println("round " + round + "  " + contender.name() + " " + scenario.name() + " FAILED: " + e.getMessage());
         }
     }
+
+    /** One more run with the system call counter attached to the server for the measured window. */
+    private void countSyscalls(Scenario scenario, Contender contender, Measurements measurements)
+            throws InterruptedException, IOException {
+        Path log = work.resolve("logs/syscalls-" + scenario.name() + "-" + contender.name() + ".log");
+        try {
+            Run run = serve(scenario, contender, log, Optional.of(syscallCounter));
+            ServerProfile profile = run.profile().orElseThrow(() -> new IOException("the server was not sampled"));
+            measurements.syscalls(scenario, contender, profile);
+            System.out.printf(Locale.ROOT, "syscalls  %-12s %-24s %.2f per request: %s%n", contender.name(),
+                    scenario.name(), profile.totalSyscalls(), String.join(", ", profile.top(6).stream()
+                            .map(name -> String.format(Locale.ROOT, "%s %.3f", name, profile.syscalls().get().get(name)))
+                            .toList()));
+        } catch (LoadFailure | IOException e) {
+            measurements.syscallsFailed(scenario, contender, e.getMessage());
+            System.out.println("syscalls  " + contender.name() + " " + scenario.name() + " FAILED: " + e.getMessage());
+        }
+    }
+
+    /**
+     * A load run against a fresh server, its CPU time (and, given a counter, its system calls)
+     * sampled over the measured window; the idle workload, which measures memory, is not sampled.
+     */
+    private Run serve(Scenario scenario, Contender contender, Path log, Optional<SyscallCounter> counter)
+            throws InterruptedException, IOException {
+        Ports ports = Ports.free();
+        try (ServerProcess server = ServerProcess.start(contender.bench().apply(ports), log)) {
+            server.awaitReady(List.of(ports.address(EndpointKind.TCP_RAW), ports.address(EndpointKind.TCP_LINE)),
+                    List.of(ports.address(EndpointKind.UDP)), READY_TIMEOUT_NANOS);
+            long pid = server.jvmPid();
+            LoadSpec spec = scenario.load()
+                    .withTiming(options.warmup(), options.duration())
+                    .withClientThreads(options.clientThreads())
+                    .against(ports.address(scenario.endpoint()), pid, contender.name());
+            MeasuredWindow window = scenario.isIdle() ? null : MeasuredWindow.start(pid, ticksPerSecond,
+                    options.warmup(), options.duration(), counter, log.resolveSibling(log.getFileName() + ".syscalls"));
+            try {
+                Result result = options.clientFor(scenario).equals(Result.NATIVE) ? nativeClient.run(spec) : LoadGenerator.run(spec);
+                return new Run(result, window == null ? Optional.empty() : Optional.of(window.finish(result)));
+            } finally {
+                if (window != null) {
+                    window.abandon();
+                }
+            }
+        }
+    }
+
+    /** A load run's result, and what it cost the server. */
+    private record Run(Result result, Optional<ServerProfile> profile) {}
 }

@@ -17,7 +17,7 @@ class ReportTest {
 
     private String report(RunnerOptions options, List<Contender> contenders, Measurements measurements, List<String> notes) {
         return new Report(options, Fixtures.machine(), List.of(pingPong), contenders, measurements,
-                notes, "gcc (Test) 12.2.0").markdown("performance.svg");
+                notes, "gcc (Test) 12.2.0", null).markdown("performance.svg");
     }
 
     @Test
@@ -112,7 +112,7 @@ class ReportTest {
     void namesTheLoadGeneratorOfEachScenarioAndHowTheNativeOneWasBuilt() {
         RunnerOptions options = Fixtures.options("--only", "tcp-pingpong-c1-s64,tcp-idle");
         String md = new Report(options, Fixtures.machine(), options.scenarios(), List.of(NETTY_NIO), new Measurements(),
-                List.of(), "gcc (Test) 12.2.0").markdown("performance.svg");
+                List.of(), "gcc (Test) 12.2.0", null).markdown("performance.svg");
         assertTrue(md.contains("## tcp-pingpong-c1-s64: TCP ping-pong, 1 connection, 64 B\n\nLoad generator: native."), md);
         assertTrue(md.contains("| Load generator | native (C, `benchmarks/native/loadgen.c`, built here with "
                 + "`gcc -O2 -std=gnu11 -Wall -Wextra`, gcc (Test) 12.2.0, one thread, epoll); Java"), md);
