@@ -4,95 +4,128 @@ import dev.switchboard.benchmarks.load.Result;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Samples a server while a load run goes on beside it: its CPU time at the start and the end of
- * the run's measured window, and, if asked, its system calls in between. A thread of its own
- * waits out the warm-up, samples, waits for the window and samples again, a little before the
- * load generator stops ({@link #END_MARGIN}), so that the window holds traffic throughout.
- * Requests in the window are the run's throughput times the window's length: the load generator's
- * own window starts a few milliseconds later (it connects first), which this rate-based count
- * does not mind.
+ * Samples a server over a load run's measured window. CPU time is read when the warm-up ends and
+ * when the load generator has returned: that covers the generator's own window (which starts a few
+ * milliseconds later, once it has connected, and ends before it returns) with idle edges only, so
+ * the requests served in it are exactly the run's.
+ *
+ * <p>System calls, if asked, are counted as their counter allows. strace attaches within
+ * milliseconds but slows the server several times over while attached, so it is attached from the
+ * warm-up's end until the generator has returned, like the CPU samples, and its counts are divided
+ * by the run's requests. perf takes a few hundred milliseconds to enable and disable its counters
+ * on a busy machine but hardly slows the server, so it is enabled inside the generator's window
+ * only (disabled a quarter of the window before its end), tells how long each counter was enabled,
+ * and its rates are divided by the run's throughput. A counter that was not counting in time fails
+ * the run rather than give a wrong number.
  */
-final class MeasuredWindow {
+final class MeasuredWindow implements AutoCloseable {
 
-    /** How long before the end of the load generator's window the samples end; at most a tenth of it. */
-    static final Duration END_MARGIN = Duration.ofMillis(200);
+    /** strace may attach at most this fraction of the measured time after the warm-up's end. */
+    private static final int LATE_FRACTION = 50;
+    /** perf is disabled this fraction of the measured time before the window's end: disabling takes up to half a second on a busy machine. */
+    private static final int PERF_MARGIN_FRACTION = 4;
 
-    private final Thread sampler;
-    private volatile double cpuSeconds;
-    private volatile long windowNanos;
-    private volatile SyscallCounts counts;
-    private volatile Exception failure;
+    private final long pid;
+    private final long ticksPerSecond;
+    private final long duration;
+    private final SyscallCounter.Window syscalls;
+    private final Thread starter;
+    private long warmupEnd;
+    private double cpuStart;
+    private long counterLate;
+    private long counterEnded;
+    private SyscallCounts counts;
+    private Exception failure;
 
     private MeasuredWindow(long pid, long ticksPerSecond, Duration warmup, Duration duration,
-            Optional<SyscallCounter> counter, Path counterOutput) {
-        long margin = Math.min(END_MARGIN.toNanos(), duration.toNanos() / 10);
-        sampler = new Thread(() -> {
+            SyscallCounter.Window syscalls) {
+        this.pid = pid;
+        this.ticksPerSecond = ticksPerSecond;
+        this.duration = duration.toNanos();
+        this.syscalls = syscalls;
+        this.starter = new Thread(() -> {
             try {
-                sample(pid, ticksPerSecond, warmup.toNanos(), duration.toNanos() - margin, counter, counterOutput);
+                warmupEnd = System.nanoTime() + warmup.toNanos();
+                TimeUnit.NANOSECONDS.sleep(warmupEnd - System.nanoTime());
+                cpuStart = ProcessCpu.seconds(pid, ticksPerSecond);
+                if (syscalls != null) {
+                    syscalls.begin();
+                    counterLate = System.nanoTime() - warmupEnd;
+                    if (!syscalls.slowsServer()) {
+                        TimeUnit.NANOSECONDS.sleep(warmupEnd + this.duration - this.duration / PERF_MARGIN_FRACTION
+                                - System.nanoTime());
+                        syscalls.end();
+                        counterEnded = System.nanoTime() - warmupEnd;
+                        counts = syscalls.counts();
+                    }
+                }
             } catch (IOException | RuntimeException | InterruptedException e) {
                 failure = e;
             }
         }, "measured-window");
-        sampler.setDaemon(true);
-    }
-
-    private void sample(long pid, long ticksPerSecond, long warmupNanos, long windowNanos,
-            Optional<SyscallCounter> counter, Path counterOutput) throws IOException, InterruptedException {
-        long warmupEnd = System.nanoTime() + warmupNanos;
-        try (SyscallCounter.Window syscalls = counter.isPresent() ? counter.get().prepare(pid, counterOutput) : null) {
-            TimeUnit.NANOSECONDS.sleep(warmupEnd - System.nanoTime());
-            if (syscalls != null) {
-                syscalls.begin();
-            }
-            long start = System.nanoTime();
-            double cpuStart = ProcessCpu.seconds(pid, ticksPerSecond);
-            TimeUnit.NANOSECONDS.sleep(windowNanos);
-            cpuSeconds = ProcessCpu.seconds(pid, ticksPerSecond) - cpuStart;
-            this.windowNanos = System.nanoTime() - start;
-            if (syscalls != null) {
-                counts = syscalls.end();
-            }
-        }
+        starter.setDaemon(true);
     }
 
     /**
-     * Starts sampling; call just before the load run starts.
+     * Starts sampling; call just before the load run starts. A counter is made ready first (perf
+     * opens its counters on every thread of the server, which takes seconds).
      *
      * @param pid the server's JVM
-     * @param counter the system call counter to attach for the window, if any
+     * @param duration the load run's measured time
+     * @param counter the system call counter for the window, if any
      * @param counterOutput where the counter writes
      */
     static MeasuredWindow start(long pid, long ticksPerSecond, Duration warmup, Duration duration,
-            Optional<SyscallCounter> counter, Path counterOutput) {
-        MeasuredWindow window = new MeasuredWindow(pid, ticksPerSecond, warmup, duration, counter, counterOutput);
-        window.sampler.start();
+            Optional<SyscallCounter> counter, Path counterOutput) throws IOException, InterruptedException {
+        SyscallCounter.Window syscalls = counter.isPresent() ? counter.get().prepare(pid, counterOutput) : null;
+        MeasuredWindow window = new MeasuredWindow(pid, ticksPerSecond, warmup, duration, syscalls);
+        window.starter.start();
         return window;
     }
 
     /**
-     * @param result the load run, finished
+     * Takes the last samples; call as soon as the load run has returned.
+     *
+     * @param result the load run
      * @return what the window cost the server per request
-     * @throws IOException if the server could not be sampled or the counter failed
+     * @throws IOException if the server could not be sampled or the counter did not count in time
      */
     ServerProfile finish(Result result) throws IOException, InterruptedException {
-        sampler.join();
+        starter.join(); // the thread's writes happen-before this point
         if (failure != null) {
-            throw new IOException("sampling the server failed: " + failure, failure);
+            throw new IOException("sampling the server failed: " + failure.getMessage(), failure);
         }
-        double requests = result.messagesPerSecond() * windowNanos / 1e9;
-        if (requests <= 0) {
+        double cpu = ProcessCpu.seconds(pid, ticksPerSecond) - cpuStart;
+        if (syscalls != null && syscalls.slowsServer()) {
+            syscalls.end();
+            counts = syscalls.counts();
+            if (counterLate > duration / LATE_FRACTION) {
+                throw new IOException(String.format(Locale.ROOT, "the system call counter attached %.0f ms after the "
+                        + "warm-up ended, too late to count the window", counterLate / 1e6));
+            }
+        }
+        if (syscalls != null && !syscalls.slowsServer() && counterEnded > duration) {
+            throw new IOException(String.format(Locale.ROOT, "the system call counter was disabled %.0f ms after the "
+                    + "warm-up ended, beyond the window of %.0f ms", counterEnded / 1e6, duration / 1e6));
+        }
+        if (result.messages() <= 0) {
             throw new IOException("no requests in the measured window");
         }
-        return ServerProfile.of(cpuSeconds, Optional.ofNullable(counts), requests);
+        return ServerProfile.of(cpu, Optional.ofNullable(counts), result.messages(), result.messagesPerSecond());
     }
 
-    /** Stops sampling, early if the run failed, and waits until a counter attached is gone. */
-    void abandon() throws InterruptedException {
-        sampler.interrupt();
-        sampler.join();
+    /** Stops sampling, early if the run failed, and the counter if it still runs. */
+    @Override
+    public void close() throws IOException, InterruptedException {
+        starter.interrupt();
+        starter.join();
+        if (syscalls != null) {
+            syscalls.close();
+        }
     }
 }

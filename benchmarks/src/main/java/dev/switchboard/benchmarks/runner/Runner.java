@@ -222,17 +222,19 @@ public final class Runner {
                     .withTiming(options.warmup(), options.duration())
                     .withClientThreads(options.clientThreads())
                     .against(ports.address(scenario.endpoint()), pid, contender.name());
-            MeasuredWindow window = scenario.isIdle() ? null : MeasuredWindow.start(pid, ticksPerSecond,
-                    options.warmup(), options.duration(), counter, log.resolveSibling(log.getFileName() + ".syscalls"));
-            try {
-                Result result = options.clientFor(scenario).equals(Result.NATIVE) ? nativeClient.run(spec) : LoadGenerator.run(spec);
-                return new Run(result, window == null ? Optional.empty() : Optional.of(window.finish(result)));
-            } finally {
-                if (window != null) {
-                    window.abandon();
-                }
+            if (scenario.isIdle()) {
+                return new Run(runLoad(scenario, spec), Optional.empty());
+            }
+            try (MeasuredWindow window = MeasuredWindow.start(pid, ticksPerSecond, options.warmup(), options.duration(), counter,
+                    log.resolveSibling(log.getFileName() + ".syscalls"))) {
+                Result result = runLoad(scenario, spec);
+                return new Run(result, Optional.of(window.finish(result)));
             }
         }
+    }
+
+    private Result runLoad(Scenario scenario, LoadSpec spec) throws IOException, InterruptedException {
+        return options.clientFor(scenario).equals(Result.NATIVE) ? nativeClient.run(spec) : LoadGenerator.run(spec);
     }
 
     /** A load run's result, and what it cost the server. */

@@ -25,13 +25,16 @@ record ServerProfile(double cpuMicros, Optional<Map<String, Double>> syscalls, M
      * @param cpuSeconds the server's CPU seconds over the window
      * @param counts the system calls it made over the window, if counted
      * @param requests the requests (connections, for churn) served in the window
+     * @param requestsPerSecond the run's throughput, by which counts that say how long they were
+     *     enabled ({@link SyscallCounts#enabledSeconds()}) are divided instead
      */
-    static ServerProfile of(double cpuSeconds, Optional<SyscallCounts> counts, double requests) {
-        if (requests <= 0) {
+    static ServerProfile of(double cpuSeconds, Optional<SyscallCounts> counts, double requests, double requestsPerSecond) {
+        if (requests <= 0 || requestsPerSecond <= 0) {
             throw new IllegalArgumentException("no requests in the window");
         }
-        Optional<Map<String, Double>> perRequest = counts.map(c -> perRequest(c.calls(), requests));
-        Map<String, Double> failed = counts.map(c -> perRequest(c.errors(), requests)).orElse(Map.of());
+        Optional<Map<String, Double>> perRequest = counts.map(c -> perRequest(c.calls(), c, requests, requestsPerSecond));
+        Map<String, Double> failed = counts.map(c -> perRequest(c.errors(), c, requests, requestsPerSecond))
+                .orElse(Map.of());
         return new ServerProfile(cpuSeconds * 1e6 / requests, perRequest, failed);
     }
 
@@ -53,9 +56,13 @@ record ServerProfile(double cpuMicros, Optional<Map<String, Double>> syscalls, M
                 .limit(limit).map(Map.Entry::getKey).toList();
     }
 
-    private static Map<String, Double> perRequest(Map<String, Long> counts, double requests) {
+    private static Map<String, Double> perRequest(Map<String, Long> counts, SyscallCounts all, double requests,
+            double requestsPerSecond) {
         Map<String, Double> rates = new LinkedHashMap<>();
-        counts.forEach((name, count) -> rates.put(name, count / requests));
+        counts.forEach((name, count) -> {
+            Double seconds = all.enabledSeconds().get(name);
+            rates.put(name, seconds == null ? count / requests : count / seconds / requestsPerSecond);
+        });
         return rates;
     }
 }

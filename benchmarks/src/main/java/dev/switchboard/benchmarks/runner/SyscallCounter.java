@@ -98,11 +98,18 @@ enum SyscallCounter {
         Process perf = start(List.of("perf", "stat", "-x,", "-o", output.toString(), "-D", "-1",
                 "--control", "fifo:" + control + "," + ack, "-e", perfEvents(), "-p", Long.toString(pid)), log);
         // Read-write opens of a FIFO do not wait for the other end.
-        return new Window(this, perf, List.of(), output, log, new RandomAccessFile(control.toFile(), "rw"),
+        Window window = new Window(this, perf, List.of(), output, log, new RandomAccessFile(control.toFile(), "rw"),
                 new RandomAccessFile(ack.toFile(), "rw"));
+        try {
+            window.awaitLog("Events disabled"); // perf says so once every counter is open
+        } catch (IOException | InterruptedException e) {
+            window.close();
+            throw e;
+        }
+        return window;
     }
 
-    /** The counting of one window: {@link #begin()}, then {@link #end()}; {@link #close()} in any case. */
+    /** The counting of one window: {@link #begin()}, {@link #end()}, {@link #counts()}; {@link #close()} in any case. */
     static final class Window implements AutoCloseable {
         private final SyscallCounter counter;
         private final List<String> lateCommand;
@@ -123,27 +130,36 @@ enum SyscallCounter {
             this.ack = ack;
         }
 
+        /** @return whether the counter slows the server down while it counts (strace does, perf hardly) */
+        boolean slowsServer() {
+            return counter == STRACE;
+        }
+
         /** Starts counting; returns once the counter counts. */
         void begin() throws IOException, InterruptedException {
             if (counter == STRACE) {
                 process = start(lateCommand, log);
-                awaitStraceAttached();
+                awaitLog("attached"); // "Process N attached with M threads", once it traces them all
             } else {
                 command("enable");
             }
         }
 
-        /**
-         * Stops counting and detaches.
-         *
-         * @return the counts since {@link #begin()}
-         * @throws IOException if the tool failed or wrote no counts
-         */
-        SyscallCounts end() throws IOException, InterruptedException {
+        /** Stops counting: returns once perf has disabled its counters, or strace has been told to detach. */
+        void end() throws IOException, InterruptedException {
             if (counter == PERF) {
                 command("disable");
             }
             new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+        }
+
+        /**
+         * Waits for the tool to exit and reads what it counted; call after {@link #end()}.
+         *
+         * @return the counts between {@link #begin()} and {@link #end()}
+         * @throws IOException if the tool failed or wrote no counts
+         */
+        SyscallCounts counts() throws IOException, InterruptedException {
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 throw new IOException(counter + " did not stop within " + TIMEOUT_SECONDS + " s of SIGINT");
             }
@@ -192,12 +208,11 @@ enum SyscallCounter {
             }
         }
 
-        /** strace says "Process N attached" on its standard error for each thread, once it traces it. */
-        private void awaitStraceAttached() throws IOException, InterruptedException {
+        private void awaitLog(String text) throws IOException, InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-            while (!(Files.exists(log) && Files.readString(log).contains("attached"))) {
+            while (!(Files.exists(log) && Files.readString(log).contains(text))) {
                 if (!process.isAlive() || System.nanoTime() > deadline) {
-                    throw new IOException("strace did not attach; see " + log);
+                    throw new IOException(counter + " did not get ready (no \"" + text + "\" in " + log + ")");
                 }
                 TimeUnit.MILLISECONDS.sleep(1);
             }
