@@ -17,11 +17,12 @@ import java.util.concurrent.TimeUnit;
  * <p>System calls, if asked, are counted as their counter allows. strace attaches within
  * milliseconds but slows the server several times over while attached, so it is attached from the
  * warm-up's end until the generator has returned, like the CPU samples, and its counts are divided
- * by the run's requests. perf takes a few hundred milliseconds to enable and disable its counters
- * on a busy machine but hardly slows the server, so it is enabled inside the generator's window
- * only (disabled a quarter of the window before its end), tells how long each counter was enabled,
- * and its rates are divided by the run's throughput. A counter that was not counting in time fails
- * the run rather than give a wrong number.
+ * by the run's requests. perf takes up to a few hundred milliseconds to enable or disable its
+ * counters on a busy machine but hardly slows the server, so it is enabled inside the generator's
+ * window only (disabled a quarter of the window before its end); its window runs from halfway
+ * through the enabling (between the command and perf's acknowledgement) to halfway through the
+ * disabling, and the requests in it are the run's throughput times its length. A counter that was
+ * not counting in time fails the run rather than give a wrong number.
  */
 final class MeasuredWindow implements AutoCloseable {
 
@@ -39,6 +40,7 @@ final class MeasuredWindow implements AutoCloseable {
     private double cpuStart;
     private long counterLate;
     private long counterEnded;
+    private long countedNanos;
     private SyscallCounts counts;
     private Exception failure;
 
@@ -54,13 +56,18 @@ final class MeasuredWindow implements AutoCloseable {
                 TimeUnit.NANOSECONDS.sleep(warmupEnd - System.nanoTime());
                 cpuStart = ProcessCpu.seconds(pid, ticksPerSecond);
                 if (syscalls != null) {
+                    long enabling = System.nanoTime();
                     syscalls.begin();
-                    counterLate = System.nanoTime() - warmupEnd;
+                    long enabled = System.nanoTime();
+                    counterLate = enabled - warmupEnd;
                     if (!syscalls.slowsServer()) {
                         TimeUnit.NANOSECONDS.sleep(warmupEnd + this.duration - this.duration / PERF_MARGIN_FRACTION
                                 - System.nanoTime());
+                        long disabling = System.nanoTime();
                         syscalls.end();
-                        counterEnded = System.nanoTime() - warmupEnd;
+                        long disabled = System.nanoTime();
+                        counterEnded = disabled - warmupEnd;
+                        countedNanos = (disabling + disabled) / 2 - (enabling + enabled) / 2;
                         counts = syscalls.counts();
                     }
                 }
@@ -116,7 +123,9 @@ final class MeasuredWindow implements AutoCloseable {
         if (result.messages() <= 0) {
             throw new IOException("no requests in the measured window");
         }
-        return ServerProfile.of(cpu, Optional.ofNullable(counts), result.messages(), result.messagesPerSecond());
+        double countedRequests = syscalls == null || syscalls.slowsServer() ? result.messages()
+                : result.messagesPerSecond() * countedNanos / 1e9;
+        return ServerProfile.of(cpu, result.messages(), Optional.ofNullable(counts), countedRequests);
     }
 
     /** Stops sampling, early if the run failed, and the counter if it still runs. */

@@ -23,19 +23,17 @@ record ServerProfile(double cpuMicros, Optional<Map<String, Double>> syscalls, M
 
     /**
      * @param cpuSeconds the server's CPU seconds over the window
-     * @param counts the system calls it made over the window, if counted
-     * @param requests the requests (connections, for churn) served in the window
-     * @param requestsPerSecond the run's throughput, by which counts that say how long they were
-     *     enabled ({@link SyscallCounts#enabledSeconds()}) are divided instead
+     * @param cpuRequests the requests (connections, for churn) served in that window
+     * @param counts the system calls it made over the counter's window, if counted
+     * @param countedRequests the requests served in the counter's window
      */
-    static ServerProfile of(double cpuSeconds, Optional<SyscallCounts> counts, double requests, double requestsPerSecond) {
-        if (requests <= 0 || requestsPerSecond <= 0) {
+    static ServerProfile of(double cpuSeconds, double cpuRequests, Optional<SyscallCounts> counts, double countedRequests) {
+        if (cpuRequests <= 0 || counts.isPresent() && countedRequests <= 0) {
             throw new IllegalArgumentException("no requests in the window");
         }
-        Optional<Map<String, Double>> perRequest = counts.map(c -> perRequest(c.calls(), c, requests, requestsPerSecond));
-        Map<String, Double> failed = counts.map(c -> perRequest(c.errors(), c, requests, requestsPerSecond))
-                .orElse(Map.of());
-        return new ServerProfile(cpuSeconds * 1e6 / requests, perRequest, failed);
+        Optional<Map<String, Double>> perRequest = counts.map(c -> perRequest(c.calls(), countedRequests));
+        Map<String, Double> failed = counts.map(c -> perRequest(c.errors(), countedRequests)).orElse(Map.of());
+        return new ServerProfile(cpuSeconds * 1e6 / cpuRequests, perRequest, failed);
     }
 
     /** @return system calls per request, all names */
@@ -56,13 +54,9 @@ record ServerProfile(double cpuMicros, Optional<Map<String, Double>> syscalls, M
                 .limit(limit).map(Map.Entry::getKey).toList();
     }
 
-    private static Map<String, Double> perRequest(Map<String, Long> counts, SyscallCounts all, double requests,
-            double requestsPerSecond) {
+    private static Map<String, Double> perRequest(Map<String, Long> counts, double requests) {
         Map<String, Double> rates = new LinkedHashMap<>();
-        counts.forEach((name, count) -> {
-            Double seconds = all.enabledSeconds().get(name);
-            rates.put(name, seconds == null ? count / requests : count / seconds / requestsPerSecond);
-        });
+        counts.forEach((name, count) -> rates.put(name, count / requests));
         return rates;
     }
 }

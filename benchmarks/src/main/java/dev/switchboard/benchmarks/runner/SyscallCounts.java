@@ -12,10 +12,8 @@ import java.util.Map;
  * @param calls calls per system call name, those made at least once
  * @param errors of those, the calls that failed (such as a read finding nothing: {@code EAGAIN});
  *     empty when the counter does not tell
- * @param enabledSeconds for each name, how long it was counted, when the counter tells (perf
- *     enables its counters one after the other); empty when every name was counted over the same window
  */
-record SyscallCounts(Map<String, Long> calls, Map<String, Long> errors, Map<String, Double> enabledSeconds) {
+record SyscallCounts(Map<String, Long> calls, Map<String, Long> errors) {
 
     /** The name under which perf's output gathers the calls it did not count by name. */
     static final String OTHERS = "(others)";
@@ -27,7 +25,6 @@ record SyscallCounts(Map<String, Long> calls, Map<String, Long> errors, Map<Stri
     SyscallCounts {
         calls = Collections.unmodifiableMap(new LinkedHashMap<>(calls));
         errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
-        enabledSeconds = Collections.unmodifiableMap(new LinkedHashMap<>(enabledSeconds));
     }
 
     /** @return the calls of every name */
@@ -78,53 +75,43 @@ record SyscallCounts(Map<String, Long> calls, Map<String, Long> errors, Map<Stri
                 errors.put(name, number(row, failed));
             }
         }
-        return new SyscallCounts(calls, errors, Map.of());
+        return new SyscallCounts(calls, errors);
     }
 
     /**
      * Reads what {@code perf stat -x,} writes when counting {@link #PERF_TOTAL} and
-     * {@link #PERF_PREFIX}{@code NAME} events: one line per event, {@code count,unit,event,
-     * enabled-ns,percent,...}. Events counted zero times ({@code 0} or {@code <not counted>}) and
-     * comments are left out. The total less the named calls, at the total's rate, is {@link #OTHERS}.
+     * {@link #PERF_PREFIX}{@code NAME} events: one line per event, {@code count,unit,event,...}.
+     * Events counted zero times ({@code 0} or {@code <not counted>}) and comments are left out; the
+     * total less the named calls is {@link #OTHERS}. (perf's fourth field, the time a counter was
+     * enabled, is summed over the threads and accrues only while each runs: it is no wall time.)
      *
      * @param csv perf's output
-     * @return the counts, each with how long it was enabled; perf does not tell errors
+     * @return the counts; perf does not tell errors
      * @throws IllegalArgumentException if the output has no total
      */
     static SyscallCounts parsePerf(String csv) {
         Map<String, Long> calls = new LinkedHashMap<>();
-        Map<String, Double> enabled = new LinkedHashMap<>();
         long total = -1;
-        double totalSeconds = 0;
         for (String line : csv.lines().toList()) {
             String[] fields = line.split(",", -1);
-            if (fields.length < 4 || !digits(fields[0]) || !digits(fields[3])) {
+            if (fields.length < 3 || !digits(fields[0])) {
                 continue;
             }
             long count = Long.parseLong(fields[0]);
-            double seconds = Long.parseLong(fields[3]) / 1e9;
             if (fields[2].equals(PERF_TOTAL)) {
                 total = count;
-                totalSeconds = seconds;
             } else if (fields[2].startsWith(PERF_PREFIX) && count > 0) {
-                String name = fields[2].substring(PERF_PREFIX.length());
-                calls.put(name, count);
-                enabled.put(name, seconds);
+                calls.merge(fields[2].substring(PERF_PREFIX.length()), count, Long::sum);
             }
         }
-        if (total < 0 || totalSeconds <= 0) {
+        if (total < 0) {
             throw new IllegalArgumentException("no count of " + PERF_TOTAL + " in perf's output:\n" + csv);
         }
-        double namedPerSecond = 0;
-        for (Map.Entry<String, Long> call : calls.entrySet()) {
-            namedPerSecond += call.getValue() / enabled.get(call.getKey());
+        long named = calls.values().stream().mapToLong(Long::longValue).sum();
+        if (total > named) {
+            calls.put(OTHERS, total - named);
         }
-        long others = Math.round((total / totalSeconds - namedPerSecond) * totalSeconds);
-        if (others > 0) {
-            calls.put(OTHERS, others);
-            enabled.put(OTHERS, totalSeconds);
-        }
-        return new SyscallCounts(calls, Map.of(), enabled);
+        return new SyscallCounts(calls, Map.of());
     }
 
     private static boolean digits(String text) {

@@ -31,8 +31,8 @@ class ReportTest {
         Measurements m = new Measurements();
         m.add(pingPong, SWITCHBOARD, result(pingPong, "switchboard", 1000, 50));
         m.add(pingPong, NETTY_EPOLL, result(pingPong, "netty-epoll", 1000, 50));
-        m.cpu(pingPong, SWITCHBOARD, ServerProfile.of(switchboardMicros * 1000 / 1e6, Optional.empty(), 1000, 1000));
-        m.cpu(pingPong, NETTY_EPOLL, ServerProfile.of(epollMicros * 1000 / 1e6, Optional.empty(), 1000, 1000));
+        m.cpu(pingPong, SWITCHBOARD, ServerProfile.of(switchboardMicros * 1000 / 1e6, 1000, Optional.empty(), 0));
+        m.cpu(pingPong, NETTY_EPOLL, ServerProfile.of(epollMicros * 1000 / 1e6, 1000, Optional.empty(), 0));
         return m;
     }
 
@@ -51,11 +51,10 @@ class ReportTest {
     @Test
     void showsSystemCallsPerRequestByNameWhenCounted() {
         Measurements m = cpu(7.5, 5.0);
-        m.syscalls(pingPong, SWITCHBOARD, ServerProfile.of(1, Optional.of(new SyscallCounts(
-                Map.of("recvfrom", 1000L, "sendto", 1000L, "epoll_wait", 20L), Map.of("recvfrom", 10L), Map.of())),
-                1000, 1000));
-        m.syscalls(pingPong, NETTY_EPOLL, ServerProfile.of(1, Optional.of(new SyscallCounts(
-                Map.of("recvmmsg", 100L, "sendmmsg", 80L, "epoll_pwait2", 90L), Map.of(), Map.of())), 1000, 1000));
+        m.syscalls(pingPong, SWITCHBOARD, ServerProfile.of(1, 1000, Optional.of(new SyscallCounts(
+                Map.of("recvfrom", 1000L, "sendto", 1000L, "epoll_wait", 20L), Map.of("recvfrom", 10L))), 1000));
+        m.syscalls(pingPong, NETTY_EPOLL, ServerProfile.of(1, 1000, Optional.of(new SyscallCounts(
+                Map.of("recvmmsg", 100L, "sendmmsg", 80L, "epoll_pwait2", 90L), Map.of())), 1000));
         String md = report(options, List.of(SWITCHBOARD, NETTY_EPOLL), m, List.of(), SyscallCounter.STRACE);
         assertTrue(md.contains("counted with `strace -f -c -p PID"), md);
         assertTrue(md.contains("| `recvfrom` | 1.000 (0.010 failed) | 0.000 |"), md);

@@ -43,17 +43,17 @@ class SyscallCountsTest {
     }
 
     @Test
-    void readsPerfsCountsWithHowLongEachWasEnabled() throws IOException {
+    void readsPerfsCountsPerName() throws IOException {
         SyscallCounts counts = SyscallCounts.parsePerf(sample("perf-netty-epoll-udp.csv"));
         assertEquals(11318, counts.calls().get("recvmmsg"));
         assertEquals(9950, counts.calls().get("sendmmsg"));
-        assertEquals(2.896252012, counts.enabledSeconds().get("recvmmsg"), 1e-9);
+        assertEquals(47068, counts.total(), "the named calls and the others add up to the total");
         assertFalse(counts.calls().containsKey("write"), "names counted zero times are left out");
         assertEquals(Map.of(), counts.errors());
     }
 
     @Test
-    void countsWhatPerfDidNotNameAsOthersAtTheTotalsRate() {
+    void countsWhatPerfDidNotNameAsOthers() {
         String csv = """
                 # started on Wed Dec  2 03:59:01 2026
 
@@ -64,8 +64,7 @@ class SyscallCountsTest {
                 """;
         SyscallCounts counts = SyscallCounts.parsePerf(csv);
         assertEquals(300, counts.calls().get("recvfrom"));
-        // 500 calls/s in all, 300/s recvfrom: 200/s others over the total's 2 s
-        assertEquals(400, counts.calls().get(SyscallCounts.OTHERS));
+        assertEquals(700, counts.calls().get(SyscallCounts.OTHERS));
         assertEquals(2, counts.calls().size());
     }
 
