@@ -46,6 +46,7 @@ final class Measurements {
     private final Map<String, Map<String, List<Result>>> results = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> failures = new LinkedHashMap<>();
     private final Map<String, Map<String, List<Double>>> cpuMicros = new LinkedHashMap<>();
+    private final Map<String, Map<String, List<Double>>> systemMicros = new LinkedHashMap<>();
     private final Map<String, Map<String, ServerProfile>> syscalls = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> syscallFailures = new LinkedHashMap<>();
     private final Map<String, List<Long>> startUps = new LinkedHashMap<>();
@@ -88,6 +89,15 @@ final class Measurements {
         cpuMicros.computeIfAbsent(scenario.name(), k -> new LinkedHashMap<>())
                 .computeIfAbsent(contender.name(), k -> new ArrayList<>())
                 .add(profile.cpuMicros());
+        systemMicros.computeIfAbsent(scenario.name(), k -> new LinkedHashMap<>())
+                .computeIfAbsent(contender.name(), k -> new ArrayList<>())
+                .add(profile.systemMicros());
+    }
+
+    /** @return of the server's CPU µs per request, those in the kernel, over the rounds */
+    Optional<Spread> systemMicros(Scenario scenario, Contender contender) {
+        List<Double> runs = systemMicros.getOrDefault(scenario.name(), Map.of()).get(contender.name());
+        return runs == null || runs.isEmpty() ? Optional.empty() : Optional.of(Spread.of(runs, Double::doubleValue));
     }
 
     /** @return the server's CPU µs per request over the rounds, if any run was sampled */

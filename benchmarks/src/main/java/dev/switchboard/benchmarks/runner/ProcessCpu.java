@@ -5,22 +5,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The CPU time a process has used, from {@code /proc/PID/stat}: user plus system time of all its
- * threads, the live ones and those that have ended, in clock ticks.
+ * The CPU time a process has used, from {@code /proc/PID/stat}: of all its threads, the live ones
+ * and those that have ended, in clock ticks.
+ *
+ * @param userTicks {@code utime}: running its own code (the JVM, the JIT's code, the JIT itself)
+ * @param systemTicks {@code stime}: in the kernel on its behalf (system calls, the network stack)
  */
-final class ProcessCpu {
+record ProcessCpu(long userTicks, long systemTicks) {
 
     /** {@code utime} and {@code stime} are fields 14 and 15 of the line; the name in field 2 may hold spaces. */
     private static final int UTIME_AFTER_NAME = 11;
 
-    private ProcessCpu() {}
-
     /**
      * @param stat the content of {@code /proc/PID/stat}
-     * @return {@code utime + stime}, in clock ticks
+     * @return its user and system time
      * @throws IllegalArgumentException if the text is no such line
      */
-    static long ticks(String stat) {
+    static ProcessCpu parse(String stat) {
         int nameEnd = stat.lastIndexOf(')');
         if (nameEnd < 0) {
             throw new IllegalArgumentException("not a /proc/PID/stat line: " + stat);
@@ -30,7 +31,7 @@ final class ProcessCpu {
             throw new IllegalArgumentException("a /proc/PID/stat line of " + fields.length + " fields after the name: " + stat);
         }
         try {
-            return Long.parseLong(fields[UTIME_AFTER_NAME]) + Long.parseLong(fields[UTIME_AFTER_NAME + 1]);
+            return new ProcessCpu(Long.parseLong(fields[UTIME_AFTER_NAME]), Long.parseLong(fields[UTIME_AFTER_NAME + 1]));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("utime and stime are not numbers in: " + stat, e);
         }
@@ -38,12 +39,21 @@ final class ProcessCpu {
 
     /**
      * @param pid a running process
-     * @param ticksPerSecond the kernel's clock ticks per second ({@code getconf CLK_TCK})
-     * @return the CPU time it has used so far, in seconds
+     * @return the CPU time it has used so far
      * @throws IOException if it has ended or its stat cannot be read
      */
-    static double seconds(long pid, long ticksPerSecond) throws IOException {
-        return ticks(Files.readString(Path.of("/proc", Long.toString(pid), "stat"))) / (double) ticksPerSecond;
+    static ProcessCpu read(long pid) throws IOException {
+        return parse(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+    }
+
+    /** @return user plus system ticks */
+    long ticks() {
+        return userTicks + systemTicks;
+    }
+
+    /** @return the time used since {@code earlier} */
+    ProcessCpu since(ProcessCpu earlier) {
+        return new ProcessCpu(userTicks - earlier.userTicks, systemTicks - earlier.systemTicks);
     }
 
     /** @return the kernel's clock ticks per second, from {@code getconf CLK_TCK}; 100 if that cannot say */

@@ -288,7 +288,8 @@ final class Report {
         line();
         line("Server CPU µs per request: the server process's user + system time (`/proc/PID/stat`, all threads) "
                 + "over the measured window, divided by the requests served in it (connections, for churn)"
-                + (options.rounds() > 1 ? "; median over rounds, min–max in brackets" : "") + ".");
+                + (options.rounds() > 1 ? "; median over rounds, min–max in brackets" : "") + "; after the slash, "
+                + "the part of it spent in the kernel (system time: system calls and the network stack below them).");
         line();
         StringBuilder header = new StringBuilder("| Workload |");
         StringBuilder rule = new StringBuilder("|---|");
@@ -300,7 +301,8 @@ final class Report {
         line(rule.toString());
         for (Scenario s : speed) {
             StringBuilder row = new StringBuilder("| ").append(s.name()).append(" |");
-            contenders.forEach(c -> row.append(" ").append(cpuCell(s, c, true)).append(" |"));
+            contenders.forEach(c -> row.append(" ").append(cpuCell(s, c, true))
+                    .append(measurements.systemMicros(s, c).map(m -> " / " + micros2(m.median())).orElse("")).append(" |"));
             line(row.toString());
         }
         line();
@@ -316,11 +318,12 @@ final class Report {
     private static final int TOP_SYSCALLS = 6;
 
     private void syscalls(List<Scenario> speed) {
-        line("System calls per request, by name: counted with `" + syscallCounter.description() + "` attached to "
-                + "the server for the measured window of one extra run of each workload, after the measured rounds, "
-                + "divided by the requests of that window. The counter slows the server (strace several times over, "
-                + "perf a little), so that run's throughput is not comparable and is not reported; its counts per "
-                + "request are what it is for. \"Requests per receive call\" is the requests of the window divided "
+        line("System calls per request, by name: counted with `" + syscallCounter.description() + "` in one extra "
+                + "run of each workload after the measured rounds: a fresh server, warmed up by " + seconds(options.warmup())
+                + " of the same load, then the counter started, " + seconds(options.duration()) + " of load measured, "
+                + "and the counter stopped once the load generator had returned; the counts are divided by that "
+                + "run's requests. The counter slows the server (strace several times over, perf a little), so that "
+                + "run's throughput is not comparable and is not reported; its counts per request are what it is for. \"Requests per receive call\" is the requests of the window divided "
                 + "by its `read`, `readv`, `recvfrom`, `recvmsg` and `recvmmsg` calls, failed ones included: how many "
                 + "requests one call brings in (\"per send call\" likewise with `write`, `writev`, `sendto`, `sendmsg`, "
                 + "`sendmmsg`). Each server's "
@@ -393,6 +396,12 @@ final class Report {
             StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "- **%s**: %.2f µs of server CPU against "
                     + "%.2f µs (%.2f×, %s)", s.name(), own.get().median(), other.get().median(), ratio,
                     ratio <= 1 ? "Switchboard needs less" : "Switchboard needs more"));
+            Optional<Spread> ownSystem = measurements.systemMicros(s, sb.get());
+            Optional<Spread> otherSystem = measurements.systemMicros(s, epoll.get());
+            if (ownSystem.isPresent() && otherSystem.isPresent()) {
+                text.append(String.format(Locale.ROOT, ", of which %.2f µs against %.2f µs in the kernel",
+                        ownSystem.get().median(), otherSystem.get().median()));
+            }
             Optional<ServerProfile> a = measurements.syscalls(s, sb.get());
             Optional<ServerProfile> b = measurements.syscalls(s, epoll.get());
             if (a.isPresent() && b.isPresent()) {

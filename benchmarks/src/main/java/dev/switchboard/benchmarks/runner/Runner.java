@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -177,7 +178,7 @@ public final class Runner {
             throws InterruptedException, IOException {
         Path log = work.resolve("logs/r" + round + "-" + scenario.name() + "-" + contender.name() + ".log");
         try {
-            Run run = serve(scenario, contender, log, Optional.empty());
+            Run run = serve(scenario, contender, log);
             measurements.add(scenario, contender, run.result());
             run.profile().ifPresent(profile -> measurements.cpu(scenario, contender, profile));
             System.out.println("round " + round + "  " + run.result().toLine()
@@ -189,18 +190,40 @@ public final class Runner {
         }
     }
 
-    /** One more run with the system call counter attached to the server for the measured window. */
+    /**
+     * One more run with the system call counter attached to the server. The counter is made ready
+     * first (perf opens its counters on every thread of the server, which takes seconds), the
+     * server is warmed up by a load run whose results are dropped, the counter starts, a second
+     * load run without warm-up measures, and the counter stops once it has returned: the counter's
+     * window holds the measured requests and idle edges only, so counts divide by the run's requests.
+     */
     private void countSyscalls(Scenario scenario, Contender contender, Measurements measurements)
             throws InterruptedException, IOException {
         Path log = work.resolve("logs/syscalls-" + scenario.name() + "-" + contender.name() + ".log");
-        try {
-            Run run = serve(scenario, contender, log, Optional.of(syscallCounter));
-            ServerProfile profile = run.profile().orElseThrow(() -> new IOException("the server was not sampled"));
-            measurements.syscalls(scenario, contender, profile);
-            System.out.printf(Locale.ROOT, "syscalls  %-12s %-24s %.2f per request: %s%n", contender.name(),
-                    scenario.name(), profile.totalSyscalls(), String.join(", ", profile.top(6).stream()
-                            .map(name -> String.format(Locale.ROOT, "%s %.3f", name, profile.syscalls().get().get(name)))
-                            .toList()));
+        Ports ports = Ports.free();
+        try (ServerProcess server = ServerProcess.start(contender.bench().apply(ports), log)) {
+            server.awaitReady(List.of(ports.address(EndpointKind.TCP_RAW), ports.address(EndpointKind.TCP_LINE)),
+                    List.of(ports.address(EndpointKind.UDP)), READY_TIMEOUT_NANOS);
+            long pid = server.jvmPid();
+            LoadSpec spec = scenario.load()
+                    .withClientThreads(options.clientThreads())
+                    .against(ports.address(scenario.endpoint()), pid, contender.name());
+            try (SyscallCounter.Window counter = syscallCounter.prepare(pid, log.resolveSibling(log.getFileName() + ".syscalls"))) {
+                runLoad(scenario, spec.withTiming(Duration.ZERO, options.warmup()));
+                counter.begin();
+                Result result = runLoad(scenario, spec.withTiming(Duration.ZERO, options.duration()));
+                counter.end();
+                SyscallCounts counts = counter.counts();
+                if (result.messages() <= 0) {
+                    throw new IOException("no requests in the counted run");
+                }
+                ServerProfile profile = ServerProfile.of(0, 0, result.messages(), Optional.of(counts), result.messages());
+                measurements.syscalls(scenario, contender, profile);
+                System.out.printf(Locale.ROOT, "syscalls  %-12s %-24s %.2f per request: %s  (%,d requests)%n",
+                        contender.name(), scenario.name(), profile.totalSyscalls(), String.join(", ", profile.top(6)
+                                .stream().map(name -> String.format(Locale.ROOT, "%s %.3f", name,
+                                        profile.syscalls().get().get(name))).toList()), result.messages());
+            }
         } catch (LoadFailure | IOException e) {
             measurements.syscallsFailed(scenario, contender, e.getMessage());
             System.out.println("syscalls  " + contender.name() + " " + scenario.name() + " FAILED: " + e.getMessage());
@@ -208,11 +231,10 @@ public final class Runner {
     }
 
     /**
-     * A load run against a fresh server, its CPU time (and, given a counter, its system calls)
-     * sampled over the measured window; the idle workload, which measures memory, is not sampled.
+     * A load run against a fresh server, its CPU time sampled over the measured window; the idle
+     * workload, which measures memory, is not sampled.
      */
-    private Run serve(Scenario scenario, Contender contender, Path log, Optional<SyscallCounter> counter)
-            throws InterruptedException, IOException {
+    private Run serve(Scenario scenario, Contender contender, Path log) throws InterruptedException, IOException {
         Ports ports = Ports.free();
         try (ServerProcess server = ServerProcess.start(contender.bench().apply(ports), log)) {
             server.awaitReady(List.of(ports.address(EndpointKind.TCP_RAW), ports.address(EndpointKind.TCP_LINE)),
@@ -225,8 +247,7 @@ public final class Runner {
             if (scenario.isIdle()) {
                 return new Run(runLoad(scenario, spec), Optional.empty());
             }
-            try (MeasuredWindow window = MeasuredWindow.start(pid, ticksPerSecond, options.warmup(), options.duration(), counter,
-                    log.resolveSibling(log.getFileName() + ".syscalls"))) {
+            try (MeasuredWindow window = MeasuredWindow.start(pid, ticksPerSecond, options.warmup())) {
                 Result result = runLoad(scenario, spec);
                 return new Run(result, Optional.of(window.finish(result)));
             }

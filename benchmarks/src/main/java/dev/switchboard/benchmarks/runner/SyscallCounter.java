@@ -24,10 +24,10 @@ enum SyscallCounter {
      * system call, and by name those a network server makes ({@link #PERF_NAMES}; the rest count
      * as {@link SyscallCounts#OTHERS}). All 360 {@code sys_enter_*} tracepoints on each of a
      * JVM's 30 threads take a minute to open and close on a busy machine. perf starts disabled
-     * before the warm-up and is enabled through its control FIFO for the window.
+     * and is enabled and disabled through its control FIFO.
      */
     PERF("perf stat -e raw_syscalls:sys_enter,syscalls:sys_enter_NAME,... -p PID (kernel tracepoints, every thread)"),
-    /** {@code strace -f -c -p PID}, attached when the window starts (attaching takes milliseconds). */
+    /** {@code strace -f -c -p PID}, attached when the window starts. */
     STRACE("strace -f -c -p PID (ptrace, every thread)");
 
     private static final long TIMEOUT_SECONDS = 30;
@@ -128,11 +128,6 @@ enum SyscallCounter {
             this.log = log;
             this.control = control;
             this.ack = ack;
-        }
-
-        /** @return whether the counter slows the server down while it counts (strace does, perf hardly) */
-        boolean slowsServer() {
-            return counter == STRACE;
         }
 
         /** Starts counting; returns once the counter counts. */

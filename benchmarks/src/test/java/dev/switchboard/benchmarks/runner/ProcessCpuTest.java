@@ -18,35 +18,36 @@ class ProcessCpuTest {
             + "140727425598131 140727425598131 140727425601490 0\n";
 
     @Test
-    void addsUserAndSystemTime() {
-        assertEquals(1744 + 310, ProcessCpu.ticks(JVM_STAT));
+    void readsUserAndSystemTime() {
+        assertEquals(new ProcessCpu(1744, 310), ProcessCpu.parse(JVM_STAT));
+        assertEquals(1744 + 310, ProcessCpu.parse(JVM_STAT).ticks());
     }
 
     @Test
     void findsTheFieldsAfterANameWithSpacesAndParentheses() {
         String stat = JVM_STAT.replace("(java)", "(a (b) c)");
-        assertEquals(1744 + 310, ProcessCpu.ticks(stat));
+        assertEquals(new ProcessCpu(1744, 310), ProcessCpu.parse(stat));
     }
 
     @Test
     void refusesTextThatIsNoStatLine() {
-        assertThrows(IllegalArgumentException.class, () -> ProcessCpu.ticks("MemTotal: 100 kB"));
-        assertThrows(IllegalArgumentException.class, () -> ProcessCpu.ticks("1 (x) S 1 2 3"));
+        assertThrows(IllegalArgumentException.class, () -> ProcessCpu.parse("MemTotal: 100 kB"));
+        assertThrows(IllegalArgumentException.class, () -> ProcessCpu.parse("1 (x) S 1 2 3"));
     }
 
     @Test
     void readsALiveProcessWhoseTimeGrowsAsItWorks() throws Exception {
         assumeTrue(Files.isReadable(Path.of("/proc/self/stat")), "needs Linux's /proc");
         long pid = ProcessHandle.current().pid();
-        double before = ProcessCpu.seconds(pid, ProcessCpu.ticksPerSecond());
+        long before = ProcessCpu.read(pid).ticks();
         long deadline = System.nanoTime() + 10_000_000_000L;
-        double now = before;
+        long now = before;
         long sink = 0;
         while (now <= before && System.nanoTime() < deadline) {
             for (int i = 0; i < 1_000_000; i++) {
                 sink += Long.numberOfTrailingZeros(sink + i);
             }
-            now = ProcessCpu.seconds(pid, ProcessCpu.ticksPerSecond());
+            now = ProcessCpu.read(pid).ticks();
         }
         assertTrue(now > before, "CPU time did not grow in 10 s of spinning (" + sink + ")");
     }
