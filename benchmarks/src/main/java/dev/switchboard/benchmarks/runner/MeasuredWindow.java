@@ -63,7 +63,8 @@ final class MeasuredWindow implements AutoCloseable {
         if (result.messages() <= 0) {
             throw new IOException("no requests in the measured window");
         }
-        return ServerProfile.of(cpu.ticks() / (double) ticksPerSecond, cpu.systemTicks() / (double) ticksPerSecond,
+        double tick = 1.0 / ticksPerSecond;
+        return ServerProfile.of(cpu.ticks() * tick, cpu.systemTicks() * tick, cpu.compilerTicks() * tick,
                 result.messages(), java.util.Optional.empty(), 0);
     }
 

@@ -47,6 +47,7 @@ final class Measurements {
     private final Map<String, Map<String, String>> failures = new LinkedHashMap<>();
     private final Map<String, Map<String, List<Double>>> cpuMicros = new LinkedHashMap<>();
     private final Map<String, Map<String, List<Double>>> systemMicros = new LinkedHashMap<>();
+    private final Map<String, Map<String, List<Double>>> compilerMicros = new LinkedHashMap<>();
     private final Map<String, Map<String, ServerProfile>> syscalls = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> syscallFailures = new LinkedHashMap<>();
     private final Map<String, List<Long>> startUps = new LinkedHashMap<>();
@@ -92,6 +93,15 @@ final class Measurements {
         systemMicros.computeIfAbsent(scenario.name(), k -> new LinkedHashMap<>())
                 .computeIfAbsent(contender.name(), k -> new ArrayList<>())
                 .add(profile.systemMicros());
+        compilerMicros.computeIfAbsent(scenario.name(), k -> new LinkedHashMap<>())
+                .computeIfAbsent(contender.name(), k -> new ArrayList<>())
+                .add(profile.compilerMicros());
+    }
+
+    /** @return of the server's CPU µs per request, those of the JIT compiler's threads, over the rounds */
+    Optional<Spread> compilerMicros(Scenario scenario, Contender contender) {
+        List<Double> runs = compilerMicros.getOrDefault(scenario.name(), Map.of()).get(contender.name());
+        return runs == null || runs.isEmpty() ? Optional.empty() : Optional.of(Spread.of(runs, Double::doubleValue));
     }
 
     /** @return of the server's CPU µs per request, those in the kernel, over the rounds */

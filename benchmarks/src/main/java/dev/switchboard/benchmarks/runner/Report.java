@@ -288,13 +288,15 @@ final class Report {
         line();
         line("Server CPU µs per request: the server process's user + system time (`/proc/PID/stat`, all threads) "
                 + "over the measured window, divided by the requests served in it (connections, for churn)"
-                + (options.rounds() > 1 ? "; median over rounds, min–max in brackets" : "") + "; after the slash, "
-                + "the part of it spent in the kernel (system time: system calls and the network stack below them).");
+                + (options.rounds() > 1 ? "; median over rounds, min–max in brackets" : "") + ". After the slashes, "
+                + "medians of the parts of it spent in the kernel (system time: system calls and the network stack "
+                + "below them) and by the JIT compiler's threads (compiling, not serving: a warm-up long enough leaves "
+                + "next to none of it in the window).");
         line();
         StringBuilder header = new StringBuilder("| Workload |");
         StringBuilder rule = new StringBuilder("|---|");
         for (Contender c : contenders) {
-            header.append(" ").append(c.title()).append(" |");
+            header.append(" ").append(c.title()).append(" µs: all / kernel / JIT |");
             rule.append("---:|");
         }
         line(header.toString());
@@ -302,7 +304,9 @@ final class Report {
         for (Scenario s : speed) {
             StringBuilder row = new StringBuilder("| ").append(s.name()).append(" |");
             contenders.forEach(c -> row.append(" ").append(cpuCell(s, c, true))
-                    .append(measurements.systemMicros(s, c).map(m -> " / " + micros2(m.median())).orElse("")).append(" |"));
+                    .append(measurements.systemMicros(s, c).map(m -> " / " + micros2(m.median())).orElse(""))
+                    .append(measurements.compilerMicros(s, c).map(m -> " / " + micros2(m.median())).orElse(""))
+                    .append(" |"));
             line(row.toString());
         }
         line();

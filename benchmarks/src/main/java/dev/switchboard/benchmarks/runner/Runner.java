@@ -182,7 +182,8 @@ public final class Runner {
             measurements.add(scenario, contender, run.result());
             run.profile().ifPresent(profile -> measurements.cpu(scenario, contender, profile));
             System.out.println("round " + round + "  " + run.result().toLine()
-                    + run.profile().map(p -> String.format(Locale.ROOT, "  server CPU %.2f us/req", p.cpuMicros())).orElse(""));
+                    + run.profile().map(p -> String.format(Locale.ROOT, "  server CPU %.2f us/req (kernel %.2f, JIT %.2f)",
+                            p.cpuMicros(), p.systemMicros(), p.compilerMicros())).orElse(""));
             Files.writeString(results, run.result().toJson() + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (LoadFailure | IOException e) {
             measurements.fail(scenario, contender, e.getMessage());
@@ -217,7 +218,7 @@ public final class Runner {
                 if (result.messages() <= 0) {
                     throw new IOException("no requests in the counted run");
                 }
-                ServerProfile profile = ServerProfile.of(0, 0, result.messages(), Optional.of(counts), result.messages());
+                ServerProfile profile = ServerProfile.of(0, 0, 0, result.messages(), Optional.of(counts), result.messages());
                 measurements.syscalls(scenario, contender, profile);
                 System.out.printf(Locale.ROOT, "syscalls  %-12s %-24s %.2f per request: %s  (%,d requests)%n",
                         contender.name(), scenario.name(), profile.totalSyscalls(), String.join(", ", profile.top(6)

@@ -1,6 +1,7 @@
 package dev.switchboard.benchmarks.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -19,14 +20,27 @@ class ProcessCpuTest {
 
     @Test
     void readsUserAndSystemTime() {
-        assertEquals(new ProcessCpu(1744, 310), ProcessCpu.parse(JVM_STAT));
+        assertEquals(new ProcessCpu(1744, 310, 0), ProcessCpu.parse(JVM_STAT));
         assertEquals(1744 + 310, ProcessCpu.parse(JVM_STAT).ticks());
     }
 
     @Test
     void findsTheFieldsAfterANameWithSpacesAndParentheses() {
         String stat = JVM_STAT.replace("(java)", "(a (b) c)");
-        assertEquals(new ProcessCpu(1744, 310), ProcessCpu.parse(stat));
+        assertEquals(new ProcessCpu(1744, 310, 0), ProcessCpu.parse(stat));
+    }
+
+    @Test
+    void tellsTheJitCompilersThreadsByName() {
+        assertTrue(ProcessCpu.isCompiler(JVM_STAT.replace("(java)", "(C2 CompilerThre)")));
+        assertTrue(ProcessCpu.isCompiler(JVM_STAT.replace("(java)", "(C1 CompilerThre)")));
+        assertFalse(ProcessCpu.isCompiler(JVM_STAT.replace("(java)", "(epollEventLoopG)")));
+    }
+
+    @Test
+    void countsTheTimeSinceAnEarlierReadingAndNoNegativeCompilerTime() {
+        ProcessCpu since = new ProcessCpu(150, 60, 5).since(new ProcessCpu(100, 50, 20));
+        assertEquals(new ProcessCpu(50, 10, 0), since);
     }
 
     @Test

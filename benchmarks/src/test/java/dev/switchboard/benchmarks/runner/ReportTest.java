@@ -31,8 +31,8 @@ class ReportTest {
         Measurements m = new Measurements();
         m.add(pingPong, SWITCHBOARD, result(pingPong, "switchboard", 1000, 50));
         m.add(pingPong, NETTY_EPOLL, result(pingPong, "netty-epoll", 1000, 50));
-        m.cpu(pingPong, SWITCHBOARD, ServerProfile.of(switchboardMicros * 1000 / 1e6, switchboardMicros * 1000 / 2e6, 1000, Optional.empty(), 0));
-        m.cpu(pingPong, NETTY_EPOLL, ServerProfile.of(epollMicros * 1000 / 1e6, epollMicros * 1000 / 4e6, 1000, Optional.empty(), 0));
+        m.cpu(pingPong, SWITCHBOARD, ServerProfile.of(switchboardMicros * 1000 / 1e6, switchboardMicros * 1000 / 2e6, 0.001, 1000, Optional.empty(), 0));
+        m.cpu(pingPong, NETTY_EPOLL, ServerProfile.of(epollMicros * 1000 / 1e6, epollMicros * 1000 / 4e6, 0, 1000, Optional.empty(), 0));
         return m;
     }
 
@@ -45,16 +45,16 @@ class ReportTest {
         assertTrue(md.contains("server CPU per request 1.50×"), md);
         assertTrue(md.contains("- **tcp-pingpong-c1-s64**: 7.50 µs of server CPU against 5.00 µs (1.50×, "
                 + "Switchboard needs more), of which 3.75 µs against 1.25 µs in the kernel."), md);
-        assertTrue(md.contains("| tcp-pingpong-c1-s64 | 7.50 / 3.75 | 5.00 / 1.25 |"), md);
+        assertTrue(md.contains("| tcp-pingpong-c1-s64 | 7.50 / 3.75 / 1.00 | 5.00 / 1.25 / 0.00 |"), md);
         assertTrue(md.contains("System calls were not counted in this run"), md);
     }
 
     @Test
     void showsSystemCallsPerRequestByNameWhenCounted() {
         Measurements m = cpu(7.5, 5.0);
-        m.syscalls(pingPong, SWITCHBOARD, ServerProfile.of(1, 0, 1000, Optional.of(new SyscallCounts(
+        m.syscalls(pingPong, SWITCHBOARD, ServerProfile.of(1, 0, 0, 1000, Optional.of(new SyscallCounts(
                 Map.of("recvfrom", 1000L, "sendto", 1000L, "epoll_wait", 20L), Map.of("recvfrom", 10L))), 1000));
-        m.syscalls(pingPong, NETTY_EPOLL, ServerProfile.of(1, 0, 1000, Optional.of(new SyscallCounts(
+        m.syscalls(pingPong, NETTY_EPOLL, ServerProfile.of(1, 0, 0, 1000, Optional.of(new SyscallCounts(
                 Map.of("recvmmsg", 100L, "sendmmsg", 80L, "epoll_pwait2", 90L), Map.of())), 1000));
         String md = report(options, List.of(SWITCHBOARD, NETTY_EPOLL), m, List.of(), SyscallCounter.STRACE);
         assertTrue(md.contains("counted with `strace -f -c -p PID"), md);
