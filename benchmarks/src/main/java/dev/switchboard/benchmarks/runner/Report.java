@@ -482,12 +482,14 @@ final class Report {
                 server's event loop; its latency histogram is HdrHistogram with three significant digits. Both \
                 measure latency from the send to the reply's last byte; MB/s counts reply bytes.
                 - **Server CPU per request.** The runner reads the server process's user + system time \
-                (`/proc/PID/stat`: every thread, clock ticks of 10 ms) when the measured window starts and a little \
-                before it ends, and divides by the requests served in between (the run's throughput times the \
-                window). On two cores shared by the server, the load generator and whatever else runs on the \
-                machine, throughput moves with what the neighbours take; the CPU a request costs the server moves \
-                much less, and is the number to compare across runs. System calls per request \
-                (`--syscalls`) come from an extra run with a counter attached, never from a measured one.
+                (`/proc/PID/stat`: every thread, clock ticks of 10 ms) when the warm-up ends and again when the load \
+                generator has returned, and divides by the requests of the measured window; the JIT compiler's \
+                threads are read on their own (`/proc/PID/task/*/stat`) so that compiling shows apart from serving. On \
+                two cores shared by the server, the load generator and whatever else runs on the machine, \
+                throughput moves with what the neighbours take; the CPU a request costs the server moves much less, \
+                and is the robust number for comparing servers within one report (not across reports: the machine's \
+                state moves it too). System calls per request (`--syscalls`) come from an extra run with a counter \
+                attached, never from a measured one.
                 - **Workloads.** Ping-pong: one request outstanding per connection (raw framing cannot delimit \
                 more). Pipelined: 32 lines outstanding per connection, replies matched in order. UDP: 8 datagrams \
                 outstanding per socket; one unanswered within 200 ms counts as lost and is replaced by a new one, so \
