@@ -3,6 +3,7 @@ package dev.switchboard.benchmarks.runner;
 import dev.switchboard.benchmarks.load.Result;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -65,7 +66,7 @@ final class MeasuredWindow implements AutoCloseable {
         }
         double tick = 1.0 / ticksPerSecond;
         return ServerProfile.of(cpu.ticks() * tick, cpu.systemTicks() * tick, cpu.compilerTicks() * tick,
-                result.messages(), java.util.Optional.empty(), 0);
+                result.messages(), Optional.empty(), 0);
     }
 
     /** Stops sampling, early if the run failed. */

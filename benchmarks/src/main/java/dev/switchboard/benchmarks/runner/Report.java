@@ -6,13 +6,18 @@ import dev.switchboard.benchmarks.netty.NettyServer;
 import dev.switchboard.benchmarks.netty.NettyTransport;
 import dev.switchboard.benchmarks.runner.Measurements.Summary;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /** The comparison as Markdown: {@code docs/PERFORMANCE.md}. */
 final class Report {
+
+    /** How many of each server's most frequent system calls the profile lists. */
+    private static final int TOP_SYSCALLS = 6;
 
     private final RunnerOptions options;
     private final Machine machine;
@@ -319,8 +324,6 @@ final class Report {
         comparison(speed);
     }
 
-    private static final int TOP_SYSCALLS = 6;
-
     private void syscalls(List<Scenario> speed) {
         line("System calls per request, by name: counted with `" + syscallCounter.description() + "` in one extra "
                 + "run of each workload after the measured rounds: a fresh server, warmed up by " + seconds(options.warmup())
@@ -334,7 +337,7 @@ final class Report {
                 + TOP_SYSCALLS + " most frequent calls are listed.");
         line();
         for (Scenario s : speed) {
-            List<String> names = new java.util.ArrayList<>();
+            List<String> names = new ArrayList<>();
             for (Contender c : contenders) {
                 measurements.syscalls(s, c).ifPresent(p -> p.top(TOP_SYSCALLS).stream()
                         .filter(n -> !names.contains(n)).forEach(names::add));
@@ -376,7 +379,7 @@ final class Report {
         line(row.toString());
     }
 
-    private static double perCall(ServerProfile profile, java.util.Set<String> names) {
+    private static double perCall(ServerProfile profile, Set<String> names) {
         double calls = profile.syscalls(names);
         return calls == 0 ? 0 : 1 / calls;
     }

@@ -2,6 +2,7 @@ package dev.switchboard.benchmarks.runner;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -188,7 +189,7 @@ enum SyscallCounter {
                 try {
                     return ack.readLine();
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             });
             try {

@@ -27,11 +27,6 @@ record SyscallCounts(Map<String, Long> calls, Map<String, Long> errors) {
         errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
     }
 
-    /** @return the calls of every name */
-    long total() {
-        return calls.values().stream().mapToLong(Long::longValue).sum();
-    }
-
     /**
      * Reads the summary that {@code strace -c} writes: a header, a rule of dashes, one row per
      * system call ({@code % time, seconds, usecs/call, calls, errors, syscall}; errors blank when

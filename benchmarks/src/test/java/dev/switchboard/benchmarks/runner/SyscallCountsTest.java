@@ -32,7 +32,7 @@ class SyscallCountsTest {
     void leavesStracesTotalRowOutAndAddsUpToIt() throws IOException {
         SyscallCounts counts = SyscallCounts.parseStrace(sample("strace-netty-epoll-udp.txt"));
         assertFalse(counts.calls().containsKey("total"));
-        assertEquals(13095, counts.total());
+        assertEquals(13095, counts.calls().values().stream().mapToLong(Long::longValue).sum());
         assertEquals(15, counts.calls().size());
     }
 
@@ -47,7 +47,7 @@ class SyscallCountsTest {
         SyscallCounts counts = SyscallCounts.parsePerf(sample("perf-netty-epoll-udp.csv"));
         assertEquals(11318, counts.calls().get("recvmmsg"));
         assertEquals(9950, counts.calls().get("sendmmsg"));
-        assertEquals(47068, counts.total(), "the named calls and the others add up to the total");
+        assertEquals(47068, counts.calls().values().stream().mapToLong(Long::longValue).sum(), "the named calls and the others add up to the total");
         assertFalse(counts.calls().containsKey("write"), "names counted zero times are left out");
         assertEquals(Map.of(), counts.errors());
     }
