@@ -103,12 +103,13 @@ public final class Reloader {
         }
         List<Endpoint> retired = new ArrayList<>();
         EndpointChanges[] planned = new EndpointChanges[1];
+        List<String> leftForRestart = new ArrayList<>();
         boolean applied;
         try {
             applied = server.reconfigure(serving -> {
                 EndpointChanges changes = EndpointChanges.between(serving, created);
                 planned[0] = changes;
-                List<Endpoint> next = apply(changes, created, retired);
+                List<Endpoint> next = apply(changes, created, retired, leftForRestart);
                 server.retire(retired); // under the server's lock: a stop from now on waits for these drains
                 return next;
             });
@@ -124,12 +125,16 @@ public final class Reloader {
         }
         current.replace(loaded);
         layers.update(loaded.plugins(), server.endpoints());
-        LOG.log(INFO, "reloaded " + inputs.file() + ": " + planned[0].summary());
+        LOG.log(INFO, "reloaded " + inputs.file() + ": " + planned[0].summary(leftForRestart.size()));
         return true;
     }
 
-    /** Under the server's lock: starts, switches and collects what retires; returns what serves next. */
-    private static List<Endpoint> apply(EndpointChanges changes, List<Endpoint> created, List<Endpoint> retired) {
+    /**
+     * Under the server's lock: starts, switches, takes over and collects what retires (and the names of
+     * the endpoints whose transport settings are left for a restart); returns what serves next.
+     */
+    private static List<Endpoint> apply(EndpointChanges changes, List<Endpoint> created, List<Endpoint> retired,
+            List<String> leftForRestart) {
         List<Endpoint> starting = new ArrayList<>(changes.added());
         changes.moved().forEach(pair -> starting.add(pair.next()));
         startAll(starting, created);
@@ -153,12 +158,7 @@ public final class Reloader {
             replace(next, pair.next(), switched(pair));
         }
         for (EndpointChanges.Pair pair : changes.pinned()) {
-            LOG.log(WARNING, "endpoint " + pair.serving().name() + ": its transport settings changed on the same"
-                    + " address, which a reload cannot apply without closing its listening socket and connections;"
-                    + " they apply at the next restart, and it serves with the previous ones until then");
-            Endpoint serving = pair.serving().blueprint().sameServices(pair.next().blueprint())
-                    ? unswitched(pair) : switched(pair);
-            replace(next, pair.next(), serving);
+            replace(next, pair.next(), takenOver(pair, leftForRestart));
         }
         for (Endpoint endpoint : changes.removed()) {
             retired.add(endpoint);
@@ -183,6 +183,28 @@ public final class Reloader {
                 throw LaunchException.startFailed("endpoint " + endpoint.name() + ": cannot start: "
                         + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
             }
+        }
+    }
+
+    /**
+     * The new endpoint serving on the serving one's sockets, whose transport retires; or, if the new
+     * transport cannot take over, the serving one with its transport settings (named in
+     * {@code leftForRestart}) and the new services if it can switch to them.
+     */
+    private static Endpoint takenOver(EndpointChanges.Pair pair, List<String> leftForRestart) {
+        Endpoint serving = pair.serving();
+        try {
+            Endpoint now = serving.takenOverBy(pair.next());
+            LOG.log(INFO, "endpoint " + serving.name() + " took its new transport settings over on its listening socket;"
+                    + " its open connections keep the previous ones: " + now.description());
+            return now;
+        } catch (UnsupportedOperationException | IllegalStateException | IOException e) {
+            leftForRestart.add(serving.name());
+            LOG.log(WARNING, "endpoint " + serving.name() + ": its transport settings changed on the same"
+                    + " address, which its transport cannot apply without closing its listening socket and"
+                    + " connections (" + (e.getMessage() == null ? e.toString() : e.getMessage()) + ");"
+                    + " they apply at the next restart, and it serves with the previous ones until then");
+            return serving.blueprint().sameServices(pair.next().blueprint()) ? unswitched(pair) : switched(pair);
         }
     }
 

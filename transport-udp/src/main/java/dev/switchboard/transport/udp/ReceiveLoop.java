@@ -98,6 +98,12 @@ final class ReceiveLoop implements ServingLoop {
         selector.wakeup();
     }
 
+    /** As {@link #stop}: neither touches the socket, which the selector's wake-up leaves as it is. */
+    @Override
+    public void leave() {
+        stop();
+    }
+
     @Override
     public void afterPass(CountDownLatch latch) {
         passed = latch;
