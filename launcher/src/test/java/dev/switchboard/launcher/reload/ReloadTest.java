@@ -209,23 +209,6 @@ class ReloadTest {
     }
 
     @Test
-    void keepsTransportSettingsThatWouldCloseTheListeningSocketAndSaysSo() {
-        start(LINES);
-        Transport before = endpoint("lines").transport();
-        try (LogCapture log = LogCapture.of("switchboard.launcher");
-                StreamClient session = StreamClient.connect(address("lines"))) {
-            configure("lines { transport = tcp, framing = line, idle-timeout = 1h, services = [uppercase] }\n");
-            assertTrue(reloader.reload());
-
-            assertSame(before, endpoint("lines").transport());
-            assertTrue(log.lines().stream().anyMatch(line -> line.startsWith("WARNING ")
-                    && line.contains("endpoint lines: its transport settings changed") && line.contains("next restart")),
-                    log.lines().toString());
-            assertEquals("STILL", ask(session, "still"));
-        }
-    }
-
-    @Test
     void servesWithAPluginJarAddedToThePluginsFolder() throws IOException {
         start(LINES);
         plugin("bang.jar", "bang", "!");

@@ -107,8 +107,9 @@ public final class StreamTransport extends AbstractTransport {
     protected SocketAddress serveInstead(AbstractTransport from, MessageService initial) throws IOException {
         StreamTransport predecessor = (StreamTransport) from;
         if (predecessor.binding.getClass() != binding.getClass()) {
-            throw new UnsupportedOperationException("its binding " + binding.getClass().getName()
-                    + " cannot take over from " + predecessor.binding.getClass().getName() + ", another class");
+            String serving = predecessor.binding.getClass().getName();
+            throw new UnsupportedOperationException("its binding is another class than the serving one's, " + serving
+                    + (serving.equals(binding.getClass().getName()) ? ", loaded anew (a replaced plugin)" : ""));
         }
         if (!binding.address().equals(predecessor.binding.address())) {
             throw new UnsupportedOperationException("it is configured for " + binding.address() + ", not "
