@@ -60,6 +60,8 @@ final class BatchLoop implements ServingLoop {
     private volatile boolean stopping;
     /** Whether the thread waits in the receive, or is about to: it is in no service then. */
     private volatile boolean receiving;
+    /** Whether the thread has left the loop: it is in no service, and counts no latch down any more. */
+    private volatile boolean ended;
     private final AtomicReference<CountDownLatch> passed = new AtomicReference<>();
     private boolean started;
     private boolean released;
@@ -112,7 +114,7 @@ final class BatchLoop implements ServingLoop {
     @Override
     public void afterPass(CountDownLatch latch) {
         passed.set(latch);
-        if (receiving && passed.compareAndSet(latch, null)) {
+        if ((receiving || ended) && passed.compareAndSet(latch, null)) {
             latch.countDown();
         }
     }
@@ -163,6 +165,11 @@ final class BatchLoop implements ServingLoop {
                 endpoint.served().serviceThreadDied(e);
             }
         } finally {
+            ended = true;
+            CountDownLatch latch = passed.getAndSet(null);
+            if (latch != null) {
+                latch.countDown();
+            }
             release();
         }
     }

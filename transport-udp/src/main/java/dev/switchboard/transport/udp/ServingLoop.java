@@ -20,7 +20,8 @@ interface ServingLoop extends Runnable {
 
     /**
      * Counts {@code latch} down once the loop is between two datagrams: at once if it waits for
-     * one, else once it has finished the ones in hand. Safe from any thread, one latch at a time.
+     * one or has ended (a loop that {@linkplain #leave left} its socket ends), else once it has
+     * finished the ones in hand. Safe from any thread, one latch at a time.
      *
      * @param latch what to count down
      */
