@@ -41,7 +41,7 @@ import java.util.concurrent.TimeUnit;
  * the stopping thread and the loop's thread is interrupted, and left behind if it does not end.
  *
  * <p>{@link #takeOver} starts a transport with new settings on a serving one's listening channel
- * (same binding class, same address): its acceptor takes every connection from then on, and the
+ * (same backlog, and a binding that {@linkplain StreamBinding#takeOverFrom takes it over}): its acceptor takes every connection from then on, and the
  * retired one's loops serve the connections they have, under the settings they were accepted with,
  * until it is stopped; its stop then leaves the listening channel to its successor.
  *
@@ -100,20 +100,15 @@ public final class StreamTransport extends AbstractTransport {
      * take every connection from now on; the predecessor's acceptor ends without closing the channel
      * and its loops serve the connections they have until it stops.
      *
-     * @throws UnsupportedOperationException if the predecessor's binding is of another class (a
-     *     replaced plugin's) or binds another address
+     * @throws UnsupportedOperationException if the listening channel is not one this transport would
+     *     have bound: another {@code backlog}, or a binding that refuses it ({@link StreamBinding#takeOverFrom})
      */
     @Override
     protected SocketAddress serveInstead(AbstractTransport from, MessageService initial) throws IOException {
         StreamTransport predecessor = (StreamTransport) from;
-        if (predecessor.binding.getClass() != binding.getClass()) {
-            String serving = predecessor.binding.getClass().getName();
-            throw new UnsupportedOperationException("its binding is another class than the serving one's, " + serving
-                    + (serving.equals(binding.getClass().getName()) ? ", loaded anew (a replaced plugin)" : ""));
-        }
-        if (!binding.address().equals(predecessor.binding.address())) {
-            throw new UnsupportedOperationException("it is configured for " + binding.address() + ", not "
-                    + predecessor.binding.address());
+        if (settings.backlog() != predecessor.settings.backlog() || !binding.takeOverFrom(predecessor.binding)) {
+            throw new UnsupportedOperationException("its listening socket would be bound otherwise: another backlog,"
+                    + " or a binding of another class (a replaced plugin's), address or bind-time option such as reuse-port");
         }
         return serveOn(predecessor.server, initial, predecessor);
     }

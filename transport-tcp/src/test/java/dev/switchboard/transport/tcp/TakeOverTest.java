@@ -102,6 +102,15 @@ class TakeOverTest {
     }
 
     @Test
+    void anotherReusePortOrBacklogCannotBeTakenOver() {
+        Transport reusing = create("reuse-port = true");
+        Transport longerQueue = create("backlog = 7");
+
+        assertThrows(UnsupportedOperationException.class, () -> reusing.takeOver(old, UPPER));
+        assertThrows(UnsupportedOperationException.class, () -> longerQueue.takeOver(old, UPPER));
+    }
+
+    @Test
     void aTransportOfAnotherBindingClassCannotTakeOverAndTheOldOneServesOn() throws IOException {
         TransportContext context = TestSettings.transportContext("tcp", SETTINGS);
         InetSocketAddress address = (InetSocketAddress) old.localAddress();
