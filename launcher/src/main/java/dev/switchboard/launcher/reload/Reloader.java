@@ -29,7 +29,9 @@ import java.util.List;
  * the plugins folder as a start does, creates every endpoint (which validates every setting), and
  * only if all of that succeeds changes what serves, by endpoint name ({@link EndpointChanges}):
  * added endpoints and the new addresses of moved ones start first (if one cannot, those started are
- * stopped and nothing changes), changed services are switched in on the serving transports, and the
+ * stopped and nothing changes), changed services are switched in on the serving transports, new
+ * transport settings on the same address are taken over on the serving sockets
+ * ({@link Endpoint#takenOverBy}, or left for a restart where the transport cannot), and the
  * endpoints removed or moved away from drain within their shutdown grace. A plugin that fails to load
  * refuses the reload, as it fails {@code switchboard check}. Plugin layers no endpoint uses any more
  * are let go ({@link PluginLayers}). One reload at a time.
