@@ -39,8 +39,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>{@link #takeOver} starts a transport with new settings on a serving one's sockets (same
  * address, {@code threads}, {@code reuse-port} and kind of socket): its loops receive from then on,
- * and the retired one's loops leave the sockets once they have answered what they hold; a datagram
- * queued in a socket's buffer is received by one or the other.
+ * and returns once the retired one's loops have answered what they held and left the sockets (a
+ * second at most for a batched loop, which waits in its receive); a datagram queued in a socket's
+ * buffer is received by one or the other.
  *
  * <p>A reply leaves from the socket its request arrived on. A socket bound to a wildcard address
  * cannot choose the source address of its replies (Java offers no {@code IP_PKTINFO}), so on a host
@@ -51,6 +52,8 @@ final class UdpTransport extends AbstractTransport {
 
     /** How long a loop may take, whatever the grace, to finish the datagram it is answering. */
     private static final long LOOP_EXIT_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** How long loops that leave their sockets may take: a batched loop's receive timeout, and a datagram's service. */
+    private static final long LEAVE_NANOS = TimeUnit.SECONDS.toNanos(2);
     /** How long a service switch waits for the threads to leave the previous service. */
 
     private final UdpSettings settings;
@@ -171,9 +174,25 @@ final class UdpTransport extends AbstractTransport {
         loopThreads = Threads.start(Threads.prefix(name, "loop"), loops);
         watched.start(Threads.prefix(name, "watchdog"));
         if (predecessor != null) {
-            predecessor.loops.forEach(ServingLoop::leave);
+            predecessor.leaveSockets();
         }
         return group.localAddress();
+    }
+
+    /**
+     * Has the loops leave their sockets to a successor's loops, and waits until they have: they finish
+     * the datagrams in hand (a batched loop notices at its next receive timeout, within a second), and
+     * the workers go on with those queued for them.
+     */
+    private void leaveSockets() {
+        loops.forEach(ServingLoop::leave);
+        long deadline = System.nanoTime() + LEAVE_NANOS;
+        for (Thread thread : loopThreads) {
+            if (!Threads.awaitEnd(thread, deadline)) {
+                context().logger().log(WARNING, thread.getName() + " has not left its socket to the transport that took"
+                        + " it over: it is still in the service, and ends once out of it");
+            }
+        }
     }
 
     /** Sets changed buffer sizes on sockets taken over; one the kernel refuses is logged, and the rest serves on. */

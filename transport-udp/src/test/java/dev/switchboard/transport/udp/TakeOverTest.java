@@ -1,12 +1,17 @@
 package dev.switchboard.transport.udp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.switchboard.testkit.Await;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -45,15 +50,24 @@ class TakeOverTest {
                 queued.add("QUEUED" + i);
             }
 
-            takeOver(old, "max-message-bytes = 1000");
+            successor = TestEndpoint.create(TestEndpoint.context("successor", "max-message-bytes = 1000"));
+            CompletableFuture<Void> takingOver = CompletableFuture.runAsync(() -> {
+                try {
+                    successor.takeOver(old.transport, Services.upper());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
 
             Set<String> replies = new HashSet<>();
             for (int i = 0; i < 20; i++) {
                 replies.add(client.receiveText());
             }
             assertEquals(queued, replies, "the successor received what waited in the socket");
+            assertFalse(takingOver.isDone(), "the take-over waits for the datagram the old loop holds");
             gate.open();
             assertEquals("wait", client.receiveText(), "the retired loop answered the datagram it held");
+            takingOver.get(Await.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         }
     }
 

@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.switchboard.api.MemoryBudget;
 import dev.switchboard.api.MessageService;
 import dev.switchboard.testkit.Await;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -47,7 +50,13 @@ class BatchedTakeOverTest {
             }
             Endpoint successor = Endpoint.create("max-message-bytes = 1000", MemoryBudget.processDefault());
             try {
-                successor.transport.takeOver(old.transport, UPPER);
+                CompletableFuture<Void> takingOver = CompletableFuture.runAsync(() -> {
+                    try {
+                        successor.transport.takeOver(old.transport, UPPER);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
 
                 Set<String> replies = new HashSet<>();
                 for (int i = 0; i < 20; i++) {
@@ -56,6 +65,7 @@ class BatchedTakeOverTest {
                 assertEquals(queued, replies, "the successor received what waited in the socket");
                 open.countDown();
                 assertEquals("held", client.receiveText(), "the retired loop answered the datagram it held");
+                takingOver.get(Await.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 
                 old.transport.stop(Duration.ofSeconds(1));
                 client.send("after");
