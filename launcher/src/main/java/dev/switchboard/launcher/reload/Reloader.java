@@ -47,7 +47,8 @@ public final class Reloader {
     private final PluginLoader loader;
     private final FatalFailures fatalFailures;
     private final ProcessMemoryBudget memoryBudget;
-    private final EndpointObservers observers;
+    /** The observers of the endpoints the last start or reload created; replaced by a reload that applies. */
+    private EndpointObservers observers;
     private final PluginLayers layers;
     private final CurrentConfiguration current;
 
@@ -58,7 +59,8 @@ public final class Reloader {
      * @param loader the loader that loaded the plugins at start, which keeps the unchanged ones' layers
      * @param fatalFailures where every transport reports a serving thread that died
      * @param memoryBudget the process's one budget
-     * @param observers what observes every endpoint: those found at start, which a reload keeps
+     * @param observers what observes every endpoint: those found at start, which a reload rescans in
+     *     the plugins it loads
      * @param current the plugins and configuration serving now, which a reload that applies replaces
      */
     @Inject
@@ -85,6 +87,7 @@ public final class Reloader {
         LOG.log(INFO, "reloading " + inputs.file());
         List<Endpoint> created;
         CurrentConfiguration.Loaded loaded;
+        EndpointObservers rescanned;
         try {
             ConfigSource source = ConfigSource.open(inputs.file(), inputs.systemProperties());
             Plugins plugins = loader.load(source.pluginsDirectory(home));
@@ -95,7 +98,8 @@ public final class Reloader {
             }
             EffectiveConfig config = source.load(plugins.references());
             loaded = new CurrentConfiguration.Loaded(plugins, config, ProviderRegistry.discover(plugins));
-            created = new EndpointFactory(config, loaded.providers(), fatalFailures, memoryBudget, observers)
+            rescanned = observers.withPlugins(plugins);
+            created = new EndpointFactory(config, loaded.providers(), fatalFailures, memoryBudget, rescanned)
                     .createAll();
         } catch (LaunchException e) {
             LOG.log(ERROR, e.getMessage());
@@ -126,6 +130,7 @@ public final class Reloader {
             return false;
         }
         current.replace(loaded);
+        observers = rescanned;
         layers.update(loaded.plugins(), server.endpoints());
         LOG.log(INFO, "reloaded " + inputs.file() + ": " + planned[0].summary(leftForRestart.size()));
         return true;

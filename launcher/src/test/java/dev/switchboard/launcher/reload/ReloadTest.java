@@ -236,6 +236,20 @@ class ReloadTest {
     }
 
     @Test
+    void anObserverPluginAddedToThePluginsFolderObservesTheEndpointsTheReloadStarts() throws IOException {
+        start(LINES);
+        String prefix = "reload.observer." + System.nanoTime();
+        Path build = Files.createDirectories(directory.resolve("build-observer"));
+        Files.move(TestPlugins.plainObserverJar(build, "observer.jar", prefix), home.plugins().resolve("observer.jar"));
+        configure(LINES + "extra { transport = tcp, framing = line, services = [uppercase] }\n");
+
+        assertTrue(reloader.reload());
+        assertEquals("HI\n", Loopback.tcp(address("extra"), "hi\n", 3));
+
+        Await.until(() -> "1".equals(System.getProperty(prefix + ".extra.served")), "the request observed");
+    }
+
+    @Test
     void keepsTheLayerOfAnUnchangedPluginJar() throws IOException {
         plugin("tag.jar", "tag", "-1");
         start("tagged { transport = tcp, framing = line, services = [tag] }\n");
