@@ -75,7 +75,7 @@ record EndpointChanges(List<Pair> unchanged, List<Endpoint> added, List<Pair> sw
         int takenOver = pinned.size() - leftForRestart;
         return added.size() + " added, " + switched.size() + " switched, " + moved.size() + " moved, "
                 + removed.size() + " removed, " + unchanged.size() + " unchanged"
-                + (takenOver == 0 ? "" : ", " + takenOver + " with new transport settings on the same socket")
+                + (takenOver == 0 ? "" : ", " + takenOver + " with new transport settings on the same sockets")
                 + (leftForRestart == 0 ? "" : ", " + leftForRestart + " with transport settings left for a restart");
     }
 }

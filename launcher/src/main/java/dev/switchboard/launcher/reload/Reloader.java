@@ -202,8 +202,8 @@ public final class Reloader {
         Endpoint serving = pair.serving();
         try {
             Endpoint now = serving.takenOverBy(pair.next());
-            LOG.log(INFO, "endpoint " + serving.name() + " took its new transport settings over on its listening socket;"
-                    + " its open connections keep the previous ones: " + now.description());
+            LOG.log(INFO, "endpoint " + serving.name() + " took its new transport settings over without closing its"
+                    + " sockets; connections already open keep the previous ones: " + now.description());
             return now;
         } catch (UnsupportedOperationException | IllegalStateException | IOException e) {
             leftForRestart.add(serving.name());
