@@ -215,6 +215,21 @@ class TakeOverReloadTest {
     }
 
     @Test
+    void theServerShowsOneServingEndpointWhileItsRetiredTransportServes() {
+        start(LINES);
+        try (StreamClient session = StreamClient.connect(address("lines"))) {
+            assertEquals("OPEN", ask(session, "open"));
+            configure(LINES_LIMITED);
+
+            assertTrue(reloader.reload());
+
+            assertEquals(1, endpoint("lines").retiredTransports());
+            assertEquals(List.of("lines SERVING"), server.status().stream()
+                    .map(status -> status.name() + " " + status.state()).toList());
+        }
+    }
+
+    @Test
     void aRetiredTransportStopsWhenItsLastConnectionCloses() {
         start(LINES);
         Transport before = endpoint("lines").transport();
