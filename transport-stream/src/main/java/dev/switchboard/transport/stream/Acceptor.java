@@ -29,7 +29,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>{@link #drain} ends it: it accepts what the kernel has queued until the queue is empty, then
  * closes the listening channel itself, so that no connection the kernel completed for this listener
- * is reset by its closing (docs/DECISIONS.md). It also ends when the listening channel is closed.
+ * is reset by its closing (docs/DECISIONS.md). It also ends when the listening channel is closed,
+ * and, leaving it open, when it {@linkplain #handOver hands it over} to a successor's acceptor.
  */
 final class Acceptor implements Runnable {
 
@@ -45,6 +46,7 @@ final class Acceptor implements Runnable {
     private final Selector selector;
     private int next;
     private volatile boolean draining;
+    private volatile boolean handingOver;
     private volatile long drainDeadline;
 
     /**
@@ -85,6 +87,16 @@ final class Acceptor implements Runnable {
         selector.wakeup();
     }
 
+    /**
+     * Has the acceptor end before its next accept, leaving the listening channel open: another
+     * acceptor, registered with it already, takes what the kernel queues from then on. Safe from any
+     * thread.
+     */
+    void handOver() {
+        handingOver = true;
+        selector.wakeup();
+    }
+
     /** Closes the selector of an acceptor whose thread never started. */
     void closeUnstarted() {
         Closeables.closeQuietly(selector);
@@ -102,7 +114,7 @@ final class Acceptor implements Runnable {
     }
 
     private void accept() throws IOException {
-        while (true) {
+        while (!handingOver) {
             SocketChannel channel;
             try {
                 channel = server.accept();

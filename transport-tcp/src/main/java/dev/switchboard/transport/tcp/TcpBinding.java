@@ -44,6 +44,12 @@ record TcpBinding(InetSocketAddress address, boolean reusePort) implements Strea
         }
     }
 
+    /** The same address and {@code reuse-port}, and this class: a replaced plugin's copy of it is another. */
+    @Override
+    public boolean takeOverFrom(StreamBinding serving) {
+        return equals(serving);
+    }
+
     @Override
     public void configure(SocketChannel connection) throws IOException {
         connection.setOption(StandardSocketOptions.TCP_NODELAY, true);
