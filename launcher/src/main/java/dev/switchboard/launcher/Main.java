@@ -50,30 +50,27 @@ public final class Main {
     }
 
     private static int serve(Launcher launcher) {
+        Server server = startServing(launcher);
         if (Training.requested()) {
-            Admin admin = launcher.get(Admin.class);
-            admin.start(launcher.get(Server.class));
-            Server server = launcher.start();
+            // The training start serves as any start does, so that the archive holds what a start loads.
             Training.askEach(server.endpoints());
-            server.stop();
-            admin.stop();
-            return 0;
+            return 0; // main's exit runs the shutdown hook, which stops the endpoints
         }
-        serveUntilShutdown(launcher);
+        server.awaitStopped();
         return 0;
     }
 
     /**
      * Starts the admin endpoint (if enabled: before any endpoint, so that it reports them not ready
-     * while they start), then the server, and blocks until the JVM shuts down, when a hook stops the
-     * server; the admin endpoint answers, not ready, until the process ends. The hook
+     * while they start), then the server; when the JVM shuts down, a hook stops the server; the admin
+     * endpoint answers, not ready, until the process ends. The hook
      * ends the process with status 0 (a SIGTERM would otherwise end it with 143): the shutdown was
      * the clean one asked for; or with {@link #SERVING_THREAD_DIED} when a serving thread's death
      * began it. It is installed before the start, so that a SIGTERM that arrives
      * while the endpoints start, or just after {@code ready} is logged, still stops them gracefully
      * ({@link Server#stop()} waits for a start in progress).
      */
-    private static void serveUntilShutdown(Launcher launcher) {
+    private static Server startServing(Launcher launcher) {
         Server server = launcher.get(Server.class);
         Optional<ShutdownAwareLogManager> logging = LogManager.getLogManager() instanceof ShutdownAwareLogManager m
                 ? Optional.of(m) : Optional.empty();
@@ -109,6 +106,6 @@ public final class Main {
             }
             throw e;
         }
-        server.awaitStopped();
+        return server;
     }
 }

@@ -14,8 +14,6 @@ import dev.switchboard.launcher.LaunchException;
 import dev.switchboard.launcher.config.EffectiveConfig;
 import dev.switchboard.settings.DeclaredKeys;
 import dev.switchboard.settings.HoconSettings;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
@@ -27,7 +25,6 @@ import java.util.Set;
  * The admin endpoint as {@code switchboard.admin} configures it: validated when created, so that a
  * bad value stops the start before anything binds; bound by {@link #start}. Disabled, it is nothing.
  */
-@Singleton
 public final class Admin {
 
     static final String PATH = "switchboard.admin";
@@ -41,7 +38,6 @@ public final class Admin {
      * @param memoryBudget the process's budget, which the metrics show
      * @throws LaunchException naming the file, line and path of a bad {@code switchboard.admin} value
      */
-    @Inject
     public Admin(EffectiveConfig config, ProcessMemoryBudget memoryBudget) {
         AdminSettings settings = settings(config);
         this.address = settings.address();

@@ -7,8 +7,6 @@ import dev.switchboard.api.EndpointObserverProvider;
 import dev.switchboard.launcher.LaunchException;
 import dev.switchboard.launcher.plugin.PluginLayer;
 import dev.switchboard.launcher.plugin.Plugins;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceConfigurationError;
@@ -18,7 +16,6 @@ import java.util.ServiceLoader;
  * Every {@link EndpointObserverProvider}: the admin endpoint's, then those of the launcher's own
  * modules and of the plugins, found with {@link ServiceLoader}. Each observes every endpoint.
  */
-@Singleton
 public final class EndpointObservers {
 
     /** Observes nothing. */
@@ -33,7 +30,6 @@ public final class EndpointObservers {
      * @param plugins the plugins loaded, whose observers are added
      * @throws LaunchException if a provider cannot be instantiated
      */
-    @Inject
     public EndpointObservers(Admin admin, Plugins plugins) {
         this(discover(admin, plugins));
     }
