@@ -61,9 +61,11 @@ public final class Main {
     }
 
     /**
-     * Starts the admin endpoint (if enabled: before any endpoint, so that it reports them not ready
-     * while they start), then the server; when the JVM shuts down, a hook stops the server; the admin
-     * endpoint answers, not ready, until the process ends. The hook
+     * Binds the admin endpoint (if enabled: before any endpoint, so that a port in use stops the start
+     * before anything else binds), starts the server, then makes the admin endpoint answer: its JVM
+     * metrics and its thread would otherwise compete with the endpoints' start for the processor, and
+     * a probe that connects meanwhile waits in its backlog. When the JVM shuts down, a hook stops the
+     * server; the admin endpoint answers, not ready, until the process ends. The hook
      * ends the process with status 0 (a SIGTERM would otherwise end it with 143): the shutdown was
      * the clean one asked for; or with {@link #SERVING_THREAD_DIED} when a serving thread's death
      * began it. It is installed before the start, so that a SIGTERM that arrives
@@ -93,8 +95,10 @@ public final class Main {
         Reloader reloader = launcher.get(Reloader.class);
         HangUpSignal.install(new Reloads(reloader::reload));
         try {
-            launcher.get(Admin.class).start(server);
+            Admin admin = launcher.get(Admin.class);
+            admin.bind(server);
             launcher.start();
+            admin.start(server);
         } catch (LaunchException e) {
             // A failed start exits with its own status, not the hook's 0; unless a signal has
             // already begun the shutdown, in which case the hook's exit is the one that happens.
