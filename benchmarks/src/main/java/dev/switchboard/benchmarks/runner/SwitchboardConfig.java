@@ -42,8 +42,9 @@ final class SwitchboardConfig {
     }
 
     /**
-     * The distribution's own configuration with only its port changed (to one free for both TCP
-     * and UDP), for measuring start-up as users get it.
+     * The distribution's own configuration with only its ports changed (the endpoints' to one free
+     * for both TCP and UDP, the admin endpoint's to a free one: another server on the machine may
+     * hold its 9464), for measuring start-up as users get it.
      *
      * @return the file written
      */
@@ -53,6 +54,7 @@ final class SwitchboardConfig {
                 include file("%s")
                 switchboard.endpoints.udp.port = %d
                 switchboard.endpoints.tcp.port = %d
+                switchboard.admin.port = 0
                 """, distributionConfig.toAbsolutePath().toString().replace("\\", "\\\\").replace("\"", "\\\""), port, port));
     }
 
