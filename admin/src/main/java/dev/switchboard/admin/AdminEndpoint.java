@@ -21,8 +21,8 @@ import java.util.function.Supplier;
 /**
  * The admin HTTP endpoint: {@code GET /metrics} (Prometheus text), {@code GET /health/live} and
  * {@code GET /health/ready}. Created unbound, so that its {@link #serviceTimes()} can observe the
- * endpoints as they are created; {@link #start} binds it. Its one thread, {@code switchboard-admin},
- * a daemon, answers every request in turn.
+ * endpoints as they are created; {@link #bind} binds it, {@link #start} makes it answer. Its one
+ * thread, {@code switchboard-admin}, a daemon, answers every request in turn.
  *
  * <p>{@code /health/live} answers 200 whenever the process answers at all. {@code /health/ready}
  * answers 200 only while every endpoint is serving, and 503 before they are all bound and as soon
@@ -60,49 +60,69 @@ public final class AdminEndpoint implements AutoCloseable {
     }
 
     /**
-     * Registers the JVM's and the endpoints' metrics, binds and starts answering.
+     * Binds the address, so that a port in use fails here, without answering yet: a connection waits
+     * in the backlog until {@link #start}. Does nothing if already bound.
      *
      * @param server what {@code /metrics} and {@code /health/ready} read, at each request
+     * @return the address bound, with the actual port when port 0 was asked for
+     * @throws IOException if the address cannot be bound, such as a {@link java.net.BindException}
+     *     when the port is in use; nothing is left open then
+     */
+    public synchronized InetSocketAddress bind(ServerStatus server) throws IOException {
+        Objects.requireNonNull(server, "server");
+        if (http == null) {
+            HttpServer bound = HttpServer.create(address, 0);
+            registry.register(new EndpointMetrics(server));
+            registry.register(new MemoryBudgetMetrics(memoryBudget));
+            bound.createContext("/metrics", new MetricsHandler(PrometheusProperties.get(), registry));
+            bound.createContext("/health/live", exchange -> answer(exchange, () -> new Answer(200, "{\"status\":\"live\"}")));
+            bound.createContext("/health/ready", exchange -> answer(exchange, () -> {
+                Health health = Health.of(server.status());
+                return new Answer(health.httpStatus(), health.json());
+            }));
+            http = bound;
+        }
+        return http.getAddress();
+    }
+
+    /**
+     * Registers the JVM's metrics and starts answering, {@linkplain #bind binding} first if not yet bound.
+     *
+     * @param server what {@code /metrics} and {@code /health/ready} read, at each request; the one
+     *     given to {@link #bind}, if that was called
      * @return the address bound, with the actual port when port 0 was asked for
      * @throws IOException if the address cannot be bound, such as a {@link java.net.BindException}
      *     when the port is in use; nothing is left open then
      * @throws IllegalStateException if already started
      */
     public synchronized InetSocketAddress start(ServerStatus server) throws IOException {
-        Objects.requireNonNull(server, "server");
-        if (http != null) {
+        if (thread != null) {
             throw new IllegalStateException("the admin endpoint was already started");
         }
-        HttpServer bound = HttpServer.create(address, 0);
-        registry.register(new EndpointMetrics(server));
-        registry.register(new MemoryBudgetMetrics(memoryBudget));
+        InetSocketAddress bound = bind(server);
         thread = Executors.newSingleThreadExecutor(task -> {
             Thread named = new Thread(task, "switchboard-admin");
             named.setDaemon(true);
             return named;
         });
         // The JVM's metrics start the platform's management beans, which takes longer than binding
-        // every endpoint; on the admin thread, they do so beside the start, and before it answers.
+        // every endpoint; on the admin thread, they do so after the endpoints' start, and before it answers.
         thread.execute(() -> JvmMetrics.builder().register(registry));
-        bound.setExecutor(thread);
-        bound.createContext("/metrics", new MetricsHandler(PrometheusProperties.get(), registry));
-        bound.createContext("/health/live", exchange -> answer(exchange, () -> new Answer(200, "{\"status\":\"live\"}")));
-        bound.createContext("/health/ready", exchange -> answer(exchange, () -> {
-            Health health = Health.of(server.status());
-            return new Answer(health.httpStatus(), health.json());
-        }));
-        bound.start();
-        http = bound;
-        return bound.getAddress();
+        http.setExecutor(thread);
+        http.start();
+        return bound;
     }
 
-    /** Stops answering and releases the address at once; does nothing if not started or already closed. */
+    /** Stops answering and releases the address at once; does nothing if not bound or already closed. */
     @Override
     public synchronized void close() {
         if (http != null) {
             http.stop(0);
-            thread.shutdownNow();
             http = null;
+        }
+        if (thread != null) {
+            thread.shutdownNow();
+            thread = null;
         }
     }
 

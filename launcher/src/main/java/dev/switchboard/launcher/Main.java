@@ -50,22 +50,21 @@ public final class Main {
     }
 
     private static int serve(Launcher launcher) {
+        Server server = startServing(launcher);
         if (Training.requested()) {
-            Admin admin = launcher.get(Admin.class);
-            admin.start(launcher.get(Server.class));
-            Server server = launcher.start();
+            // The training start serves as any start does, so that the archive holds what a start loads.
             Training.askEach(server.endpoints());
-            server.stop();
-            admin.stop();
-            return 0;
+            return 0; // main's exit runs the shutdown hook, which stops the endpoints
         }
-        serveUntilShutdown(launcher);
+        server.awaitStopped();
         return 0;
     }
 
     /**
-     * Starts the admin endpoint (if enabled: before any endpoint, so that it reports them not ready
-     * while they start), then the server, and blocks until the JVM shuts down, when a hook stops the
+     * Binds the admin endpoint (if enabled: before any endpoint, so that a port in use stops the start
+     * before anything else binds), starts the server, then makes the admin endpoint answer: its JVM
+     * metrics and its thread would otherwise compete with the endpoints' start for the processor, and
+     * a probe that connects meanwhile waits in its backlog. When the JVM shuts down, a hook stops the
      * server; the admin endpoint answers, not ready, until the process ends. The hook
      * ends the process with status 0 (a SIGTERM would otherwise end it with 143): the shutdown was
      * the clean one asked for; or with {@link #SERVING_THREAD_DIED} when a serving thread's death
@@ -73,7 +72,7 @@ public final class Main {
      * while the endpoints start, or just after {@code ready} is logged, still stops them gracefully
      * ({@link Server#stop()} waits for a start in progress).
      */
-    private static void serveUntilShutdown(Launcher launcher) {
+    private static Server startServing(Launcher launcher) {
         Server server = launcher.get(Server.class);
         Optional<ShutdownAwareLogManager> logging = LogManager.getLogManager() instanceof ShutdownAwareLogManager m
                 ? Optional.of(m) : Optional.empty();
@@ -96,8 +95,10 @@ public final class Main {
         Reloader reloader = launcher.get(Reloader.class);
         HangUpSignal.install(new Reloads(reloader::reload));
         try {
-            launcher.get(Admin.class).start(server);
+            Admin admin = launcher.get(Admin.class);
+            admin.bind(server);
             launcher.start();
+            admin.start(server);
         } catch (LaunchException e) {
             // A failed start exits with its own status, not the hook's 0; unless a signal has
             // already begun the shutdown, in which case the hook's exit is the one that happens.
@@ -109,6 +110,6 @@ public final class Main {
             }
             throw e;
         }
-        server.awaitStopped();
+        return server;
     }
 }

@@ -166,9 +166,11 @@ final class Report {
         line("Measured from outside: the time from just before the runner forks and execs the server to the first "
                 + "successful connect on its TCP port, polled every millisecond (the kernel completes a connection "
                 + "once the port listens, before the server accepts it). Each round starts every server "
-                + options.starts() + " time" + (options.starts() == 1 ? "" : "s") + ", servers alternating. Switchboard "
-                + "runs its start script with the distribution's own `config/switchboard.conf` (only the port "
-                + "changed: TCP and UDP on one port); the Netty baseline is `java -cp <benchmark jar> NettyServer` "
+                + options.starts() + " time" + (options.starts() == 1 ? "" : "s") + ", servers alternating, after one "
+                + "untimed start of each before the first round (Switchboard's first start records its class-data "
+                + "archive, once per Java runtime and build). Switchboard "
+                + "runs its start script with the distribution's own `config/switchboard.conf` (only the ports "
+                + "changed: TCP and UDP on one port, the admin endpoint on a free one); the Netty baseline is `java -cp <benchmark jar> NettyServer` "
                 + "serving the same two endpoints. Both with the same JVM flags; not the log's \"ready in\".");
         line();
         StringBuilder header = new StringBuilder("| |");

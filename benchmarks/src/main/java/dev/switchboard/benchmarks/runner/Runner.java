@@ -103,6 +103,7 @@ public final class Runner {
         Path results = work.resolve("results.jsonl");
         Files.createDirectories(work);
         Files.deleteIfExists(results);
+        startUntimed();
         for (int round = 1; round <= options.rounds(); round++) {
             measureStartUp(round, measurements);
             for (Scenario scenario : scenarios) {
@@ -147,6 +148,25 @@ public final class Runner {
         for (NettyTransport transport : NettyTransport.values()) {
             if (options.servers().contains("netty-" + transport)) {
                 contenders.add(Contender.netty(transport, classPath, options.jvmFlags(), options.pin()));
+            }
+        }
+    }
+
+    /**
+     * Starts each server once, untimed, before anything is measured: Switchboard's first start on a
+     * Java runtime (or after a build) first records its class-data archive (bin/switchboard), a
+     * one-time cost that is not what a start costs, and every server's first start reads its jars
+     * from disk rather than from the page cache.
+     */
+    private void startUntimed() throws InterruptedException {
+        for (Contender contender : contenders) {
+            int port = Ports.freePort();
+            Path log = work.resolve("logs/untimed-start-" + contender.name() + ".log");
+            try (ServerProcess server = ServerProcess.start(contender.exercise().apply(port), log)) {
+                server.awaitAccepting(new InetSocketAddress(Ports.HOST, port), READY_TIMEOUT_NANOS);
+                System.out.println(contender.name() + " started once, untimed");
+            } catch (IOException e) {
+                System.out.println(contender.name() + " untimed start FAILED: " + e.getMessage());
             }
         }
     }

@@ -44,8 +44,9 @@ final class SwitchboardConfig {
     }
 
     /**
-     * The distribution's own configuration with only its ports changed (to one free for both TCP
-     * and UDP, and a free one for the admin endpoint), for measuring start-up as users get it.
+     * The distribution's own configuration with only its ports changed (the endpoints' to one free
+     * for both TCP and UDP, the admin endpoint's to a free one: another server on the machine may
+     * hold its 9464), for measuring start-up as users get it.
      *
      * @return the file written
      */
@@ -53,9 +54,9 @@ final class SwitchboardConfig {
         return write(directory.resolve("switchboard-default.conf"), String.format(Locale.ROOT, """
                 # Written by the benchmark runner: the distribution's configuration on a free port.
                 include file("%s")
-                switchboard.admin.port = 0
                 switchboard.endpoints.udp.port = %d
                 switchboard.endpoints.tcp.port = %d
+                switchboard.admin.port = 0
                 """, distributionConfig.toAbsolutePath().toString().replace("\\", "\\\\").replace("\"", "\\\""), port, port));
     }
 

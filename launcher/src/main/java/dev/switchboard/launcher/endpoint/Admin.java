@@ -14,8 +14,6 @@ import dev.switchboard.launcher.LaunchException;
 import dev.switchboard.launcher.config.EffectiveConfig;
 import dev.switchboard.settings.DeclaredKeys;
 import dev.switchboard.settings.HoconSettings;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
@@ -25,9 +23,9 @@ import java.util.Set;
 
 /**
  * The admin endpoint as {@code switchboard.admin} configures it: validated when created, so that a
- * bad value stops the start before anything binds; bound by {@link #start}. Disabled, it is nothing.
+ * bad value stops the start before anything binds; bound by {@link #bind}, answering from {@link #start}.
+ * Disabled, it is nothing.
  */
-@Singleton
 public final class Admin {
 
     static final String PATH = "switchboard.admin";
@@ -41,7 +39,6 @@ public final class Admin {
      * @param memoryBudget the process's budget, which the metrics show
      * @throws LaunchException naming the file, line and path of a bad {@code switchboard.admin} value
      */
-    @Inject
     public Admin(EffectiveConfig config, ProcessMemoryBudget memoryBudget) {
         AdminSettings settings = settings(config);
         this.address = settings.address();
@@ -70,7 +67,19 @@ public final class Admin {
     }
 
     /**
-     * Binds the admin endpoint, if enabled, and logs where.
+     * Binds the admin endpoint's address, if enabled, without answering yet: a port in use stops
+     * the start here, before any endpoint binds.
+     *
+     * @param server what its metrics and readiness read
+     * @throws LaunchException (status 1) if its address cannot be bound
+     */
+    public void bind(ServerStatus server) {
+        endpoint.ifPresent(admin -> bound(() -> admin.bind(server)));
+    }
+
+    /**
+     * Binds the admin endpoint, if enabled and not yet {@linkplain #bind bound}, makes it answer, and
+     * logs where.
      *
      * @param server what its metrics and readiness read
      * @return the address bound; empty when the admin endpoint is disabled
@@ -80,16 +89,25 @@ public final class Admin {
         if (endpoint.isEmpty()) {
             return Optional.empty();
         }
-        InetSocketAddress bound;
+        InetSocketAddress bound = bound(() -> endpoint.get().start(server));
+        String host = bound.getAddress() instanceof Inet6Address ? "[" + bound.getHostString() + "]" : bound.getHostString();
+        LOG.log(INFO, "admin http://" + host + ":" + bound.getPort() + "/metrics, /health/live, /health/ready");
+        return Optional.of(bound);
+    }
+
+    private InetSocketAddress bound(Binding binding) {
         try {
-            bound = endpoint.get().start(server);
+            return binding.bind();
         } catch (IOException e) {
             throw LaunchException.startFailed("admin endpoint: cannot bind " + address.getHostString() + ":"
                     + address.getPort() + ": " + e.getMessage(), e);
         }
-        String host = bound.getAddress() instanceof Inet6Address ? "[" + bound.getHostString() + "]" : bound.getHostString();
-        LOG.log(INFO, "admin http://" + host + ":" + bound.getPort() + "/metrics, /health/live, /health/ready");
-        return Optional.of(bound);
+    }
+
+    /** {@link AdminEndpoint#bind} or {@link AdminEndpoint#start}. */
+    @FunctionalInterface
+    private interface Binding {
+        InetSocketAddress bind() throws IOException;
     }
 
     /** Stops the admin endpoint, if it was started: its address is released at once. */

@@ -26,7 +26,6 @@ import dev.switchboard.launcher.plugin.Discovered;
 import dev.switchboard.launcher.plugin.ProviderRegistry;
 import dev.switchboard.settings.DeclaredKeys;
 import dev.switchboard.settings.HoconSettings;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +80,6 @@ public final class EndpointFactory {
      * @param memoryBudget the process's one budget, which a reload's endpoints share with those serving
      * @param observers what observes each endpoint's transport (the admin endpoint's metrics, plugins')
      */
-    @Inject
     public EndpointFactory(EffectiveConfig config, ProviderRegistry providers, FatalFailures fatalFailures,
             ProcessMemoryBudget memoryBudget, EndpointObservers observers) {
         this.config = config;

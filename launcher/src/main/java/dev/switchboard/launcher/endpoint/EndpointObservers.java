@@ -7,8 +7,6 @@ import dev.switchboard.api.EndpointObserverProvider;
 import dev.switchboard.launcher.LaunchException;
 import dev.switchboard.launcher.plugin.PluginLayer;
 import dev.switchboard.launcher.plugin.Plugins;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,7 +20,6 @@ import java.util.ServiceLoader;
  * modules and of the plugins, found with {@link ServiceLoader}. Each observes every endpoint created
  * with it; a reload {@linkplain #withPlugins rescans} the plugins for the endpoints it creates.
  */
-@Singleton
 public final class EndpointObservers {
 
     /** Observes nothing. */
@@ -40,7 +37,6 @@ public final class EndpointObservers {
      * @param plugins the plugins loaded, whose observers are added
      * @throws LaunchException if a provider cannot be instantiated
      */
-    @Inject
     public EndpointObservers(Admin admin, Plugins plugins) {
         this(builtIn(admin), byLayer(Map.of(), plugins));
     }

@@ -3,7 +3,6 @@ package dev.switchboard.launcher.endpoint;
 import static java.lang.System.Logger.Level.ERROR;
 
 import dev.switchboard.api.FatalFailureHandler;
-import jakarta.inject.Singleton;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -13,7 +12,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * response} on a thread of its own (the main class's stops every endpoint and exits with a non-zero
  * status), later ones are logged in a line each. Safe from any thread.
  */
-@Singleton
 public final class FatalFailures implements FatalFailureHandler {
 
     private static final System.Logger LOG = System.getLogger("switchboard.launcher");

@@ -5,7 +5,6 @@ import static java.lang.System.Logger.Level.WARNING;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigValue;
 import dev.switchboard.api.MemoryBudget;
-import jakarta.inject.Singleton;
 
 /**
  * The process's one {@link MemoryBudget}, made from {@code switchboard.memory-budget} by the first
@@ -13,7 +12,6 @@ import jakarta.inject.Singleton;
  * among them: the buffers it accounts for are the process's, whichever configuration made their
  * endpoint. A reload that changes the setting keeps the budget, and says that a restart applies it.
  */
-@Singleton
 public final class ProcessMemoryBudget {
 
     private static final System.Logger LOG = System.getLogger("switchboard.launcher");

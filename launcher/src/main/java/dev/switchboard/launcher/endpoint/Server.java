@@ -7,8 +7,6 @@ import dev.switchboard.admin.EndpointStatus;
 import dev.switchboard.admin.ServerStatus;
 import dev.switchboard.api.TransportStats;
 import dev.switchboard.launcher.LaunchException;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.BindException;
 import java.time.Duration;
@@ -26,7 +24,6 @@ import java.util.stream.Collectors;
  * {@linkplain #retire drain} those it replaced.
  * Its {@link ServerStatus} is what the admin endpoint reads: every endpoint serving or draining.
  */
-@Singleton
 public final class Server implements ServerStatus {
 
     private static final System.Logger LOG = System.getLogger("switchboard.launcher");
@@ -46,7 +43,6 @@ public final class Server implements ServerStatus {
     private volatile List<Endpoint> shown = List.of();
 
     /** @param factory creates the endpoints from the configuration */
-    @Inject
     public Server(EndpointFactory factory) {
         this.factory = factory;
     }

@@ -13,8 +13,6 @@ import dev.switchboard.api.FrameCodecProvider;
 import dev.switchboard.api.MessageServiceProvider;
 import dev.switchboard.api.TransportProvider;
 import dev.switchboard.launcher.LaunchException;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.module.Configuration;
@@ -54,7 +52,6 @@ import java.util.stream.Stream;
  * files as before, unchanged (path, size, modification time and file key), so that its classes, and
  * the endpoints using them, stay as they are; a new or replaced jar gets a new layer.
  */
-@Singleton
 public final class PluginLoader {
 
     private static final System.Logger LOG = System.getLogger("switchboard.plugins");
@@ -75,7 +72,6 @@ public final class PluginLoader {
     private record Loaded(List<List<Object>> files, PluginLayer plugin) {}
 
     /** A loader whose plugins sit over the layer that holds the launcher. */
-    @Inject
     public PluginLoader() {
         ModuleLayer own = PluginLoader.class.getModule().getLayer();
         this.parent = own != null ? own : ModuleLayer.boot();

@@ -6,9 +6,7 @@ import dev.switchboard.launcher.config.EffectiveConfig;
 import dev.switchboard.launcher.plugin.PluginLoader;
 import dev.switchboard.launcher.plugin.Plugins;
 import dev.switchboard.launcher.plugin.ProviderRegistry;
-import jakarta.inject.Inject;
 import jakarta.inject.Provider;
-import jakarta.inject.Singleton;
 
 /**
  * The plugins, the effective configuration and the provider registry the server serves with now:
@@ -16,7 +14,6 @@ import jakarta.inject.Singleton;
  * reads them from here rather than holding the first ones for good, so that nothing but the
  * endpoints using them keeps a replaced plugin's layer alive.
  */
-@Singleton
 public final class CurrentConfiguration {
 
     /**
@@ -38,7 +35,6 @@ public final class CurrentConfiguration {
      * @param home the installation directory
      * @param loader loads the plugins folder
      */
-    @Inject
     public CurrentConfiguration(Provider<ConfigSource> source, Home home, PluginLoader loader) {
         this.source = source;
         this.home = home;

@@ -18,8 +18,6 @@ import dev.switchboard.launcher.endpoint.Server;
 import dev.switchboard.launcher.plugin.PluginLoader;
 import dev.switchboard.launcher.plugin.Plugins;
 import dev.switchboard.launcher.plugin.ProviderRegistry;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +34,6 @@ import java.util.List;
  * refuses the reload, as it fails {@code switchboard check}. Plugin layers no endpoint uses any more
  * are let go ({@link PluginLayers}). One reload at a time.
  */
-@Singleton
 public final class Reloader {
 
     private static final System.Logger LOG = System.getLogger("switchboard.launcher");
@@ -63,7 +60,6 @@ public final class Reloader {
      *     the plugins it loads
      * @param current the plugins and configuration serving now, which a reload that applies replaces
      */
-    @Inject
     public Reloader(Server server, ConfigInputs inputs, Home home, PluginLoader loader, FatalFailures fatalFailures,
             ProcessMemoryBudget memoryBudget, EndpointObservers observers, CurrentConfiguration current) {
         this.server = server;
