@@ -1,5 +1,6 @@
 package dev.switchboard.transport.stream;
 
+import static java.lang.System.Logger.Level.INFO;
 import static java.lang.System.Logger.Level.WARNING;
 
 import dev.switchboard.api.MessageService;
@@ -13,8 +14,8 @@ import dev.switchboard.transport.SwitchableService;
 import dev.switchboard.transport.Threads;
 import dev.switchboard.transport.WorkerPool;
 import java.io.IOException;
+import dev.switchboard.transport.stream.io.Listener;
 import java.net.SocketAddress;
-import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +63,7 @@ public final class StreamTransport extends AbstractTransport {
     private final StreamBinding binding;
 
     private volatile List<SelectorLoop> loops = List.of();
-    private ServerSocketChannel server;
+    private Listener server;
     private SocketAddress bound;
     private Acceptor accepting;
     private Thread acceptor;
@@ -89,7 +90,8 @@ public final class StreamTransport extends AbstractTransport {
     protected SocketAddress serve(MessageService initial) throws IOException {
         String name = context().endpoint();
         SwitchableService service = new SwitchableService(initial);
-        ServerSocketChannel listening = binding.bind(settings.backlog());
+        IoPath path = IoPath.choose(settings, binding);
+        Listener listening = path.listen(binding, settings.backlog());
         WorkerPool blocking = null;
         BlockedThreads watched = new BlockedThreads(name, service, settings.endpoint().blockedThreadWarning(),
                 context().logger(), counters().newShard());
@@ -97,7 +99,7 @@ public final class StreamTransport extends AbstractTransport {
         Acceptor accepted = null;
         SocketAddress address = null;
         try {
-            address = binding.localAddress(listening);
+            address = listening.localAddress();
             if (service.isBlocking()) {
                 blocking = new WorkerPool(Threads.prefix(name, "worker"), settings.endpoint().workerThreads(),
                         settings.endpoint().workerQueue());
@@ -105,16 +107,13 @@ public final class StreamTransport extends AbstractTransport {
             Endpoint endpoint = new Endpoint(served(service), settings, binding, blocking, new OpenConnections(),
                     context().memoryBudget());
             for (int i = 0; i < settings.endpoint().threads(); i++) {
-                created.add(new SelectorLoop(endpoint, counters().newShard(), watched.watch()));
+                created.add(new SelectorLoop(endpoint, path, counters().newShard(), watched.watch()));
             }
             accepted = new Acceptor(listening, List.copyOf(created), endpoint, counters().newShard());
             acceptor = Threads.factory(Threads.prefix(name, "acceptor")).newThread(accepted);
         } catch (IOException | RuntimeException | OutOfMemoryError e) { // the loops' direct buffers may not fit
             for (SelectorLoop loop : created) {
                 loop.closeUnstarted();
-            }
-            if (accepted != null) {
-                accepted.closeUnstarted();
             }
             Closeables.closeQuietly(listening);
             unbind(address);
@@ -133,6 +132,7 @@ public final class StreamTransport extends AbstractTransport {
         loopThreads = Threads.start(Threads.prefix(name, "loop"), loops);
         acceptor.start();
         watched.start(Threads.prefix(name, "watchdog"));
+        context().logger().log(INFO, path.why());
         return address;
     }
 
