@@ -152,9 +152,15 @@ final class EpollPoller implements Poller {
         }
     }
 
+    /**
+     * Reads the eventfd empty, then lets the next {@link #wakeUp()} write again: in this order, a
+     * wake-up that finds one pending has its task posted before this poll returns, so the loop runs
+     * it; the other order could consume a wake-up written after the flag was cleared and leave the
+     * flag set with nothing to read, and the loop would sleep through the next tasks.
+     */
     private void consumeWakeUp() throws IOException {
-        wakePending.set(false); // before the read: a wake-up written after it is seen by the next wait
         read(wakeFd, counter);
+        wakePending.set(false);
     }
 
     @Override

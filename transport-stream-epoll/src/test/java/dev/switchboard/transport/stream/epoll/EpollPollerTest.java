@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -179,6 +180,26 @@ class EpollPollerTest {
         long start = System.nanoTime();
         pollOnce(50);
         assertFalse(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(40), "the wake-up was consumed");
+    }
+
+    @Test
+    void keepsWakingUpWhileAnotherThreadWakesItUpWithoutPause() throws Exception {
+        AtomicBoolean done = new AtomicBoolean();
+        CompletableFuture<Void> waking = CompletableFuture.runAsync(() -> {
+            while (!done.get()) {
+                poller.wakeUp();
+            }
+        });
+        try {
+            for (int i = 0; i < 20_000; i++) {
+                long start = System.nanoTime();
+                poller.poll(5_000, (socket, ops) -> {});
+                assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(4), "poll " + i + " slept through the wake-ups");
+            }
+        } finally {
+            done.set(true);
+            waking.get(10, TimeUnit.SECONDS);
+        }
     }
 
     private List<Integer> pollOnce(long timeoutMillis) throws IOException {
