@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  * registered with the operations it is interested in ({@code epoll_ctl} only when they change, and
  * taken out of the set while it is interested in none, as {@code java.nio} does), and each wait
  * reports every ready connection, found by its descriptor in an array. The connections' reads and
- * writes go through here too, with the loop's native scratch memory; nothing is allocated per call.
+ * writes go through here too, with the loop's native scratch memory; nothing is allocated per call
+ * (see {@link Syscalls} for why the calls made per request do not capture {@code errno}).
  *
  * <p>Level-triggered, as {@code java.nio}'s selector is: the loop reads once per readiness and
  * pauses a connection by dropping its read interest, which is exactly what level triggering expresses;
@@ -78,9 +79,8 @@ final class EpollPoller implements Poller {
             if (wakeFd < 0) {
                 throw Errors.exception("eventfd", Syscalls.errno(capture));
             }
-            EpollPoller poller = new EpollPoller(epfd, wakeFd, arena);
-            poller.ctl(Syscalls.EPOLL_CTL_ADD, wakeFd, Syscalls.EPOLLIN);
-            return poller;
+            ctl(capture, arena.allocate(16, 8), epfd, Syscalls.EPOLL_CTL_ADD, wakeFd, Syscalls.EPOLLIN);
+            return new EpollPoller(epfd, wakeFd, arena);
         } catch (Throwable e) {
             if (wakeFd >= 0) {
                 Syscalls.close(wakeFd);
@@ -118,8 +118,11 @@ final class EpollPoller implements Poller {
     public void poll(long timeoutMillis, ReadyHandler handler) throws IOException {
         int ready;
         try {
-            ready = (int) Syscalls.EPOLL_WAIT.invokeExact(capture, epfd, events, MAX_EVENTS,
+            ready = (int) Syscalls.EPOLL_WAIT_FAST.invokeExact(epfd, events, MAX_EVENTS,
                     (int) Math.min(timeoutMillis, Integer.MAX_VALUE));
+            if (ready < 0) { // interrupted by a signal, most likely: ask again without waiting, to learn why
+                ready = (int) Syscalls.EPOLL_WAIT.invokeExact(capture, epfd, events, MAX_EVENTS, 0);
+            }
         } catch (Throwable e) {
             throw Syscalls.rethrow(e);
         }
@@ -224,9 +227,17 @@ final class EpollPoller implements Poller {
         long room = into.limit() - position;
         long read;
         try {
-            read = into.isDirect()
-                    ? (long) Syscalls.READ.invokeExact(capture, fd, reads.of(into), room)
-                    : (long) Syscalls.READ_SEGMENT.invokeExact(capture, fd, MemorySegment.ofBuffer(into), room);
+            if (into.isDirect()) {
+                long address = reads.of(into);
+                read = (long) Syscalls.READ_FAST.invokeExact(fd, address, room);
+                if (read < 0) {
+                    // Again, to learn why. A pending socket error (a reset) is reported once: the second
+                    // read finds the end of the stream instead, and the connection ends as if closed.
+                    read = (long) Syscalls.READ.invokeExact(capture, fd, address, room);
+                }
+            } else {
+                read = (long) Syscalls.READ_SEGMENT.invokeExact(capture, fd, MemorySegment.ofBuffer(into), room);
+            }
         } catch (Throwable e) {
             throw Syscalls.rethrow(e);
         }
@@ -246,7 +257,7 @@ final class EpollPoller implements Poller {
 
     private void read(int fd, MemorySegment into) throws IOException {
         try {
-            long ignored = (long) Syscalls.READ.invokeExact(capture, fd, into.address(), into.byteSize());
+            long ignored = (long) Syscalls.READ_FAST.invokeExact(fd, into.address(), into.byteSize());
         } catch (Throwable e) {
             throw Syscalls.rethrow(e);
         }
@@ -257,9 +268,16 @@ final class EpollPoller implements Poller {
         long length = from.limit() - position;
         long written;
         try {
-            written = from.isDirect()
-                    ? (long) Syscalls.SEND.invokeExact(capture, fd, writes.of(from), length, Syscalls.MSG_NOSIGNAL)
-                    : (long) Syscalls.SEND_SEGMENT.invokeExact(capture, fd, MemorySegment.ofBuffer(from), length, Syscalls.MSG_NOSIGNAL);
+            if (from.isDirect()) {
+                long address = writes.of(from);
+                written = (long) Syscalls.SEND_FAST.invokeExact(fd, address, length, Syscalls.MSG_NOSIGNAL);
+                if (written < 0) { // again, to learn why: a reset is then "Broken pipe", as the peer is gone either way
+                    written = (long) Syscalls.SEND.invokeExact(capture, fd, address, length, Syscalls.MSG_NOSIGNAL);
+                }
+            } else {
+                written = (long) Syscalls.SEND_SEGMENT.invokeExact(capture, fd, MemorySegment.ofBuffer(from), length,
+                        Syscalls.MSG_NOSIGNAL);
+            }
         } catch (Throwable e) {
             throw Syscalls.rethrow(e);
         }
@@ -287,12 +305,17 @@ final class EpollPoller implements Poller {
     }
 
     private void ctl(int op, int fd, int events) throws IOException {
-        ctlEvent.set(JAVA_INT, 0, events);
-        ctlEvent.set(JAVA_INT, Syscalls.EPOLL_DATA_OFFSET, fd);
-        ctlEvent.set(JAVA_INT, Syscalls.EPOLL_DATA_OFFSET + 4, 0);
+        ctl(capture, ctlEvent, epfd, op, fd, events);
+    }
+
+    private static void ctl(MemorySegment capture, MemorySegment event, int epfd, int op, int fd, int events)
+            throws IOException {
+        event.set(JAVA_INT, 0, events);
+        event.set(JAVA_INT, Syscalls.EPOLL_DATA_OFFSET, fd);
+        event.set(JAVA_INT, Syscalls.EPOLL_DATA_OFFSET + 4, 0);
         int result;
         try {
-            result = (int) Syscalls.EPOLL_CTL.invokeExact(capture, epfd, op, fd, ctlEvent);
+            result = (int) Syscalls.EPOLL_CTL.invokeExact(capture, epfd, op, fd, event);
         } catch (Throwable e) {
             throw Syscalls.rethrow(e);
         }

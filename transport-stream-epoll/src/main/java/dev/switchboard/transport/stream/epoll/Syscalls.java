@@ -13,9 +13,12 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 
 /**
- * The C library's socket and epoll calls, linked once. Each handle but {@link #CLOSE} takes, first,
- * a segment of {@link #CAPTURE} in which the call leaves {@code errno}; a call returning -1 failed
- * with it. The calls that never wait (those on non-blocking sockets, {@code epoll_ctl}) are linked
+ * The C library's socket and epoll calls, linked once. Each handle but those named {@code *_FAST}
+ * and {@link #CLOSE} takes, first, a segment of {@link #CAPTURE} in which the call leaves
+ * {@code errno}; a call returning -1 failed with it. The {@code *_FAST} ones, for the calls made per
+ * request, take no such segment: capturing {@code errno} slices that segment on every call, an
+ * allocation that only C2 removes, and the loops must not allocate from their first request on; a
+ * fast call that fails is made again with the capturing handle to learn why. The calls that never wait (those on non-blocking sockets, {@code epoll_ctl}) are linked
  * {@linkplain Linker.Option#critical critical}: no thread-state transition around them. The
  * constants are Linux's, the same on x86-64 and AArch64 but for {@code struct epoll_event}'s layout.
  */
@@ -101,6 +104,11 @@ final class Syscalls {
     /** {@code ssize_t send(int fd, const void *buf, size_t n, int flags)} on native memory, the address as a number */
     static final MethodHandle SEND = link("send", true,
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT));
+    /** {@link #READ} without {@code errno} */
+    static final MethodHandle READ_FAST = linkFast("read", true, FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG));
+    /** {@link #SEND} without {@code errno} */
+    static final MethodHandle SEND_FAST = linkFast("send", true,
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT));
     /** {@code ssize_t read(int fd, void *buf, size_t n)} into any segment, the Java heap's too */
     static final MethodHandle READ_SEGMENT = link("read", true, FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
     /** {@code ssize_t send(int fd, const void *buf, size_t n, int flags)} from any segment, the Java heap's too */
@@ -115,6 +123,9 @@ final class Syscalls {
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
     /** {@code int epoll_wait(int epfd, struct epoll_event *events, int max, int timeout)}: it waits, so not critical */
     static final MethodHandle EPOLL_WAIT = link("epoll_wait", false,
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+    /** {@link #EPOLL_WAIT} without {@code errno} */
+    static final MethodHandle EPOLL_WAIT_FAST = linkFast("epoll_wait", false,
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
     /** {@code int eventfd(unsigned int initval, int flags)} */
     static final MethodHandle EVENTFD = link("eventfd", false, FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
@@ -136,6 +147,12 @@ final class Syscalls {
         return critical
                 ? Linker.nativeLinker().downcallHandle(find(name), descriptor, capture, Linker.Option.critical(true))
                 : Linker.nativeLinker().downcallHandle(find(name), descriptor, capture);
+    }
+
+    private static MethodHandle linkFast(String name, boolean critical, FunctionDescriptor descriptor) {
+        return critical
+                ? Linker.nativeLinker().downcallHandle(find(name), descriptor, Linker.Option.critical(true))
+                : Linker.nativeLinker().downcallHandle(find(name), descriptor);
     }
 
     private static MemorySegment find(String name) {
