@@ -23,7 +23,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A connection-oriented transport over any {@link java.nio.channels.SocketChannel} family: a
- * listening channel that its {@link StreamBinding} opens and binds, one acceptor thread handing each
+ * listening channel that its {@link StreamBinding} opens and binds (or, for TCP on JDK 22 and later,
+ * the accelerated path of {@code dev.switchboard.transport.stream.epoll}: {@link StreamBinding#tcp()}),
+ * one acceptor thread handing each
  * connection to one of {@code threads} selector loops, framing by the endpoint's
  * {@link dev.switchboard.api.FrameCodec}, and a bounded worker pool for a blocking service, whose
  * replies still leave in request order on each connection.

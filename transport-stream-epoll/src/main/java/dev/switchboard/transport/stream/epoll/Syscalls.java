@@ -84,9 +84,6 @@ final class Syscalls {
     /** {@code int setsockopt(int fd, int level, int name, const void *value, socklen_t len)} */
     static final MethodHandle SETSOCKOPT = link("setsockopt", false,
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-    /** {@code int getsockopt(int fd, int level, int name, void *value, socklen_t *len)} */
-    static final MethodHandle GETSOCKOPT = link("getsockopt", false,
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
     /** {@code int bind(int fd, const struct sockaddr *addr, socklen_t len)} */
     static final MethodHandle BIND = link("bind", false, FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
     /** {@code int listen(int fd, int backlog)} */

@@ -1,5 +1,6 @@
 package dev.switchboard.transport.stream.epoll;
 
+import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,7 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.switchboard.testkit.Await;
 import java.io.IOException;
 import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -145,13 +149,16 @@ class EpollListenerTest {
         throw new AssertionError("no connection within " + Await.TIMEOUT);
     }
 
+    /** {@code int getsockopt(int fd, int level, int name, void *value, socklen_t *len)} */
     private static int tcpNoDelay(int fd) {
+        Linker linker = Linker.nativeLinker();
+        MethodHandle getsockopt = linker.downcallHandle(linker.defaultLookup().find("getsockopt").orElseThrow(),
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment value = arena.allocate(JAVA_INT);
             MemorySegment length = arena.allocate(JAVA_INT);
             length.set(JAVA_INT, 0, 4);
-            int result = (int) Syscalls.GETSOCKOPT.invokeExact(arena.allocate(Syscalls.CAPTURE), fd,
-                    Syscalls.IPPROTO_TCP, Syscalls.TCP_NODELAY, value, length);
+            int result = (int) getsockopt.invokeExact(fd, Syscalls.IPPROTO_TCP, Syscalls.TCP_NODELAY, value, length);
             assertEquals(0, result);
             return value.get(JAVA_INT, 0);
         } catch (Throwable e) {

@@ -14,7 +14,9 @@ public interface StreamSocket extends Closeable {
     /**
      * Reads what the socket has, without waiting.
      *
-     * @param into a direct buffer, filled from its position up to its limit; its position moves past the bytes read
+     * @param into a buffer, filled from its position up to its limit; its position moves past the
+     *     bytes read. The loop's own buffers are direct; a connection's own (a large partial
+     *     request) are not
      * @return the bytes read, 0 if none were waiting, or -1 at end of stream
      * @throws java.nio.channels.ClosedChannelException if the socket is closed
      * @throws IOException if the read fails (its message says why, such as {@code "Connection reset by peer"})
@@ -24,8 +26,8 @@ public interface StreamSocket extends Closeable {
     /**
      * Writes as much as the socket takes, without waiting.
      *
-     * @param from a direct buffer, written from its position up to its limit; its position moves
-     *     past the bytes written
+     * @param from a buffer, direct or not, written from its position up to its limit; its position
+     *     moves past the bytes written
      * @return the bytes written, perhaps 0
      * @throws IOException if the write fails (its message says why, such as {@code "Broken pipe"})
      */
