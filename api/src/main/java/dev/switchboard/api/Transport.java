@@ -10,7 +10,8 @@ import java.time.Duration;
  * listening socket with its connections.
  *
  * <p>Life cycle: created unstarted by its {@link TransportProvider}; {@link #start} binds and
- * begins serving; {@link #stop} ends it. A transport is started at most once. {@link #stats()} and
+ * begins serving (or {@link #takeOver} serves on another transport's sockets); {@link #stop} ends
+ * it. A transport is started at most once. {@link #stats()} and
  * {@link #localAddress()} may be called from any thread at any time.
  */
 public interface Transport extends AutoCloseable {
@@ -47,6 +48,43 @@ public interface Transport extends AutoCloseable {
      */
     default void switchService(MessageService service) {
         throw new UnsupportedOperationException(getClass().getName() + " cannot switch its service while serving");
+    }
+
+    /**
+     * Starts this unstarted transport on the sockets {@code predecessor} is bound to, instead of
+     * binding its own: a change of settings on the same address then closes neither the listening
+     * socket nor an open connection, and loses no request. Called instead of {@link #start}, from any
+     * thread, while {@code predecessor} serves.
+     *
+     * <p>When it returns, this transport serves every new connection (or datagram) with its own
+     * settings and {@code service}, and owns the sockets: its {@link #stop} closes them. The
+     * predecessor has <em>retired</em>: it accepts and receives nothing more, serves the connections
+     * it had with the settings they were accepted under and answers the requests its threads had
+     * taken, still with its own service (which {@link #switchService} may change), and its
+     * {@link #stop} ends those without closing the sockets it handed over. Its
+     * {@link TransportStats#connectionsOpen() connectionsOpen} counts what it still serves; whoever
+     * took over stops it, at the latest when that is 0 (a datagram transport's always is). No
+     * connection the kernel completed and no datagram already queued in a socket's buffer is lost:
+     * either transport takes it.
+     *
+     * <p>A transport supports it only for a predecessor of its own class (and of its own plugin
+     * classes, such as a binding), serving the same configured address; transports that cannot keep
+     * this default, which throws {@link UnsupportedOperationException}: the launcher then keeps the
+     * predecessor and its settings until a restart, and says so.
+     *
+     * @param predecessor a started, serving transport of the same class on the same address, not
+     *     retired
+     * @param service what answers this transport's requests, as for {@link #start}
+     * @throws UnsupportedOperationException if this transport cannot take over from
+     *     {@code predecessor}, saying why; nothing changed
+     * @throws IOException if this transport cannot be set up on the sockets, such as its buffers not
+     *     fitting in the memory budget; nothing changed: the predecessor serves on as before and this
+     *     transport stays unstarted
+     * @throws IllegalStateException if this transport was started, or {@code predecessor} is not
+     *     serving or has retired; nothing changed
+     */
+    default void takeOver(Transport predecessor, MessageService service) throws IOException {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot take over another transport's sockets");
     }
 
     /**

@@ -11,11 +11,12 @@ import java.util.Objects;
 
 /**
  * The life cycle every transport shares, so that a transport implements only how it binds, serves
- * and stops: {@link #start} runs {@link #serve} once, {@link #stop} runs {@link #shutDown} once and
- * only after a start, whatever the callers do; the counters, the rate-limited log and the description
- * are here too.
+ * and stops: {@link #start} runs {@link #serve} once (or {@link #takeOver} runs {@link #serveInstead}),
+ * {@link #stop} runs {@link #shutDown} once and only after a start, whatever the callers do; the
+ * counters, the rate-limited log and the description are here too.
  *
- * <p>{@code start} and {@code stop} are synchronized on the transport; {@link #localAddress()},
+ * <p>{@code start}, {@code takeOver} and {@code stop} are synchronized on the transport (a take-over
+ * on its predecessor too); {@link #localAddress()},
  * {@link #stats()} and {@link #description()} may be called from any thread at any time.
  */
 public abstract class AbstractTransport implements Transport {
@@ -27,6 +28,8 @@ public abstract class AbstractTransport implements Transport {
     private final RateLimitedLog log;
     private Phase phase = Phase.NEW;
     private volatile SocketAddress localAddress;
+    /** Whether a successor took over its sockets; written under the lock, read by {@link #shutDown}. */
+    private volatile boolean retired;
 
     /**
      * @param context the endpoint's name, logger and settings
@@ -56,6 +59,23 @@ public abstract class AbstractTransport implements Transport {
      */
     protected abstract void shutDown(Deadline deadline);
 
+    /**
+     * Serves on {@code predecessor}'s sockets instead of binding ({@link Transport#takeOver}): sets
+     * up everything of this transport's own on them and starts its threads, then has the predecessor
+     * stop taking new work from them without closing them. Called once, with both transports' locks
+     * held, and only for a started predecessor of this class that has not retired. Transports that
+     * cannot keep this default, which throws {@link UnsupportedOperationException}.
+     *
+     * @param predecessor the transport serving on the sockets, of this class
+     * @param service what answers this transport's requests
+     * @return the address served, as {@link #serve} returns it
+     * @throws IOException if this transport cannot be set up; nothing may have changed then, for
+     *     either transport
+     */
+    protected SocketAddress serveInstead(AbstractTransport predecessor, MessageService service) throws IOException {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot take over another transport's sockets");
+    }
+
     /** @return the address the settings ask for, which {@link #description()} shows until started */
     protected abstract SocketAddress configuredAddress();
 
@@ -78,6 +98,36 @@ public abstract class AbstractTransport implements Transport {
         }
         localAddress = serve(service);
         phase = Phase.STARTED;
+    }
+
+    /**
+     * Runs {@link #serveInstead} once, for a predecessor of this class.
+     *
+     * @throws UnsupportedOperationException if {@code predecessor} is of another class, or this one cannot
+     * @throws IllegalStateException if this one was started, or the predecessor is not serving or has retired
+     */
+    @Override
+    public final void takeOver(Transport predecessor, MessageService service) throws IOException {
+        Objects.requireNonNull(service, "service");
+        if (predecessor.getClass() != getClass()) {
+            throw new UnsupportedOperationException(getClass().getName() + " cannot take over from "
+                    + predecessor.getClass().getName() + ", another class");
+        }
+        AbstractTransport from = (AbstractTransport) predecessor;
+        synchronized (this) {
+            if (phase != Phase.NEW) {
+                throw new IllegalStateException("endpoint " + context.endpoint() + ": the transport was already started");
+            }
+            synchronized (from) {
+                if (from.phase != Phase.STARTED || from.retired) {
+                    throw new IllegalStateException("endpoint " + context.endpoint() + ": the transport to take over"
+                            + " from is not serving");
+                }
+                localAddress = serveInstead(from, service);
+                from.retired = true;
+                phase = Phase.STARTED;
+            }
+        }
     }
 
     /** Runs {@link #shutDown} once, if started; does nothing otherwise. */
@@ -105,6 +155,14 @@ public abstract class AbstractTransport implements Transport {
     public final String description() {
         SocketAddress bound = localAddress;
         return Addresses.format(bound == null ? configuredAddress() : bound) + details(bound != null);
+    }
+
+    /**
+     * @return whether a successor took over this transport's sockets: it takes no new work from them,
+     *     and its {@link #shutDown} must leave them open
+     */
+    protected final boolean retired() {
+        return retired;
     }
 
     /** @return the endpoint's name, logger and settings */

@@ -45,6 +45,11 @@ final class Measurements {
 
     private final Map<String, Map<String, List<Result>>> results = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> failures = new LinkedHashMap<>();
+    private final Map<String, Map<String, List<Double>>> cpuMicros = new LinkedHashMap<>();
+    private final Map<String, Map<String, List<Double>>> systemMicros = new LinkedHashMap<>();
+    private final Map<String, Map<String, List<Double>>> compilerMicros = new LinkedHashMap<>();
+    private final Map<String, Map<String, ServerProfile>> syscalls = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> syscallFailures = new LinkedHashMap<>();
     private final Map<String, List<Long>> startUps = new LinkedHashMap<>();
     private final Map<String, String> startFailures = new LinkedHashMap<>();
 
@@ -80,6 +85,57 @@ final class Measurements {
                 .add(result);
     }
 
+    /** Records the server's CPU time per request in one measured run. */
+    void cpu(Scenario scenario, Contender contender, ServerProfile profile) {
+        cpuMicros.computeIfAbsent(scenario.name(), k -> new LinkedHashMap<>())
+                .computeIfAbsent(contender.name(), k -> new ArrayList<>())
+                .add(profile.cpuMicros());
+        systemMicros.computeIfAbsent(scenario.name(), k -> new LinkedHashMap<>())
+                .computeIfAbsent(contender.name(), k -> new ArrayList<>())
+                .add(profile.systemMicros());
+        compilerMicros.computeIfAbsent(scenario.name(), k -> new LinkedHashMap<>())
+                .computeIfAbsent(contender.name(), k -> new ArrayList<>())
+                .add(profile.compilerMicros());
+    }
+
+    /** @return of the server's CPU µs per request, those of the JIT compiler's threads, over the rounds */
+    Optional<Spread> compilerMicros(Scenario scenario, Contender contender) {
+        List<Double> runs = compilerMicros.getOrDefault(scenario.name(), Map.of()).get(contender.name());
+        return runs == null || runs.isEmpty() ? Optional.empty() : Optional.of(Spread.of(runs, Double::doubleValue));
+    }
+
+    /** @return of the server's CPU µs per request, those in the kernel, over the rounds */
+    Optional<Spread> systemMicros(Scenario scenario, Contender contender) {
+        List<Double> runs = systemMicros.getOrDefault(scenario.name(), Map.of()).get(contender.name());
+        return runs == null || runs.isEmpty() ? Optional.empty() : Optional.of(Spread.of(runs, Double::doubleValue));
+    }
+
+    /** @return the server's CPU µs per request over the rounds, if any run was sampled */
+    Optional<Spread> cpuMicros(Scenario scenario, Contender contender) {
+        List<Double> runs = cpuMicros.getOrDefault(scenario.name(), Map.of()).get(contender.name());
+        return runs == null || runs.isEmpty() ? Optional.empty() : Optional.of(Spread.of(runs, Double::doubleValue));
+    }
+
+    /** Records the run that counted the server's system calls. */
+    void syscalls(Scenario scenario, Contender contender, ServerProfile profile) {
+        syscalls.computeIfAbsent(scenario.name(), k -> new LinkedHashMap<>()).put(contender.name(), profile);
+    }
+
+    /** @return the counting run's profile, if it succeeded */
+    Optional<ServerProfile> syscalls(Scenario scenario, Contender contender) {
+        return Optional.ofNullable(syscalls.getOrDefault(scenario.name(), Map.of()).get(contender.name()));
+    }
+
+    /** Records why the counting run failed. */
+    void syscallsFailed(Scenario scenario, Contender contender, String why) {
+        syscallFailures.computeIfAbsent(scenario.name(), k -> new LinkedHashMap<>()).put(contender.name(), why);
+    }
+
+    /** @return why the counting run failed, if it did */
+    Optional<String> syscallFailure(Scenario scenario, Contender contender) {
+        return Optional.ofNullable(syscallFailures.getOrDefault(scenario.name(), Map.of()).get(contender.name()));
+    }
+
     /** Records why a run failed; the latest failure of a server in a scenario is kept. */
     void fail(Scenario scenario, Contender contender, String why) {
         failures.computeIfAbsent(scenario.name(), k -> new LinkedHashMap<>()).put(contender.name(), why);
@@ -102,6 +158,8 @@ final class Measurements {
         failures.forEach((scenario, byServer) -> byServer.forEach((server, why) ->
                 all.add(scenario + ", " + server + ": " + why)));
         startFailures.forEach((server, why) -> all.add("start-up, " + server + ": " + why));
+        syscallFailures.forEach((scenario, byServer) -> byServer.forEach((server, why) ->
+                all.add(scenario + ", " + server + ", counting system calls: " + why)));
         return all;
     }
 }

@@ -6,13 +6,18 @@ import dev.switchboard.benchmarks.netty.NettyServer;
 import dev.switchboard.benchmarks.netty.NettyTransport;
 import dev.switchboard.benchmarks.runner.Measurements.Summary;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /** The comparison as Markdown: {@code docs/PERFORMANCE.md}. */
 final class Report {
+
+    /** How many of each server's most frequent system calls the profile lists. */
+    private static final int TOP_SYSCALLS = 6;
 
     private final RunnerOptions options;
     private final Machine machine;
@@ -21,10 +26,11 @@ final class Report {
     private final Measurements measurements;
     private final List<String> notes;
     private final String nativeCompiler;
+    private final SyscallCounter syscallCounter;
     private final StringBuilder md = new StringBuilder();
 
     Report(RunnerOptions options, Machine machine, List<Scenario> scenarios, List<Contender> contenders,
-            Measurements measurements, List<String> notes, String nativeCompiler) {
+            Measurements measurements, List<String> notes, String nativeCompiler, SyscallCounter syscallCounter) {
         this.options = options;
         this.machine = machine;
         this.scenarios = scenarios;
@@ -32,6 +38,7 @@ final class Report {
         this.measurements = measurements;
         this.notes = notes;
         this.nativeCompiler = nativeCompiler;
+        this.syscallCounter = syscallCounter;
     }
 
     /**
@@ -82,6 +89,7 @@ final class Report {
                 scenario(scenario);
             }
         }
+        profile();
         machine();
         method();
         nettySettings();
@@ -113,6 +121,15 @@ final class Report {
                 rule.append("---:|---:|");
             }
         }
+        for (Contender c : contenders) {
+            header.append(" ").append(c.title()).append(" CPU µs/req |");
+            rule.append("---:|");
+        }
+        Optional<Contender> epoll = nettyEpoll();
+        if (switchboard.isPresent() && epoll.isPresent()) {
+            header.append(" CPU/req ÷ ").append(epoll.get().title()).append(" |");
+            rule.append("---:|");
+        }
         line(header.toString());
         line(rule.toString());
         for (Scenario s : speed) {
@@ -129,8 +146,17 @@ final class Report {
                             .append(ratio(s, switchboard.get(), b, Summary::p99)).append(" |");
                 }
             }
+            for (Contender c : contenders) {
+                row.append(" ").append(cpuCell(s, c, false)).append(" |");
+            }
+            if (switchboard.isPresent() && epoll.isPresent()) {
+                row.append(" ").append(cpuRatio(s, switchboard.get(), epoll.get())).append(" |");
+            }
             line(row.toString());
         }
+        line();
+        line("CPU µs/req is the server's CPU time (user + system, all its threads) per request in the measured "
+                + "window; see \"Profile\" below.");
         line();
     }
 
@@ -187,14 +213,15 @@ final class Report {
         line("Load generator: " + options.clientFor(s) + ".");
         line();
         boolean udp = s.endpoint() == EndpointKind.UDP;
-        line("| Server | msg/s | MB/s | p50 µs | p99 µs | p99.9 µs |" + (udp ? " lost per run |" : ""));
-        line("|---|---:|---:|---:|---:|---:|" + (udp ? "---:|" : ""));
+        line("| Server | msg/s | MB/s | p50 µs | p99 µs | p99.9 µs | server CPU µs/req |" + (udp ? " lost per run |" : ""));
+        line("|---|---:|---:|---:|---:|---:|---:|" + (udp ? "---:|" : ""));
         for (Contender c : contenders) {
             String row = "| " + c.title() + " | " + cell(s, c, Summary::throughput, Report::count, true)
                     + " | " + cell(s, c, Summary::megabytes, v -> String.format(Locale.ROOT, "%.2f", v), true)
                     + " | " + cell(s, c, Summary::p50, Report::micros, true)
                     + " | " + cell(s, c, Summary::p99, Report::micros, true)
-                    + " | " + cell(s, c, Summary::p999, Report::micros, true) + " |";
+                    + " | " + cell(s, c, Summary::p999, Report::micros, true)
+                    + " | " + cpuCell(s, c, true) + " |";
             if (udp) {
                 row += " " + cell(s, c, Summary::lost, Report::count, true) + " |";
             }
@@ -204,7 +231,8 @@ final class Report {
         switchboard().ifPresent(sb -> contenders.stream().filter(c -> c != sb).forEach(b -> line(
                 "Switchboard ÷ " + b.title() + ": throughput " + ratio(s, sb, b, Summary::throughput)
                         + ", p50 " + ratio(s, sb, b, Summary::p50) + ", p99 " + ratio(s, sb, b, Summary::p99)
-                        + ", p99.9 " + ratio(s, sb, b, Summary::p999) + "  ")));
+                        + ", p99.9 " + ratio(s, sb, b, Summary::p999) + ", server CPU per request "
+                        + cpuRatio(s, sb, b) + "  ")));
         if (s.load().rate() > 0) {
             line();
             line("Requests left behind their intended send times by (median over rounds of each run's p50 / p99, µs): "
@@ -250,6 +278,154 @@ final class Report {
             measurements.failure(s, c).ifPresent(why -> line("**" + c.title() + " failed:** `"
                     + why.lines().findFirst().orElse(why) + "`  "));
         }
+    }
+
+    /**
+     * Where each server's CPU goes, per request: its CPU time always, its system calls by name when
+     * {@code --syscalls} counted them; then the comparison with Netty epoll in words, from the numbers.
+     */
+    private void profile() {
+        List<Scenario> speed = scenarios.stream().filter(s -> !s.isIdle()).toList();
+        if (speed.isEmpty()) {
+            return;
+        }
+        line("## Profile: what a request costs the server");
+        line();
+        line("Server CPU µs per request: the server process's user + system time (`/proc/PID/stat`, all threads) "
+                + "over the measured window, divided by the requests served in it (connections, for churn)"
+                + (options.rounds() > 1 ? "; median over rounds, min–max in brackets" : "") + ". After the slashes, "
+                + "medians of the parts of it spent in the kernel (system time: system calls and the network stack "
+                + "below them) and by the JIT compiler's threads (compiling, not serving: a warm-up long enough leaves "
+                + "next to none of it in the window).");
+        line();
+        StringBuilder header = new StringBuilder("| Workload |");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (Contender c : contenders) {
+            header.append(" ").append(c.title()).append(" µs: all / kernel / JIT |");
+            rule.append("---:|");
+        }
+        line(header.toString());
+        line(rule.toString());
+        for (Scenario s : speed) {
+            StringBuilder row = new StringBuilder("| ").append(s.name()).append(" |");
+            contenders.forEach(c -> row.append(" ").append(cpuCell(s, c, true))
+                    .append(measurements.systemMicros(s, c).map(m -> " / " + micros2(m.median())).orElse(""))
+                    .append(measurements.compilerMicros(s, c).map(m -> " / " + micros2(m.median())).orElse(""))
+                    .append(" |"));
+            line(row.toString());
+        }
+        line();
+        if (syscallCounter == null) {
+            line("System calls were not counted in this run (`benchmarks/run --syscalls` counts them).");
+            line();
+        } else {
+            syscalls(speed);
+        }
+        comparison(speed);
+    }
+
+    private void syscalls(List<Scenario> speed) {
+        line("System calls per request, by name: counted with `" + syscallCounter.description() + "` in one extra "
+                + "run of each workload after the measured rounds: a fresh server, warmed up by " + seconds(options.warmup())
+                + " of the same load, then the counter started, " + seconds(options.duration()) + " of load measured, "
+                + "and the counter stopped once the load generator had returned; the counts are divided by that "
+                + "run's requests. The counter slows the server (strace several times over, perf a little), so that "
+                + "run's throughput is not comparable and is not reported; its counts per request are what it is for. \"Requests per receive call\" is the requests of the window divided "
+                + "by its `read`, `readv`, `recvfrom`, `recvmsg` and `recvmmsg` calls, failed ones included: how many "
+                + "requests one call brings in (\"per send call\" likewise with `write`, `writev`, `sendto`, `sendmsg`, "
+                + "`sendmmsg`). Each server's "
+                + TOP_SYSCALLS + " most frequent calls are listed.");
+        line();
+        for (Scenario s : speed) {
+            List<String> names = new ArrayList<>();
+            for (Contender c : contenders) {
+                measurements.syscalls(s, c).ifPresent(p -> p.top(TOP_SYSCALLS).stream()
+                        .filter(n -> !names.contains(n)).forEach(names::add));
+            }
+            line("**" + s.name() + "**");
+            line();
+            StringBuilder header = new StringBuilder("| per request |");
+            StringBuilder rule = new StringBuilder("|---|");
+            for (Contender c : contenders) {
+                header.append(" ").append(c.title()).append(" |");
+                rule.append("---:|");
+            }
+            line(header.toString());
+            line(rule.toString());
+            for (String name : names) {
+                syscallRow("`" + name + "`", s, p -> p.syscalls().get().getOrDefault(name, 0.0),
+                        p -> p.failedSyscalls().containsKey(name)
+                                ? String.format(Locale.ROOT, " (%.3f failed)", p.failedSyscalls().get(name)) : "");
+            }
+            syscallRow("all system calls", s, ServerProfile::totalSyscalls, p -> "");
+            syscallRow("requests per receive call", s, p -> perCall(p, ServerProfile.RECEIVES), p -> "");
+            syscallRow("requests per send call", s, p -> perCall(p, ServerProfile.SENDS), p -> "");
+            line();
+            for (Contender c : contenders) {
+                measurements.syscallFailure(s, c).ifPresent(why -> line("**" + c.title() + ": counting failed:** `"
+                        + why.lines().findFirst().orElse(why) + "`  "));
+            }
+        }
+    }
+
+    private void syscallRow(String label, Scenario s, Function<ServerProfile, Double> value,
+            Function<ServerProfile, String> note) {
+        StringBuilder row = new StringBuilder("| ").append(label).append(" |");
+        for (Contender c : contenders) {
+            row.append(" ").append(measurements.syscalls(s, c)
+                    .map(p -> String.format(Locale.ROOT, "%.3f", value.apply(p)) + note.apply(p))
+                    .orElse("n/a")).append(" |");
+        }
+        line(row.toString());
+    }
+
+    private static double perCall(ServerProfile profile, Set<String> names) {
+        double calls = profile.syscalls(names);
+        return calls == 0 ? 0 : 1 / calls;
+    }
+
+    /** The gaps to Netty epoll in words, written from the numbers above. */
+    private void comparison(List<Scenario> speed) {
+        Optional<Contender> sb = switchboard();
+        Optional<Contender> epoll = nettyEpoll();
+        if (sb.isEmpty() || epoll.isEmpty()) {
+            return;
+        }
+        line("Switchboard against " + epoll.get().title() + ", per request (" + machine.jdk() + "):");
+        line();
+        for (Scenario s : speed) {
+            Optional<Spread> own = measurements.cpuMicros(s, sb.get());
+            Optional<Spread> other = measurements.cpuMicros(s, epoll.get());
+            if (own.isEmpty() || other.isEmpty()) {
+                continue;
+            }
+            double ratio = own.get().median() / other.get().median();
+            StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "- **%s**: %.2f µs of server CPU against "
+                    + "%.2f µs (%.2f×, %s)", s.name(), own.get().median(), other.get().median(), ratio,
+                    ratio <= 1 ? "Switchboard needs less" : "Switchboard needs more"));
+            Optional<Spread> ownSystem = measurements.systemMicros(s, sb.get());
+            Optional<Spread> otherSystem = measurements.systemMicros(s, epoll.get());
+            if (ownSystem.isPresent() && otherSystem.isPresent()) {
+                text.append(String.format(Locale.ROOT, ", of which %.2f µs against %.2f µs in the kernel",
+                        ownSystem.get().median(), otherSystem.get().median()));
+            }
+            Optional<ServerProfile> a = measurements.syscalls(s, sb.get());
+            Optional<ServerProfile> b = measurements.syscalls(s, epoll.get());
+            if (a.isPresent() && b.isPresent()) {
+                text.append(String.format(Locale.ROOT, "; %.2f system calls against %.2f (%s against %s); "
+                        + "one receive call brings in %.1f requests against %.1f, one send call answers %.1f against %.1f",
+                        a.get().totalSyscalls(), b.get().totalSyscalls(), topText(a.get()), topText(b.get()),
+                        perCall(a.get(), ServerProfile.RECEIVES), perCall(b.get(), ServerProfile.RECEIVES),
+                        perCall(a.get(), ServerProfile.SENDS), perCall(b.get(), ServerProfile.SENDS)));
+            }
+            line(text.append(".").toString());
+        }
+        line();
+    }
+
+    private static String topText(ServerProfile profile) {
+        return String.join(", ", profile.top(3).stream().map(name -> String.format(Locale.ROOT, "`%s` %.2f", name,
+                profile.syscalls().get().get(name))).toList());
     }
 
     private void machine() {
@@ -308,6 +484,15 @@ final class Report {
                 which reads the server's memory through `jcmd`) is selector-based: each client thread owns a selector and its connections, like a \
                 server's event loop; its latency histogram is HdrHistogram with three significant digits. Both \
                 measure latency from the send to the reply's last byte; MB/s counts reply bytes.
+                - **Server CPU per request.** The runner reads the server process's user + system time \
+                (`/proc/PID/stat`: every thread, clock ticks of 10 ms) when the warm-up ends and again when the load \
+                generator has returned, and divides by the requests of the measured window; the JIT compiler's \
+                threads are read on their own (`/proc/PID/task/*/stat`) so that compiling shows apart from serving. On \
+                two cores shared by the server, the load generator and whatever else runs on the machine, \
+                throughput moves with what the neighbours take; the CPU a request costs the server moves much less, \
+                and is the robust number for comparing servers within one report (not across reports: the machine's \
+                state moves it too). System calls per request (`--syscalls`) come from an extra run with a counter \
+                attached, never from a measured one.
                 - **Workloads.** Ping-pong: one request outstanding per connection (raw framing cannot delimit \
                 more). Pipelined: 32 lines outstanding per connection, replies matched in order. UDP: 8 datagrams \
                 outstanding per socket; one unanswered within 200 ms counts as lost and is replaced by a new one, so \
@@ -355,6 +540,28 @@ final class Report {
             return "n/a";
         }
         return String.format(Locale.ROOT, "%.2f×", value.apply(x.get()).median() / value.apply(y.get()).median());
+    }
+
+    private String cpuCell(Scenario s, Contender c, boolean range) {
+        return measurements.cpuMicros(s, c).map(m -> spread(m, Report::micros2, range && m.min() != m.max()))
+                .orElse("n/a");
+    }
+
+    private String cpuRatio(Scenario s, Contender a, Contender b) {
+        Optional<Spread> x = measurements.cpuMicros(s, a);
+        Optional<Spread> y = measurements.cpuMicros(s, b);
+        if (x.isEmpty() || y.isEmpty() || y.get().median() == 0) {
+            return "n/a";
+        }
+        return String.format(Locale.ROOT, "%.2f×", x.get().median() / y.get().median());
+    }
+
+    private Optional<Contender> nettyEpoll() {
+        return contenders.stream().filter(c -> c.name().equals("netty-" + NettyTransport.EPOLL)).findFirst();
+    }
+
+    private static String micros2(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
     }
 
     private Optional<Contender> switchboard() {

@@ -11,9 +11,11 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,6 +35,8 @@ public final class Runner {
     private final List<Contender> contenders = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private NativeLoadGenerator nativeClient;
+    private final long ticksPerSecond = ProcessCpu.ticksPerSecond();
+    private SyscallCounter syscallCounter;
 
     private Runner(RunnerOptions options) {
         this.options = options;
@@ -61,6 +65,19 @@ public final class Runner {
                     + "\nInstall gcc (apt-get install gcc), or run with --client java.");
             System.exit(2);
             return;
+        }
+        if (options.syscalls()) {
+            try {
+                runner.syscallCounter = options.syscallCounter().equals("auto") ? SyscallCounter.detect()
+                        : SyscallCounter.valueOf(options.syscallCounter().toUpperCase(Locale.ROOT));
+                if (!runner.syscallCounter.available()) {
+                    throw new IOException(options.syscallCounter() + " does not work here");
+                }
+            } catch (IOException e) {
+                System.err.println("run: " + e.getMessage());
+                System.exit(2);
+                return;
+            }
         }
         runner.run();
     }
@@ -94,8 +111,19 @@ public final class Runner {
                 }
             }
         }
+        if (syscallCounter != null) {
+            System.out.println("counting system calls with " + syscallCounter.description()
+                    + ": one more run of each scenario; its throughput is not reported");
+            for (Scenario scenario : scenarios) {
+                if (!scenario.isIdle()) {
+                    for (Contender contender : contenders) {
+                        countSyscalls(scenario, contender, measurements);
+                    }
+                }
+            }
+        }
         Report report = new Report(options, machine, scenarios, contenders, measurements, notes,
-                nativeClient == null ? null : nativeClient.compiler());
+                nativeClient == null ? null : nativeClient.compiler(), syscallCounter);
         Files.createDirectories(options.report().getParent());
         Path chart = options.chart();
         Files.writeString(chart, new Chart(scenarios, contenders, measurements).svg());
@@ -148,22 +176,89 @@ public final class Runner {
 
     private void runOnce(int round, Scenario scenario, Contender contender, Measurements measurements, Path results)
             throws InterruptedException, IOException {
-        Ports ports = Ports.free();
         Path log = work.resolve("logs/r" + round + "-" + scenario.name() + "-" + contender.name() + ".log");
-        try (ServerProcess server = ServerProcess.start(contender.bench().apply(ports), log)) {
-            server.awaitReady(List.of(ports.address(EndpointKind.TCP_RAW), ports.address(EndpointKind.TCP_LINE)),
-                    List.of(ports.address(EndpointKind.UDP)), READY_TIMEOUT_NANOS);
-            LoadSpec spec = scenario.load()
-                    .withTiming(options.warmup(), options.duration())
-                    .withClientThreads(options.clientThreads())
-                    .against(ports.address(scenario.endpoint()), server.jvmPid(), contender.name());
-            Result result = options.clientFor(scenario).equals(Result.NATIVE) ? nativeClient.run(spec) : LoadGenerator.run(spec);
-            measurements.add(scenario, contender, result);
-            System.out.println("round " + round + "  " + result.toLine());
-            Files.writeString(results, result.toJson() + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        try {
+            Run run = serve(scenario, contender, log);
+            measurements.add(scenario, contender, run.result());
+            run.profile().ifPresent(profile -> measurements.cpu(scenario, contender, profile));
+            System.out.println("round " + round + "  " + run.result().toLine()
+                    + run.profile().map(p -> String.format(Locale.ROOT, "  server CPU %.2f us/req (kernel %.2f, JIT %.2f)",
+                            p.cpuMicros(), p.systemMicros(), p.compilerMicros())).orElse(""));
+            Files.writeString(results, run.result().toJson() + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (LoadFailure | IOException e) {
             measurements.fail(scenario, contender, e.getMessage());
             System.out.println("round " + round + "  " + contender.name() + " " + scenario.name() + " FAILED: " + e.getMessage());
         }
     }
+
+    /**
+     * One more run with the system call counter attached to the server. The counter is made ready
+     * first (perf opens its counters on every thread of the server, which takes seconds), the
+     * server is warmed up by a load run whose results are dropped, the counter starts, a second
+     * load run without warm-up measures, and the counter stops once it has returned: the counter's
+     * window holds the measured requests and idle edges only, so counts divide by the run's requests.
+     */
+    private void countSyscalls(Scenario scenario, Contender contender, Measurements measurements)
+            throws InterruptedException, IOException {
+        Path log = work.resolve("logs/syscalls-" + scenario.name() + "-" + contender.name() + ".log");
+        Ports ports = Ports.free();
+        try (ServerProcess server = ServerProcess.start(contender.bench().apply(ports), log)) {
+            server.awaitReady(List.of(ports.address(EndpointKind.TCP_RAW), ports.address(EndpointKind.TCP_LINE)),
+                    List.of(ports.address(EndpointKind.UDP)), READY_TIMEOUT_NANOS);
+            long pid = server.jvmPid();
+            LoadSpec spec = scenario.load()
+                    .withClientThreads(options.clientThreads())
+                    .against(ports.address(scenario.endpoint()), pid, contender.name());
+            try (SyscallCounter.Window counter = syscallCounter.prepare(pid, log.resolveSibling(log.getFileName() + ".syscalls"))) {
+                runLoad(scenario, spec.withTiming(Duration.ZERO, options.warmup()));
+                counter.begin();
+                Result result = runLoad(scenario, spec.withTiming(Duration.ZERO, options.duration()));
+                counter.end();
+                SyscallCounts counts = counter.counts();
+                if (result.messages() <= 0) {
+                    throw new IOException("no requests in the counted run");
+                }
+                ServerProfile profile = ServerProfile.of(0, 0, 0, result.messages(), Optional.of(counts), result.messages());
+                measurements.syscalls(scenario, contender, profile);
+                System.out.printf(Locale.ROOT, "syscalls  %-12s %-24s %.2f per request: %s  (%,d requests)%n",
+                        contender.name(), scenario.name(), profile.totalSyscalls(), String.join(", ", profile.top(6)
+                                .stream().map(name -> String.format(Locale.ROOT, "%s %.3f", name,
+                                        profile.syscalls().get().get(name))).toList()), result.messages());
+            }
+        } catch (LoadFailure | IOException e) {
+            measurements.syscallsFailed(scenario, contender, e.getMessage());
+            System.out.println("syscalls  " + contender.name() + " " + scenario.name() + " FAILED: " + e.getMessage());
+        }
+    }
+
+    /**
+     * A load run against a fresh server, its CPU time sampled over the measured window; the idle
+     * workload, which measures memory, is not sampled.
+     */
+    private Run serve(Scenario scenario, Contender contender, Path log) throws InterruptedException, IOException {
+        Ports ports = Ports.free();
+        try (ServerProcess server = ServerProcess.start(contender.bench().apply(ports), log)) {
+            server.awaitReady(List.of(ports.address(EndpointKind.TCP_RAW), ports.address(EndpointKind.TCP_LINE)),
+                    List.of(ports.address(EndpointKind.UDP)), READY_TIMEOUT_NANOS);
+            long pid = server.jvmPid();
+            LoadSpec spec = scenario.load()
+                    .withTiming(options.warmup(), options.duration())
+                    .withClientThreads(options.clientThreads())
+                    .against(ports.address(scenario.endpoint()), pid, contender.name());
+            if (scenario.isIdle()) {
+                return new Run(runLoad(scenario, spec), Optional.empty());
+            }
+            try (MeasuredWindow window = MeasuredWindow.start(pid, ticksPerSecond, options.warmup())) {
+                Result result = runLoad(scenario, spec);
+                return new Run(result, Optional.of(window.finish(result)));
+            }
+        }
+    }
+
+    private Result runLoad(Scenario scenario, LoadSpec spec) throws IOException, InterruptedException {
+        return options.clientFor(scenario).equals(Result.NATIVE) ? nativeClient.run(spec) : LoadGenerator.run(spec);
+    }
+
+    /** A load run's result, and what it cost the server. */
+    private record Run(Result result, Optional<ServerProfile> profile) {}
 }

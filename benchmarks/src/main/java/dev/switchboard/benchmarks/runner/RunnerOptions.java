@@ -31,22 +31,28 @@ import java.util.Set;
  * @param idleConnections the connections the idle scenario holds
  * @param starts starts of each server per round, timed from fork and exec to the TCP port accepting
  * @param servers the servers to compare, by name
+ * @param syscalls whether to count each server's system calls per request, in one extra run of
+ *     each scenario after the measured rounds (a counter attached slows the server: that run's
+ *     throughput is not reported)
+ * @param syscallCounter the counter: {@code auto} (perf if it works here, else strace), {@code perf} or {@code strace}
  * @param command the command line, for the report
  */
 record RunnerOptions(Path repo, Path report, boolean quick, boolean pin, List<String> only, int rounds, Duration warmup,
         Duration duration, List<String> jvmFlags, String client, int clientThreads, double rate, int idleConnections, int starts,
-        List<String> servers, String command) {
+        List<String> servers, boolean syscalls, String syscallCounter, String command) {
 
     /** The servers' JVM flags unless {@code --jvm-flags} says otherwise; see the report for why. */
     static final String DEFAULT_JVM_FLAGS = "-Xms512m -Xmx512m -XX:+UseParallelGC";
     static final List<String> ALL_SERVERS = List.of("switchboard", "netty-nio", "netty-epoll");
     static final List<String> CLIENTS = List.of(Result.NATIVE, Result.JAVA);
+    static final List<String> SYSCALL_COUNTERS = List.of("auto", "perf", "strace");
     /** With {@code --pin}: the servers' CPU and the load generator's. */
     static final int SERVER_CPU = 0;
     static final int CLIENT_CPU = 1;
 
     private static final Set<String> OPTIONS = Set.of("repo", "report", "only", "rounds", "warmup", "duration",
-            "jvm-flags", "client", "client-threads", "rate", "idle-connections", "starts", "servers");
+            "jvm-flags", "client", "client-threads", "rate", "idle-connections", "starts", "servers",
+            "syscall-counter");
 
     static final String USAGE = """
             usage: benchmarks/run [--quick] [--pin] [--only PREFIX,...] [options]
@@ -66,6 +72,11 @@ record RunnerOptions(Path repo, Path report, boolean quick, boolean pin, List<St
               --idle-connections 10000
               --starts 3              start-up: starts of each server per round, timed from fork and exec
                                       to the first successful connect on its TCP port
+              --syscalls              count each server's system calls per request by name, in one extra
+                                      run of each scenario after the measured rounds (the counter slows
+                                      the server, so that run's throughput is not reported)
+              --syscall-counter auto  perf (perf stat on the syscalls:sys_enter_* tracepoints) if it works
+                                      here, else strace (strace -f -c); or name one: perf, strace
               --report FILE           default: <repo>/docs/PERFORMANCE.md; the chart goes next to it
               --repo DIR              the repository's root (default: the current directory)
             scenarios: %s
@@ -77,7 +88,7 @@ record RunnerOptions(Path repo, Path report, boolean quick, boolean pin, List<St
      * @throws IllegalArgumentException naming a bad option
      */
     static RunnerOptions parse(List<String> args) {
-        Arguments a = Arguments.parse(args, OPTIONS, Set.of("quick", "pin"));
+        Arguments a = Arguments.parse(args, OPTIONS, Set.of("quick", "pin", "syscalls"));
         boolean quick = a.has("quick");
         boolean pin = a.has("pin");
         Path repo = Path.of(a.text("repo", ".")).toAbsolutePath().normalize();
@@ -85,6 +96,10 @@ record RunnerOptions(Path repo, Path report, boolean quick, boolean pin, List<St
         String client = a.text("client", Result.NATIVE);
         if (!CLIENTS.contains(client)) {
             throw new IllegalArgumentException("--client must be native or java, got " + client);
+        }
+        String syscallCounter = a.text("syscall-counter", "auto");
+        if (!SYSCALL_COUNTERS.contains(syscallCounter)) {
+            throw new IllegalArgumentException("--syscall-counter must be one of " + SYSCALL_COUNTERS + ", got " + syscallCounter);
         }
         for (String server : servers) {
             if (!ALL_SERVERS.contains(server)) {
@@ -108,6 +123,8 @@ record RunnerOptions(Path repo, Path report, boolean quick, boolean pin, List<St
                 a.integer("idle-connections", 10_000, 1, 100_000),
                 a.integer("starts", 3, 0, 100),
                 servers,
+                a.has("syscalls"),
+                syscallCounter,
                 "benchmarks/run " + String.join(" ", args));
     }
 

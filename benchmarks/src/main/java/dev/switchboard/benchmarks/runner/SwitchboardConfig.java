@@ -23,6 +23,8 @@ final class SwitchboardConfig {
     static Path writeBench(Path directory, Ports ports, boolean oneLoop) {
         return write(directory.resolve("switchboard-bench.conf"), String.format(Locale.ROOT, """
                 # Written by the benchmark runner: the endpoints the workloads load, on free loopback ports.
+                # The admin endpoint stays, on a free port: 9464 may be another program's.
+                switchboard.admin.port = 0
                 switchboard.endpoints {
                   tcp-raw {
                     transport = tcp, host = "%1$s", port = %2$d, framing = raw, threads = %5$d
@@ -42,8 +44,8 @@ final class SwitchboardConfig {
     }
 
     /**
-     * The distribution's own configuration with only its port changed (to one free for both TCP
-     * and UDP), for measuring start-up as users get it.
+     * The distribution's own configuration with only its ports changed (to one free for both TCP
+     * and UDP, and a free one for the admin endpoint), for measuring start-up as users get it.
      *
      * @return the file written
      */
@@ -51,6 +53,7 @@ final class SwitchboardConfig {
         return write(directory.resolve("switchboard-default.conf"), String.format(Locale.ROOT, """
                 # Written by the benchmark runner: the distribution's configuration on a free port.
                 include file("%s")
+                switchboard.admin.port = 0
                 switchboard.endpoints.udp.port = %d
                 switchboard.endpoints.tcp.port = %d
                 """, distributionConfig.toAbsolutePath().toString().replace("\\", "\\\\").replace("\"", "\\\""), port, port));

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ReportTest {
@@ -16,8 +18,61 @@ class ReportTest {
     private final Scenario pingPong = options.scenarios().get(0);
 
     private String report(RunnerOptions options, List<Contender> contenders, Measurements measurements, List<String> notes) {
+        return report(options, contenders, measurements, notes, null);
+    }
+
+    private String report(RunnerOptions options, List<Contender> contenders, Measurements measurements, List<String> notes,
+            SyscallCounter counter) {
         return new Report(options, Fixtures.machine(), List.of(pingPong), contenders, measurements,
-                notes, "gcc (Test) 12.2.0").markdown("performance.svg");
+                notes, "gcc (Test) 12.2.0", counter).markdown("performance.svg");
+    }
+
+    private Measurements cpu(double switchboardMicros, double epollMicros) {
+        Measurements m = new Measurements();
+        m.add(pingPong, SWITCHBOARD, result(pingPong, "switchboard", 1000, 50));
+        m.add(pingPong, NETTY_EPOLL, result(pingPong, "netty-epoll", 1000, 50));
+        m.cpu(pingPong, SWITCHBOARD, ServerProfile.of(switchboardMicros * 1000 / 1e6, switchboardMicros * 1000 / 2e6, 0.001, 1000, Optional.empty(), 0));
+        m.cpu(pingPong, NETTY_EPOLL, ServerProfile.of(epollMicros * 1000 / 1e6, epollMicros * 1000 / 4e6, 0, 1000, Optional.empty(), 0));
+        return m;
+    }
+
+    @Test
+    void showsServerCpuPerRequestAndItsRatioToNettyEpoll() {
+        String md = report(options, List.of(SWITCHBOARD, NETTY_EPOLL), cpu(7.5, 5.0), List.of());
+        assertTrue(md.contains("| Switchboard CPU µs/req | Netty epoll CPU µs/req | CPU/req ÷ Netty epoll |"), md);
+        assertTrue(md.contains("| 7.50 | 5.00 | 1.50× |"), md);
+        assertTrue(md.contains("| 50.0 | 100 | 7.50 |"), md);
+        assertTrue(md.contains("server CPU per request 1.50×"), md);
+        assertTrue(md.contains("- **tcp-pingpong-c1-s64**: 7.50 µs of server CPU against 5.00 µs (1.50×, "
+                + "Switchboard needs more), of which 3.75 µs against 1.25 µs in the kernel."), md);
+        assertTrue(md.contains("| tcp-pingpong-c1-s64 | 7.50 / 3.75 / 1.00 | 5.00 / 1.25 / 0.00 |"), md);
+        assertTrue(md.contains("System calls were not counted in this run"), md);
+    }
+
+    @Test
+    void showsSystemCallsPerRequestByNameWhenCounted() {
+        Measurements m = cpu(7.5, 5.0);
+        m.syscalls(pingPong, SWITCHBOARD, ServerProfile.of(1, 0, 0, 1000, Optional.of(new SyscallCounts(
+                Map.of("recvfrom", 1000L, "sendto", 1000L, "epoll_wait", 20L), Map.of("recvfrom", 10L))), 1000));
+        m.syscalls(pingPong, NETTY_EPOLL, ServerProfile.of(1, 0, 0, 1000, Optional.of(new SyscallCounts(
+                Map.of("recvmmsg", 100L, "sendmmsg", 80L, "epoll_pwait2", 90L), Map.of())), 1000));
+        String md = report(options, List.of(SWITCHBOARD, NETTY_EPOLL), m, List.of(), SyscallCounter.STRACE);
+        assertTrue(md.contains("counted with `strace -f -c -p PID"), md);
+        assertTrue(md.contains("| `recvfrom` | 1.000 (0.010 failed) | 0.000 |"), md);
+        assertTrue(md.contains("| `recvmmsg` | 0.000 | 0.100 |"), md);
+        assertTrue(md.contains("| all system calls | 2.020 | 0.270 |"), md);
+        assertTrue(md.contains("| requests per receive call | 1.000 | 10.000 |"), md);
+        assertTrue(md.contains("| requests per send call | 1.000 | 12.500 |"), md);
+        assertTrue(md.contains("2.02 system calls against 0.27"), md);
+        assertFalse(md.contains("System calls were not counted"), md);
+    }
+
+    @Test
+    void namesAFailedCount() {
+        Measurements m = cpu(7.5, 5.0);
+        m.syscallsFailed(pingPong, SWITCHBOARD, "perf did not acknowledge enable within 30 s");
+        String md = report(options, List.of(SWITCHBOARD, NETTY_EPOLL), m, List.of(), SyscallCounter.PERF);
+        assertTrue(md.contains("**Switchboard: counting failed:** `perf did not acknowledge enable within 30 s`"), md);
     }
 
     @Test
@@ -112,7 +167,7 @@ class ReportTest {
     void namesTheLoadGeneratorOfEachScenarioAndHowTheNativeOneWasBuilt() {
         RunnerOptions options = Fixtures.options("--only", "tcp-pingpong-c1-s64,tcp-idle");
         String md = new Report(options, Fixtures.machine(), options.scenarios(), List.of(NETTY_NIO), new Measurements(),
-                List.of(), "gcc (Test) 12.2.0").markdown("performance.svg");
+                List.of(), "gcc (Test) 12.2.0", null).markdown("performance.svg");
         assertTrue(md.contains("## tcp-pingpong-c1-s64: TCP ping-pong, 1 connection, 64 B\n\nLoad generator: native."), md);
         assertTrue(md.contains("| Load generator | native (C, `benchmarks/native/loadgen.c`, built here with "
                 + "`gcc -O2 -std=gnu11 -Wall -Wextra`, gcc (Test) 12.2.0, one thread, epoll); Java"), md);

@@ -28,6 +28,22 @@ class RunnerOptionsTest {
     }
 
     @Test
+    void countsSystemCallsOnlyWhenAsked() {
+        assertFalse(Fixtures.options().syscalls());
+        RunnerOptions counted = Fixtures.options("--syscalls");
+        assertTrue(counted.syscalls());
+        assertEquals("auto", counted.syscallCounter());
+        assertEquals("strace", Fixtures.options("--syscalls", "--syscall-counter", "strace").syscallCounter());
+    }
+
+    @Test
+    void refusesAnUnknownSyscallCounter() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Fixtures.options("--syscalls", "--syscall-counter", "ltrace"));
+        assertTrue(e.getMessage().contains("--syscall-counter"), e.getMessage());
+    }
+
+    @Test
     void onlySelectsScenariosByNamePrefix() {
         List<String> names = Fixtures.options("--only", "udp,tcp-churn").scenarios().stream().map(Scenario::name).toList();
         assertEquals(List.of("udp-c16-d8-s64", "udp-c16-d8-s1400", "tcp-churn-l8"), names);

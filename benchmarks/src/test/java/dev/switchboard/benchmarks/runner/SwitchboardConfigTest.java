@@ -31,6 +31,15 @@ class SwitchboardConfigTest {
     }
 
     @Test
+    void bothConfigurationsPutTheAdminEndpointOnAFreePort() throws Exception {
+        Path distribution = Files.writeString(directory.resolve("switchboard.conf"), "switchboard.endpoints {}\n");
+        for (Path file : new Path[] {SwitchboardConfig.writeBench(directory, new Ports(1001, 1002, 1003), false),
+                SwitchboardConfig.writeDefault(directory, distribution, 4321)}) {
+            assertEquals(0, ConfigFactory.parseFile(file.toFile()).resolve().getInt("switchboard.admin.port"), file.toString());
+        }
+    }
+
+    @Test
     void benchConfigurationForAPinnedServerHasOneLoopPerEndpoint() {
         Config config = ConfigFactory.parseFile(SwitchboardConfig.writeBench(directory, new Ports(1001, 1002, 1003), true).toFile())
                 .getConfig("switchboard.endpoints");

@@ -18,6 +18,8 @@ import java.util.List;
 public final class Endpoint {
 
     private static final System.Logger LOG = System.getLogger("switchboard.launcher");
+    /** How long past its grace a retired transport may take to stop before the endpoint's stop goes on. */
+    private static final Duration RETIRED_STOP_MARGIN = Duration.ofSeconds(2);
 
     private final String name;
     private final String transportName;
@@ -26,6 +28,7 @@ public final class Endpoint {
     private final MessageService service;
     private final Duration shutdownGrace;
     private final Blueprint blueprint;
+    private final Generations generations;
     private volatile EndpointState state = EndpointState.STARTING;
 
     /**
@@ -39,6 +42,13 @@ public final class Endpoint {
      */
     public Endpoint(String name, String transportName, Transport transport, List<String> serviceNames,
             MessageService service, Duration shutdownGrace, Blueprint blueprint) {
+        this(name, transportName, transport, serviceNames, service, shutdownGrace, blueprint,
+                new Generations(name, transport));
+    }
+
+    private Endpoint(String name, String transportName, Transport transport, List<String> serviceNames,
+            MessageService service, Duration shutdownGrace, Blueprint blueprint, Generations generations) {
+        this.generations = generations;
         this.name = name;
         this.transportName = transportName;
         this.transport = transport;
@@ -92,15 +102,42 @@ public final class Endpoint {
     public Endpoint switchedTo(Endpoint next) {
         try {
             transport.switchService(next.service);
-            closeServices();
+            if (generations.switchRetired(next.service, service)) {
+                closeServices();
+            }
         } catch (IllegalStateException stillInUse) {
             LOG.log(WARNING, "endpoint " + name + ": switched, but its previous services are left open: "
                     + stillInUse.getMessage());
         }
         Endpoint switched = new Endpoint(name, transportName, transport, next.serviceNames, next.service,
-                next.shutdownGrace, blueprint.withServicesOf(next.blueprint));
+                next.shutdownGrace, blueprint.withServicesOf(next.blueprint), generations);
         switched.state = state;
         return switched;
+    }
+
+    /**
+     * Has {@code next}'s transport serve on this endpoint's sockets with its own settings and
+     * services ({@link Transport#takeOver}): the listening socket stays open, and this endpoint's
+     * transport retires, serving the connections it has (switched to {@code next}'s services where it
+     * can) until the last one closes or the endpoint stops. This endpoint's services are closed once
+     * nothing serves with them. The endpoint's counters go on from where they were.
+     *
+     * @param next an unstarted endpoint of the same name and address, whose transport, services and
+     *     shutdown grace are taken
+     * @return the endpoint as it serves now
+     * @throws UnsupportedOperationException if {@code next}'s transport cannot take over from this
+     *     one's, such as one of a replaced plugin's class; nothing changed
+     * @throws IOException if {@code next}'s transport cannot be set up on the sockets; nothing changed
+     */
+    public Endpoint takenOverBy(Endpoint next) throws IOException {
+        next.transport.takeOver(transport, next.service);
+        Endpoint successor = new Endpoint(name, transportName, next.transport, next.serviceNames, next.service,
+                next.shutdownGrace, next.blueprint, generations);
+        successor.state = EndpointState.SERVING;
+        if (generations.takenOver(next.transport, next.service, service, shutdownGrace)) {
+            closeServices();
+        }
+        return successor;
     }
 
     /**
@@ -126,20 +163,31 @@ public final class Endpoint {
     }
 
     /**
-     * Stops the transport within the shutdown grace.
+     * Stops the transport, and the retired ones it took over from, within the shutdown grace.
      *
-     * @return the transport's final counts
+     * @return the endpoint's final counts
      */
     public TransportStats stop() {
         state = EndpointState.DRAINING;
+        long deadline = System.nanoTime() + shutdownGrace.toNanos();
+        generations.stopRetired();
         transport.stop(shutdownGrace);
+        generations.awaitRetired(deadline + RETIRED_STOP_MARGIN.toNanos());
         state = EndpointState.STOPPED;
-        return transport.stats();
+        return generations.stats();
     }
 
-    /** @return the endpoint's state and counters now, for the admin endpoint; safe from any thread */
+    /**
+     * @return the endpoint's state and counters now, for the admin endpoint: those of its transport
+     *     and of those it took over from, so that none goes down across a reload; safe from any thread
+     */
     public EndpointStatus status() {
-        return new EndpointStatus(name, transportName, state, transport.stats());
+        return new EndpointStatus(name, transportName, state, generations.stats());
+    }
+
+    /** @return how many transports it took over from still serve the connections they had */
+    public int retiredTransports() {
+        return generations.retiredCount();
     }
 
     /** Closes the services, once the transport has stopped or if it never started. */

@@ -79,21 +79,26 @@ public record ProviderRegistry(
 
     /** @return the framings as a transport looks its own up: by name, listed with their origins */
     public Framings framingLookup() {
-        // Holds the framings only, not this registry: a transport keeps its lookup for life, and the
-        // registry's services may come from a plugin layer that a reload replaces and lets go.
-        Catalog<FrameCodecProvider> framingCatalog = framings;
-        List<String> failed = failedPlugins;
-        return new Framings() {
-            @Override
-            public Optional<FrameCodecProvider> find(String name) {
-                return framingCatalog.find(name).map(Discovered::provider);
-            }
+        return new FramingLookup(framings, failedPlugins);
+    }
 
-            @Override
-            public String available() {
-                return listing(framingCatalog, failed);
-            }
-        };
+    /**
+     * The framings only, not the registry: a transport keeps its lookup for life, and the registry's
+     * services may come from a plugin layer that a reload replaces and lets go. A record, because an
+     * anonymous class made in an instance method would hold the registry all the same (javac gives it
+     * the enclosing instance when compiling for Java 17).
+     */
+    private record FramingLookup(Catalog<FrameCodecProvider> catalog, List<String> failedPlugins) implements Framings {
+
+        @Override
+        public Optional<FrameCodecProvider> find(String name) {
+            return catalog.find(name).map(Discovered::provider);
+        }
+
+        @Override
+        public String available() {
+            return listing(catalog, failedPlugins);
+        }
     }
 
     private String listing(Catalog<?> catalog) {

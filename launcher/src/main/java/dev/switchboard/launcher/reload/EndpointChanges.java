@@ -15,8 +15,8 @@ import java.util.Map;
  * @param switched endpoints whose services changed and transport did not: the serving transport
  *     switches to the new endpoint's services
  * @param moved endpoints whose address or transport changed: the new one starts, then the old drains
- * @param pinned endpoints whose transport settings changed on the same address, which cannot apply
- *     without closing the listening socket: only their services switch, if changed
+ * @param pinned endpoints whose transport settings changed on the same address: the new transport
+ *     takes over the serving one's sockets, or, where it cannot, only their services switch, if changed
  * @param removed serving endpoints the new configuration no longer has (or disables), to drain
  */
 record EndpointChanges(List<Pair> unchanged, List<Endpoint> added, List<Pair> switched, List<Pair> moved,
@@ -66,10 +66,16 @@ record EndpointChanges(List<Pair> unchanged, List<Endpoint> added, List<Pair> sw
         return added.isEmpty() && switched.isEmpty() && moved.isEmpty() && pinned.isEmpty() && removed.isEmpty();
     }
 
-    /** @return such as {@code "1 added, 1 switched, 0 moved, 0 removed, 2 unchanged"} */
-    String summary() {
+    /**
+     * @param leftForRestart how many of the {@code pinned} endpoints kept their transport settings
+     * @return such as {@code "1 added, 1 switched, 0 moved, 0 removed, 2 unchanged"}, then how many
+     *     took their new transport settings over, and how many left them for a restart
+     */
+    String summary(int leftForRestart) {
+        int takenOver = pinned.size() - leftForRestart;
         return added.size() + " added, " + switched.size() + " switched, " + moved.size() + " moved, "
                 + removed.size() + " removed, " + unchanged.size() + " unchanged"
-                + (pinned.isEmpty() ? "" : ", " + pinned.size() + " with transport settings left for a restart");
+                + (takenOver == 0 ? "" : ", " + takenOver + " with new transport settings on the same sockets")
+                + (leftForRestart == 0 ? "" : ", " + leftForRestart + " with transport settings left for a restart");
     }
 }

@@ -29,7 +29,9 @@ import java.util.List;
  * the plugins folder as a start does, creates every endpoint (which validates every setting), and
  * only if all of that succeeds changes what serves, by endpoint name ({@link EndpointChanges}):
  * added endpoints and the new addresses of moved ones start first (if one cannot, those started are
- * stopped and nothing changes), changed services are switched in on the serving transports, and the
+ * stopped and nothing changes), changed services are switched in on the serving transports, new
+ * transport settings on the same address are taken over on the serving sockets
+ * ({@link Endpoint#takenOverBy}, or left for a restart where the transport cannot), and the
  * endpoints removed or moved away from drain within their shutdown grace. A plugin that fails to load
  * refuses the reload, as it fails {@code switchboard check}. Plugin layers no endpoint uses any more
  * are let go ({@link PluginLayers}). One reload at a time.
@@ -45,7 +47,8 @@ public final class Reloader {
     private final PluginLoader loader;
     private final FatalFailures fatalFailures;
     private final ProcessMemoryBudget memoryBudget;
-    private final EndpointObservers observers;
+    /** The observers of the endpoints the last start or reload created; replaced by a reload that applies. */
+    private EndpointObservers observers;
     private final PluginLayers layers;
     private final CurrentConfiguration current;
 
@@ -56,7 +59,8 @@ public final class Reloader {
      * @param loader the loader that loaded the plugins at start, which keeps the unchanged ones' layers
      * @param fatalFailures where every transport reports a serving thread that died
      * @param memoryBudget the process's one budget
-     * @param observers what observes every endpoint: those found at start, which a reload keeps
+     * @param observers what observes every endpoint: those found at start, which a reload rescans in
+     *     the plugins it loads
      * @param current the plugins and configuration serving now, which a reload that applies replaces
      */
     @Inject
@@ -83,6 +87,7 @@ public final class Reloader {
         LOG.log(INFO, "reloading " + inputs.file());
         List<Endpoint> created;
         CurrentConfiguration.Loaded loaded;
+        EndpointObservers rescanned;
         try {
             ConfigSource source = ConfigSource.open(inputs.file(), inputs.systemProperties());
             Plugins plugins = loader.load(source.pluginsDirectory(home));
@@ -93,7 +98,8 @@ public final class Reloader {
             }
             EffectiveConfig config = source.load(plugins.references());
             loaded = new CurrentConfiguration.Loaded(plugins, config, ProviderRegistry.discover(plugins));
-            created = new EndpointFactory(config, loaded.providers(), fatalFailures, memoryBudget, observers)
+            rescanned = observers.withPlugins(plugins);
+            created = new EndpointFactory(config, loaded.providers(), fatalFailures, memoryBudget, rescanned)
                     .createAll();
         } catch (LaunchException e) {
             LOG.log(ERROR, e.getMessage());
@@ -103,12 +109,13 @@ public final class Reloader {
         }
         List<Endpoint> retired = new ArrayList<>();
         EndpointChanges[] planned = new EndpointChanges[1];
+        List<String> leftForRestart = new ArrayList<>();
         boolean applied;
         try {
             applied = server.reconfigure(serving -> {
                 EndpointChanges changes = EndpointChanges.between(serving, created);
                 planned[0] = changes;
-                List<Endpoint> next = apply(changes, created, retired);
+                List<Endpoint> next = apply(changes, created, retired, leftForRestart);
                 server.retire(retired); // under the server's lock: a stop from now on waits for these drains
                 return next;
             });
@@ -123,13 +130,18 @@ public final class Reloader {
             return false;
         }
         current.replace(loaded);
+        observers = rescanned;
         layers.update(loaded.plugins(), server.endpoints());
-        LOG.log(INFO, "reloaded " + inputs.file() + ": " + planned[0].summary());
+        LOG.log(INFO, "reloaded " + inputs.file() + ": " + planned[0].summary(leftForRestart.size()));
         return true;
     }
 
-    /** Under the server's lock: starts, switches and collects what retires; returns what serves next. */
-    private static List<Endpoint> apply(EndpointChanges changes, List<Endpoint> created, List<Endpoint> retired) {
+    /**
+     * Under the server's lock: starts, switches, takes over and collects what retires (and the names of
+     * the endpoints whose transport settings are left for a restart); returns what serves next.
+     */
+    private static List<Endpoint> apply(EndpointChanges changes, List<Endpoint> created, List<Endpoint> retired,
+            List<String> leftForRestart) {
         List<Endpoint> starting = new ArrayList<>(changes.added());
         changes.moved().forEach(pair -> starting.add(pair.next()));
         startAll(starting, created);
@@ -153,12 +165,7 @@ public final class Reloader {
             replace(next, pair.next(), switched(pair));
         }
         for (EndpointChanges.Pair pair : changes.pinned()) {
-            LOG.log(WARNING, "endpoint " + pair.serving().name() + ": its transport settings changed on the same"
-                    + " address, which a reload cannot apply without closing its listening socket and connections;"
-                    + " they apply at the next restart, and it serves with the previous ones until then");
-            Endpoint serving = pair.serving().blueprint().sameServices(pair.next().blueprint())
-                    ? unswitched(pair) : switched(pair);
-            replace(next, pair.next(), serving);
+            replace(next, pair.next(), takenOver(pair, leftForRestart));
         }
         for (Endpoint endpoint : changes.removed()) {
             retired.add(endpoint);
@@ -183,6 +190,28 @@ public final class Reloader {
                 throw LaunchException.startFailed("endpoint " + endpoint.name() + ": cannot start: "
                         + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
             }
+        }
+    }
+
+    /**
+     * The new endpoint serving on the serving one's sockets, whose transport retires; or, if the new
+     * transport cannot take over, the serving one with its transport settings (named in
+     * {@code leftForRestart}) and the new services if it can switch to them.
+     */
+    private static Endpoint takenOver(EndpointChanges.Pair pair, List<String> leftForRestart) {
+        Endpoint serving = pair.serving();
+        try {
+            Endpoint now = serving.takenOverBy(pair.next());
+            LOG.log(INFO, "endpoint " + serving.name() + " took its new transport settings over without closing its"
+                    + " sockets; connections already open keep the previous ones: " + now.description());
+            return now;
+        } catch (UnsupportedOperationException | IllegalStateException | IOException e) {
+            leftForRestart.add(serving.name());
+            LOG.log(WARNING, "endpoint " + serving.name() + ": its transport settings changed on the same"
+                    + " address, which its transport cannot apply without closing its listening socket and"
+                    + " connections (" + (e.getMessage() == null ? e.toString() : e.getMessage()) + ");"
+                    + " they apply at the next restart, and it serves with the previous ones until then");
+            return serving.blueprint().sameServices(pair.next().blueprint()) ? unswitched(pair) : switched(pair);
         }
     }
 

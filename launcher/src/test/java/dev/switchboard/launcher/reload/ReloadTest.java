@@ -209,23 +209,6 @@ class ReloadTest {
     }
 
     @Test
-    void keepsTransportSettingsThatWouldCloseTheListeningSocketAndSaysSo() {
-        start(LINES);
-        Transport before = endpoint("lines").transport();
-        try (LogCapture log = LogCapture.of("switchboard.launcher");
-                StreamClient session = StreamClient.connect(address("lines"))) {
-            configure("lines { transport = tcp, framing = line, idle-timeout = 1h, services = [uppercase] }\n");
-            assertTrue(reloader.reload());
-
-            assertSame(before, endpoint("lines").transport());
-            assertTrue(log.lines().stream().anyMatch(line -> line.startsWith("WARNING ")
-                    && line.contains("endpoint lines: its transport settings changed") && line.contains("next restart")),
-                    log.lines().toString());
-            assertEquals("STILL", ask(session, "still"));
-        }
-    }
-
-    @Test
     void servesWithAPluginJarAddedToThePluginsFolder() throws IOException {
         start(LINES);
         plugin("bang.jar", "bang", "!");
@@ -250,6 +233,20 @@ class ReloadTest {
             assertEquals("b-2", ask(session, "b"));
             assertTrue(log.lines().contains("INFO plugin tag.jar: its previous layer is released"), log.lines().toString());
         }
+    }
+
+    @Test
+    void anObserverPluginAddedToThePluginsFolderObservesTheEndpointsTheReloadStarts() throws IOException {
+        start(LINES);
+        String prefix = "reload.observer." + System.nanoTime();
+        Path build = Files.createDirectories(directory.resolve("build-observer"));
+        Files.move(TestPlugins.plainObserverJar(build, "observer.jar", prefix), home.plugins().resolve("observer.jar"));
+        configure(LINES + "extra { transport = tcp, framing = line, services = [uppercase] }\n");
+
+        assertTrue(reloader.reload());
+        assertEquals("HI\n", Loopback.tcp(address("extra"), "hi\n", 3));
+
+        Await.until(() -> "1".equals(System.getProperty(prefix + ".extra.served")), "the request observed");
     }
 
     @Test

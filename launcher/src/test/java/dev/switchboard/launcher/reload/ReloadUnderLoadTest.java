@@ -2,8 +2,10 @@ package dev.switchboard.launcher.reload;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.api.Transport;
 import dev.switchboard.launcher.Launcher;
 import dev.switchboard.launcher.TestHome;
 import dev.switchboard.launcher.TestPlugins;
@@ -31,8 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Reloads while TCP and UDP clients send without pause, switching the services of the endpoints
- * they use back and forth and adding and removing another endpoint: every request gets its reply,
- * and every reply is the one service chain or the other's answer to it.
+ * they use back and forth and adding and removing another endpoint, or changing their transport
+ * settings on the same sockets: every request gets its reply, and every reply is the one service
+ * chain or the other's answer to it.
  */
 @Timeout(120)
 class ReloadUnderLoadTest {
@@ -55,6 +58,16 @@ class ReloadUnderLoadTest {
             }
             """;
 
+    /** The same endpoints on the same addresses with other transport settings, which a reload takes over. */
+    private static final String RESET_LIMITS = """
+            switchboard.endpoint-defaults { host = 127.0.0.1, port = 0, threads = 2, shutdown-grace = 2s }
+            switchboard.endpoints {
+              tcp { transport = tcp, framing = line, max-message-bytes = 1000, idle-timeout = 1h, services = [uppercase] }
+              udp { transport = udp, max-message-bytes = 1000, receive-buffer-bytes = 512KiB, worker-queue = 512,
+                    services = [reverse, uppercase] }
+            }
+            """;
+
     private final AtomicLong replies = new AtomicLong();
     private final AtomicLong wrong = new AtomicLong();
     private final AtomicLong tcpLost = new AtomicLong();
@@ -63,9 +76,24 @@ class ReloadUnderLoadTest {
 
     @Test
     void losesNoRequestAndAnswersNoneWronglyWhileReloading(@TempDir Path directory) throws Exception {
+        reloadUnderLoad(directory, PLAIN, REVERSED, false);
+    }
+
+    @Test
+    void losesNoRequestAndAnswersNoneWronglyWhileReloadsChangeTransportSettings(@TempDir Path directory)
+            throws Exception {
+        reloadUnderLoad(directory, PLAIN, RESET_LIMITS, true);
+    }
+
+    /**
+     * Serves {@code first}, then reloads {@code second} and {@code first} in turn while clients send.
+     *
+     * @param takenOver whether each reload gives the clients' endpoints new transports on their sockets
+     */
+    private void reloadUnderLoad(Path directory, String first, String second, boolean takenOver) throws Exception {
         TestHome home = new TestHome(directory);
         Files.copy(TestPlugins.reverseJar(), home.plugins().resolve("reverse.jar"));
-        home.configure(PLAIN);
+        home.configure(first);
         Launcher launcher = home.launcher();
         Server server = launcher.start();
         Reloader reloader = launcher.get(Reloader.class);
@@ -77,8 +105,16 @@ class ReloadUnderLoadTest {
             }
             awaitMoreReplies(20 * clients.size());
             for (int i = 0; i < RELOADS; i++) {
-                home.configure(i % 2 == 0 ? REVERSED : PLAIN);
+                home.configure(i % 2 == 0 ? second : first);
+                Transport tcp = transport(server, "tcp");
+                Transport udp = transport(server, "udp");
                 assertTrue(reloader.reload(), "reload " + i);
+                if (takenOver) {
+                    assertNotSame(tcp, transport(server, "tcp"), "reload " + i + " took the tcp socket over");
+                    assertNotSame(udp, transport(server, "udp"), "reload " + i + " took the udp sockets over");
+                    assertEquals(tcp.localAddress(), transport(server, "tcp").localAddress());
+                    assertEquals(udp.localAddress(), transport(server, "udp").localAddress());
+                }
                 awaitMoreReplies(10 * clients.size());
             }
         } finally {
@@ -96,8 +132,12 @@ class ReloadUnderLoadTest {
     }
 
     private static InetSocketAddress address(Server server, String name) {
+        return (InetSocketAddress) transport(server, name).localAddress();
+    }
+
+    private static Transport transport(Server server, String name) {
         return server.endpoints().stream().filter(endpoint -> endpoint.name().equals(name)).findFirst()
-                .map(Endpoint::transport).map(transport -> (InetSocketAddress) transport.localAddress()).orElseThrow();
+                .map(Endpoint::transport).orElseThrow();
     }
 
     private void awaitMoreReplies(long more) {

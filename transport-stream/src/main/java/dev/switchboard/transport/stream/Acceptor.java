@@ -27,7 +27,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>{@link #drain} ends it: it accepts what the kernel has queued until the queue is empty, then
  * closes the listening channel itself, so that no connection the kernel completed for this listener
- * is reset by its closing (docs/DECISIONS.md). It also ends when the listening channel is closed.
+ * is reset by its closing (docs/DECISIONS.md). It also ends when the listening channel is closed,
+ * and, leaving it open, when it {@linkplain #handOver hands it over} to a successor's acceptor.
  */
 final class Acceptor implements Runnable {
 
@@ -42,6 +43,7 @@ final class Acceptor implements Runnable {
     private final SourceAdmission admission;
     private int next;
     private volatile boolean draining;
+    private volatile boolean handingOver;
     private volatile long drainDeadline;
 
     /**
@@ -72,6 +74,16 @@ final class Acceptor implements Runnable {
         server.wakeUp();
     }
 
+    /**
+     * Has the acceptor end before its next accept, leaving the listening channel open: another
+     * acceptor, waiting on it already, takes what the kernel queues from then on. Safe from any
+     * thread.
+     */
+    void handOver() {
+        handingOver = true;
+        server.wakeUp();
+    }
+
     @Override
     public void run() {
         try {
@@ -82,7 +94,7 @@ final class Acceptor implements Runnable {
     }
 
     private void accept() throws IOException {
-        while (true) {
+        while (!handingOver) {
             StreamSocket channel;
             try {
                 channel = server.accept();

@@ -59,10 +59,14 @@ final class NioListener implements Listener {
     @Override
     public void await() throws IOException {
         try {
-            selector.select();
-            selector.selectedKeys().clear();
+            // no selected-key set: a successor's acceptor may wait here too while this one hands over
+            selector.select(NioListener::ignore);
         } catch (ClosedSelectorException e) { // closed from another thread: the next accept says so
         }
+    }
+
+    private static void ignore(SelectionKey key) {
+        // the accept that follows takes what is ready
     }
 
     @Override

@@ -67,6 +67,23 @@ public interface StreamBinding {
     }
 
     /**
+     * Readies this binding, unbound, to serve the listening channel {@code serving} bound, for a
+     * transport that takes it over ({@link dev.switchboard.api.Transport#takeOver}) instead of
+     * binding: from then on {@link #unbind} is this binding's to do. Called once, from the thread
+     * that starts the transport. The default accepts a binding of this class for the same address
+     * and takes nothing over; a binding whose {@link #bind} applies more than the address (a socket
+     * option, a file's permissions) compares that too, and one that keeps what {@code bind} created
+     * takes it over.
+     *
+     * @param serving the binding of the transport serving on the channel
+     * @return false if the channel is not one this binding would have bound: another class (such as
+     *     a replaced plugin's), address or bind-time option; nothing changed then
+     */
+    default boolean takeOverFrom(StreamBinding serving) {
+        return getClass() == serving.getClass() && address().equals(serving.address());
+    }
+
+    /**
      * Undoes what {@link #bind} left behind once its channel is closed, such as a Unix-domain
      * socket's file; the default does nothing. A failure is logged by the transport, which goes on
      * stopping.

@@ -43,6 +43,11 @@ import java.util.concurrent.TimeUnit;
  * second or two more even when a service blocks a loop: such a loop's connections are closed from
  * the stopping thread and the loop's thread is interrupted, and left behind if it does not end.
  *
+ * <p>{@link #takeOver} starts a transport with new settings on a serving one's listening channel
+ * (same backlog, and a binding that {@linkplain StreamBinding#takeOverFrom takes it over}): its acceptor takes every connection from then on, and the
+ * retired one's loops serve the connections they have, under the settings they were accepted with,
+ * until it is stopped; its stop then leaves the listening channel to its successor.
+ *
  * <p>A service call that holds a loop longer than {@code blocked-thread-warning} is logged with the
  * loop thread's stack and counted ({@link BlockedThreads}).
  *
@@ -65,6 +70,8 @@ public final class StreamTransport extends AbstractTransport {
     private final StreamBinding binding;
 
     private volatile List<SelectorLoop> loops = List.of();
+    /** How the listener and the loops move bytes; a successor on the same listener takes the same path. */
+    private IoPath path;
     private Listener server;
     private SocketAddress bound;
     private Acceptor accepting;
@@ -90,10 +97,42 @@ public final class StreamTransport extends AbstractTransport {
 
     @Override
     protected SocketAddress serve(MessageService initial) throws IOException {
+        IoPath chosen = IoPath.choose(settings, binding);
+        return serveOn(chosen, chosen.listen(binding, settings.backlog()), initial, null);
+    }
+
+    /**
+     * Serves on the predecessor's listening channel: this transport's loops, acceptor and settings
+     * take every connection from now on; the predecessor's acceptor ends without closing the channel
+     * and its loops serve the connections they have until it stops.
+     *
+     * @throws UnsupportedOperationException if the listening channel is not one this transport would
+     *     have bound: another {@code backlog}, a binding that refuses it ({@link StreamBinding#takeOverFrom}),
+     *     or another I/O path ({@code io})
+     */
+    @Override
+    protected SocketAddress serveInstead(AbstractTransport from, MessageService initial) throws IOException {
+        StreamTransport predecessor = (StreamTransport) from;
+        if (settings.backlog() != predecessor.settings.backlog() || !binding.takeOverFrom(predecessor.binding)
+                || IoPath.choose(settings, binding).accelerated() != predecessor.path.accelerated()) {
+            throw new UnsupportedOperationException("its listening socket would be bound otherwise: another backlog,"
+                    + " a binding of another class (a replaced plugin's), address or bind-time option such as reuse-port,"
+                    + " or another io");
+        }
+        return serveOn(predecessor.path, predecessor.server, initial, predecessor);
+    }
+
+    /**
+     * Sets up the loops and the acceptor on {@code listening} and starts them. If that fails, what
+     * was set up is closed, and so is {@code listening} unless it is the predecessor's.
+     *
+     * @param chosen the path of {@code listening}, which the loops take too
+     * @param predecessor whose channel {@code listening} is, which hands it over once this one accepts; null on a start
+     */
+    private SocketAddress serveOn(IoPath chosen, Listener listening, MessageService initial, StreamTransport predecessor)
+            throws IOException {
         String name = context().endpoint();
         SwitchableService service = new SwitchableService(initial);
-        IoPath path = IoPath.choose(settings, binding);
-        Listener listening = path.listen(binding, settings.backlog());
         WorkerPool blocking = null;
         BlockedThreads watched = new BlockedThreads(name, service, settings.endpoint().blockedThreadWarning(),
                 context().logger(), counters().newShard());
@@ -109,7 +148,7 @@ public final class StreamTransport extends AbstractTransport {
             Endpoint endpoint = new Endpoint(served(service), settings, binding, blocking, new OpenConnections(),
                     context().memoryBudget());
             for (int i = 0; i < settings.endpoint().threads(); i++) {
-                created.add(new SelectorLoop(endpoint, path, counters().newShard(), watched.watch()));
+                created.add(new SelectorLoop(endpoint, chosen, counters().newShard(), watched.watch()));
             }
             accepted = new Acceptor(listening, List.copyOf(created), endpoint, counters().newShard());
             acceptor = Threads.factory(Threads.prefix(name, "acceptor")).newThread(accepted);
@@ -117,13 +156,16 @@ public final class StreamTransport extends AbstractTransport {
             for (SelectorLoop loop : created) {
                 loop.closeUnstarted();
             }
-            Closeables.closeQuietly(listening);
-            unbind(address);
+            if (predecessor == null) {
+                Closeables.closeQuietly(listening);
+                unbind(address);
+            }
             if (blocking != null) {
                 blocking.stop(Duration.ZERO);
             }
             throw e;
         }
+        path = chosen;
         server = listening;
         accepting = accepted;
         bound = address;
@@ -134,21 +176,38 @@ public final class StreamTransport extends AbstractTransport {
         loopThreads = Threads.start(Threads.prefix(name, "loop"), loops);
         acceptor.start();
         watched.start(Threads.prefix(name, "watchdog"));
-        context().logger().log(INFO, path.why());
+        context().logger().log(INFO, chosen.why());
+        if (predecessor != null) {
+            predecessor.handOverListener();
+        }
         return address;
+    }
+
+    /**
+     * Ends the acceptor without closing the listening channel, which a successor's acceptor accepts
+     * on already: until this one's ends, either may take a connection, so none waits unaccepted.
+     */
+    private void handOverListener() {
+        accepting.handOver();
+        if (!Threads.awaitEnd(acceptor, System.nanoTime() + LOOP_EXIT_NANOS)) {
+            context().logger().log(WARNING, acceptor.getName() + " has not ended after handing its listening socket"
+                    + " over; it ends before it accepts again");
+        }
     }
 
     @Override
     protected void shutDown(Deadline deadline) {
         switchable = null;
-        accepting.drain(deadline.nanos());
-        Threads.awaitEnd(acceptor, deadline.nanos() + LOOP_EXIT_NANOS);
-        try {
-            server.close(); // the acceptor closed it, unless it died or overran the grace
-        } catch (IOException e) {
-            context().logger().log(WARNING, "could not close the listening socket", e);
+        if (!retired()) { // a retired transport's acceptor has ended, and its listener is its successor's
+            accepting.drain(deadline.nanos());
+            Threads.awaitEnd(acceptor, deadline.nanos() + LOOP_EXIT_NANOS);
+            try {
+                server.close(); // the acceptor closed it, unless it died or overran the grace
+            } catch (IOException e) {
+                context().logger().log(WARNING, "could not close the listening socket", e);
+            }
+            unbind(bound);
         }
-        unbind(bound);
         for (SelectorLoop loop : loops) {
             loop.stop(deadline.nanos());
         }

@@ -45,6 +45,12 @@ record TcpBinding(InetSocketAddress address, boolean reusePort) implements Strea
         }
     }
 
+    /** The same address and {@code reuse-port}, and this class: a replaced plugin's copy of it is another. */
+    @Override
+    public boolean takeOverFrom(StreamBinding serving) {
+        return equals(serving);
+    }
+
     @Override
     public TcpListening tcp() {
         return new TcpListening(address, reusePort);

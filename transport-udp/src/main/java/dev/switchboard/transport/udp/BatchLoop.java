@@ -28,8 +28,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * One thread and one batched socket: each receive takes every datagram waiting, up to a batch, in
  * one system call; each is checked by the loop's {@link Intake} and answered by its
  * {@link Responder} as on the {@code java.nio} path, the admitted replies are staged, and they all
- * leave in one system call before the next receive. The thread blocks in the receive; {@link #stop}
- * wakes it. The batch's native buffers are reserved from the memory budget for as long as the loop
+ * leave in one system call before the next receive. The thread blocks in the receive, for a second
+ * at most; {@link #stop} wakes it. The batch's native buffers are reserved from the memory budget for as long as the loop
  * lives and freed by its own thread when it ends (or by {@link #close} if it never ran), never while
  * a system call may still use them.
  */
@@ -60,6 +60,8 @@ final class BatchLoop implements ServingLoop {
     private volatile boolean stopping;
     /** Whether the thread waits in the receive, or is about to: it is in no service then. */
     private volatile boolean receiving;
+    /** Whether the thread has left the loop: it is in no service, and counts no latch down any more. */
+    private volatile boolean ended;
     private final AtomicReference<CountDownLatch> passed = new AtomicReference<>();
     private boolean started;
     private boolean released;
@@ -87,7 +89,8 @@ final class BatchLoop implements ServingLoop {
         this.intake = new Intake(endpoint, (InetSocketAddress) socket.getLocalAddress(), counters, incidents);
         int slotBytes = endpoint.settings().endpoint().maxMessageBytes();
         int slots = Math.max(MIN_SLOTS, Math.min(MAX_SLOTS, BATCH_BYTES / slotBytes));
-        this.batch = socket.newBatch(slots, slotBytes, SEND_AREA_BYTES, tick == null ? 0 : (int) TimeUnit.NANOSECONDS.toMillis(TICK_NANOS));
+        // every loop's receive times out, so that one told to leave notices without its socket being shut
+        this.batch = socket.newBatch(slots, slotBytes, SEND_AREA_BYTES, (int) TimeUnit.NANOSECONDS.toMillis(TICK_NANOS));
         if (!budget.tryReserve(batch.nativeBytes())) {
             batch.close();
             throw new IOException("a receive loop's batch buffers (" + batch.nativeBytes() + " bytes) do not fit in"
@@ -102,10 +105,16 @@ final class BatchLoop implements ServingLoop {
         socket.stopReceiving();
     }
 
+    /** Ends at the next receive timeout (a second) at the latest; {@link #stop} would shut the socket's receiving. */
+    @Override
+    public void leave() {
+        stopping = true;
+    }
+
     @Override
     public void afterPass(CountDownLatch latch) {
         passed.set(latch);
-        if (receiving && passed.compareAndSet(latch, null)) {
+        if ((receiving || ended) && passed.compareAndSet(latch, null)) {
             latch.countDown();
         }
     }
@@ -156,6 +165,11 @@ final class BatchLoop implements ServingLoop {
                 endpoint.served().serviceThreadDied(e);
             }
         } finally {
+            ended = true;
+            CountDownLatch latch = passed.getAndSet(null);
+            if (latch != null) {
+                latch.countDown();
+            }
             release();
         }
     }

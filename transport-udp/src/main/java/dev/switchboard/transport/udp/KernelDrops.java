@@ -34,12 +34,16 @@ final class KernelDrops {
 
     private final Set<Long> inodes;
     private final RateLimitedLog log;
-    private final AtomicLong lastSeen = new AtomicLong();
+    /** The sockets' count when this one began counting: 0, or what a predecessor reported. */
+    private final long baseline;
+    private final AtomicLong lastSeen;
     private volatile boolean closed;
 
-    private KernelDrops(Set<Long> inodes, RateLimitedLog log) {
+    private KernelDrops(Set<Long> inodes, RateLimitedLog log, long baseline) {
         this.inodes = Set.copyOf(inodes);
         this.log = log;
+        this.baseline = baseline;
+        this.lastSeen = new AtomicLong(baseline);
     }
 
     /**
@@ -71,17 +75,18 @@ final class KernelDrops {
             logger.log(DEBUG, "datagrams dropped by the kernel cannot be counted here: "
                     + "no row of /proc/net/udp or /proc/net/udp6 matches this endpoint's sockets");
         }
-        return new KernelDrops(ours, log);
+        return new KernelDrops(ours, log, 0);
     }
 
     /**
      * Reads the count, and logs a warning (rate-limited) when it grew since it was last read.
      *
-     * @return how many datagrams the kernel dropped for the endpoint's sockets since they were bound
+     * @return how many datagrams the kernel dropped for the endpoint's sockets since they were bound,
+     *     or, for a {@linkplain #handOver successor's}, since it took them over
      */
     long dropped() {
         if (inodes.isEmpty() || closed) {
-            return lastSeen.get();
+            return lastSeen.get() - baseline;
         }
         long total = read();
         long previous = lastSeen.getAndAccumulate(total, Math::max);
@@ -90,7 +95,19 @@ final class KernelDrops {
                     + " more datagrams (" + total + " in all) because a receive buffer was full: "
                     + "raise receive-buffer-bytes, and net.core.rmem_max, which caps it");
         }
-        return Math.max(total, previous);
+        return Math.max(total, previous) - baseline;
+    }
+
+    /**
+     * Closes this one and returns the count of the same sockets from here on, for the transport that
+     * takes them over: this one reports what it last read, the other what comes after, so that their
+     * sum is the sockets' count and never counts a drop twice.
+     *
+     * @return the successor's count, 0 now
+     */
+    KernelDrops handOver() {
+        close();
+        return new KernelDrops(inodes, log, lastSeen.get());
     }
 
     /** Takes a last reading, which {@link #dropped()} reports from now on: call it before the sockets close. */

@@ -23,6 +23,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -58,8 +59,10 @@ final class ReceiveLoop implements ServingLoop {
     private final BlockedThreads.Watch watch;
     private final Runnable tick;
     private volatile boolean stopping;
-    /** Counted down at the end of the loop's next pass, between two datagrams; then cleared. */
-    private volatile CountDownLatch passed;
+    /** Whether the thread has left the loop: it is in no service, and counts no latch down any more. */
+    private volatile boolean ended;
+    /** Counted down at the end of the loop's next pass, between two datagrams (or at once once ended); then cleared. */
+    private final AtomicReference<CountDownLatch> passed = new AtomicReference<>();
 
     /**
      * @param endpoint what this loop serves
@@ -98,10 +101,28 @@ final class ReceiveLoop implements ServingLoop {
         selector.wakeup();
     }
 
+    /** As {@link #stop}: neither touches the socket, which the selector's wake-up leaves as it is. */
+    @Override
+    public void leave() {
+        stop();
+    }
+
     @Override
     public void afterPass(CountDownLatch latch) {
-        passed = latch;
-        selector.wakeup();
+        passed.set(latch);
+        if (ended) {
+            pass();
+        } else {
+            selector.wakeup();
+        }
+    }
+
+    /** Counts the latch down, if one is set, exactly once: either the thread or {@link #afterPass} takes it. */
+    private void pass() {
+        CountDownLatch latch = passed.getAndSet(null);
+        if (latch != null) {
+            latch.countDown();
+        }
     }
 
     /** Closes the selector, which also releases the socket for closing; safe from any thread. */
@@ -123,10 +144,8 @@ final class ReceiveLoop implements ServingLoop {
                 // the action form of select allocates nothing, where the selected-key set adds a node per wake-up
                 selector.select(READY, tick == null ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextTick - System.nanoTime())));
                 drain();
-                CountDownLatch latch = passed;
-                if (latch != null) {
-                    passed = null;
-                    latch.countDown();
+                if (passed.get() != null) {
+                    pass();
                 }
                 if (tick != null && System.nanoTime() - nextTick >= 0) {
                     tick.run();
@@ -142,6 +161,9 @@ final class ReceiveLoop implements ServingLoop {
             } else {
                 endpoint.served().serviceThreadDied(e);
             }
+        } finally {
+            ended = true;
+            pass();
         }
     }
 

@@ -12,8 +12,16 @@ interface ServingLoop extends Runnable {
     void stop();
 
     /**
+     * Asks the loop to end once it has answered the datagrams in hand, leaving its socket as it is:
+     * another loop receives from it already, and takes every datagram this one leaves queued. Safe
+     * from any thread; the loop may take up to a second to notice.
+     */
+    void leave();
+
+    /**
      * Counts {@code latch} down once the loop is between two datagrams: at once if it waits for
-     * one, else once it has finished the ones in hand. Safe from any thread, one latch at a time.
+     * one or has ended (a loop that {@linkplain #leave left} its socket ends), else once it has
+     * finished the ones in hand. Safe from any thread, one latch at a time.
      *
      * @param latch what to count down
      */

@@ -18,6 +18,7 @@ import dev.switchboard.transport.WorkerPool;
 import dev.switchboard.transport.udp.batch.BatchDatagramSocket;
 import java.io.IOException;
 import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.NetworkChannel;
 import java.time.Duration;
@@ -36,6 +37,12 @@ import java.util.concurrent.TimeUnit;
  * replies sent within the grace period, then closes the sockets. What the grace cuts is counted as
  * {@link Refusal#SHUTDOWN_TIMEOUT}; a loop held by a service past it is interrupted and left behind.
  *
+ * <p>{@link #takeOver} starts a transport with new settings on a serving one's sockets (same
+ * address, {@code threads}, {@code reuse-port} and kind of socket): its loops receive from then on,
+ * and returns once the retired one's loops have answered what they held and left the sockets (a
+ * second at most for a batched loop, which waits in its receive); a datagram queued in a socket's
+ * buffer is received by one or the other.
+ *
  * <p>A reply leaves from the socket its request arrived on. A socket bound to a wildcard address
  * cannot choose the source address of its replies (Java offers no {@code IP_PKTINFO}), so on a host
  * with several addresses the kernel picks it by route; where clients check it (a connected UDP
@@ -45,6 +52,8 @@ final class UdpTransport extends AbstractTransport {
 
     /** How long a loop may take, whatever the grace, to finish the datagram it is answering. */
     private static final long LOOP_EXIT_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** How long loops that leave their sockets may take: a batched loop's receive timeout, and a datagram's service. */
+    private static final long LEAVE_NANOS = TimeUnit.SECONDS.toNanos(2);
     /** How long a service switch waits for the threads to leave the previous service. */
 
     private final UdpSettings settings;
@@ -70,12 +79,51 @@ final class UdpTransport extends AbstractTransport {
 
     @Override
     protected SocketAddress serve(MessageService initial) throws IOException {
-        String name = context().endpoint();
         SwitchableService service = new SwitchableService(initial);
         IoPath path = IoPath.choose(settings, service);
         SocketGroup<?> group = path.batched() != null
                 ? SocketGroup.bind(settings, context().logger(), path.batched()::open)
                 : SocketGroup.bind(settings, context().logger(), DatagramChannel::open);
+        return serveOn(group, service, path, null);
+    }
+
+    /**
+     * Serves on the predecessor's sockets: this transport's loops, with its settings, receive every
+     * datagram from now on, and the predecessor's loops leave the sockets once they have answered
+     * the datagrams in hand (its workers answer those queued for them). The new buffer sizes are set
+     * on the sockets.
+     *
+     * @throws UnsupportedOperationException if the change needs other sockets: another {@code threads}
+     *     (one socket each), {@code reuse-port} or address, or another kind of socket ({@code io}, or a
+     *     service that blocks where the predecessor's did not)
+     */
+    @Override
+    protected SocketAddress serveInstead(AbstractTransport from, MessageService initial) throws IOException {
+        UdpTransport predecessor = (UdpTransport) from;
+        UdpSettings before = predecessor.settings;
+        SwitchableService service = new SwitchableService(initial);
+        IoPath path = IoPath.choose(settings, service);
+        boolean batched = predecessor.sockets.channels().get(0) instanceof BatchDatagramSocket;
+        String needsOtherSockets = !settings.bindAddress().equals(before.bindAddress()) ? "another address"
+                : settings.endpoint().threads() != before.endpoint().threads() ? "another number of threads, one socket each"
+                : settings.reusePort() != before.reusePort() ? "another reuse-port"
+                : (path.batched() != null) != batched ? "another kind of socket: " + path.why()
+                : null;
+        if (needsOtherSockets != null) {
+            throw new UnsupportedOperationException("its sockets cannot be taken over for " + needsOtherSockets);
+        }
+        return serveOn(predecessor.sockets, service, path, predecessor);
+    }
+
+    /**
+     * Sets up the loops on {@code group} and starts them. If that fails, what was set up is closed,
+     * and so is {@code group} unless it is the predecessor's.
+     *
+     * @param predecessor whose sockets {@code group} holds, which leaves them once this one receives; null on a start
+     */
+    private SocketAddress serveOn(SocketGroup<?> group, SwitchableService service, IoPath path,
+            UdpTransport predecessor) throws IOException {
+        String name = context().endpoint();
         List<ServingLoop> created = new ArrayList<>();
         WorkerPool blocking = null;
         BlockedThreads watched = new BlockedThreads(name, service, settings.endpoint().blockedThreadWarning(),
@@ -84,7 +132,8 @@ final class UdpTransport extends AbstractTransport {
         try {
             Endpoint endpoint = new Endpoint(served(service), settings,
                     Admission.forLocalInterfaces(settings.maxReplyRatio()), sourceRates());
-            drops = KernelDrops.of(group.localAddress().getPort(), log(), context().logger());
+            drops = predecessor == null ? KernelDrops.of(group.localAddress().getPort(), log(), context().logger())
+                    : null; // taken from the predecessor once nothing can fail
             ReceiveLoop.Offload offload = null;
             if (service.isBlocking()) {
                 blocking = new WorkerPool(Threads.prefix(name, "worker"), settings.endpoint().workerThreads(),
@@ -94,7 +143,7 @@ final class UdpTransport extends AbstractTransport {
                         () -> new Responder(endpoint, workerCounters, BlockedThreads.Watch.unwatched())));
             }
             for (NetworkChannel socket : group.channels()) {
-                Runnable tick = created.isEmpty() ? drops::dropped : null;
+                Runnable tick = created.isEmpty() ? () -> kernelDrops.dropped() : null;
                 created.add(socket instanceof BatchDatagramSocket batched
                         ? new BatchLoop(endpoint, batched, counters().newShard(), watched.watch(), tick,
                                 context().memoryBudget())
@@ -103,11 +152,17 @@ final class UdpTransport extends AbstractTransport {
             }
         } catch (IOException | RuntimeException e) {
             created.forEach(ServingLoop::close);
-            group.close();
+            if (predecessor == null) {
+                group.close();
+            }
             if (blocking != null) {
                 blocking.stop(Duration.ZERO);
             }
             throw e;
+        }
+        if (predecessor != null) {
+            resizeBuffers(group, predecessor.settings);
+            drops = predecessor.kernelDrops.handOver();
         }
         sockets = group;
         workers = blocking;
@@ -118,7 +173,42 @@ final class UdpTransport extends AbstractTransport {
         context().logger().log(INFO, path.why());
         loopThreads = Threads.start(Threads.prefix(name, "loop"), loops);
         watched.start(Threads.prefix(name, "watchdog"));
+        if (predecessor != null) {
+            predecessor.leaveSockets();
+        }
         return group.localAddress();
+    }
+
+    /**
+     * Has the loops leave their sockets to a successor's loops, and waits until they have: they finish
+     * the datagrams in hand (a batched loop notices at its next receive timeout, within a second), and
+     * the workers go on with those queued for them.
+     */
+    private void leaveSockets() {
+        loops.forEach(ServingLoop::leave);
+        long deadline = System.nanoTime() + LEAVE_NANOS;
+        for (Thread thread : loopThreads) {
+            if (!Threads.awaitEnd(thread, deadline)) {
+                context().logger().log(WARNING, thread.getName() + " has not left its socket to the transport that took"
+                        + " it over: it is still in the service, and ends once out of it");
+            }
+        }
+    }
+
+    /** Sets changed buffer sizes on sockets taken over; one the kernel refuses is logged, and the rest serves on. */
+    private void resizeBuffers(SocketGroup<?> group, UdpSettings before) {
+        for (NetworkChannel socket : group.channels()) {
+            try {
+                if (settings.receiveBufferBytes() != before.receiveBufferBytes()) {
+                    socket.setOption(StandardSocketOptions.SO_RCVBUF, settings.receiveBufferBytes());
+                }
+                if (settings.sendBufferBytes() != before.sendBufferBytes()) {
+                    socket.setOption(StandardSocketOptions.SO_SNDBUF, settings.sendBufferBytes());
+                }
+            } catch (IOException | RuntimeException e) {
+                context().logger().log(WARNING, "could not set the new buffer sizes on a socket taken over: " + e);
+            }
+        }
     }
 
     private SourceRates sourceRates() {
@@ -129,7 +219,9 @@ final class UdpTransport extends AbstractTransport {
     @Override
     protected void shutDown(Deadline deadline) {
         switchable = null;
-        loops.forEach(ServingLoop::stop);
+        if (!retired()) { // a retired transport's loops are leaving already, and its sockets are its successor's
+            loops.forEach(ServingLoop::stop);
+        }
         // A loop only has to finish the datagram in hand, which a non-blocking service answers at
         // once; one that has not ended by now is stuck in a service that blocks although it says not.
         long loopDeadline = Math.max(deadline.nanos(), System.nanoTime() + LOOP_EXIT_NANOS);
@@ -157,7 +249,9 @@ final class UdpTransport extends AbstractTransport {
         blockedThreads.close();
         kernelDrops.close();
         loops.forEach(ServingLoop::close);
-        sockets.close();
+        if (!retired()) {
+            sockets.close();
+        }
     }
 
     /**

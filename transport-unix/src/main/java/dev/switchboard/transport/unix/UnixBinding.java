@@ -144,6 +144,16 @@ final class UnixBinding implements StreamBinding {
         return address;
     }
 
+    /** The same path and mode; takes over which socket file to remove on stop. */
+    @Override
+    public boolean takeOverFrom(StreamBinding serving) {
+        if (!(serving instanceof UnixBinding other) || !settings.equals(other.settings)) {
+            return false;
+        }
+        created = other.created;
+        return true;
+    }
+
     /** Removes the socket file if it is still the one {@link #bind} created; another file there is left, and logged. */
     @Override
     public void unbind(SocketAddress bound) throws IOException {

@@ -92,6 +92,30 @@ class UnixBindingTest {
     }
 
     @Test
+    void aTakeOverLeavesTheSocketFileInPlaceUntilTheSuccessorStops() throws IOException {
+        Transport old = start("");
+        Transport successor = endpoints.create(path(), "max-message-bytes = 1000", log);
+        successor.takeOver(old, UnixEndpoints.UPPER_CASE);
+
+        old.stop(Duration.ofSeconds(1));
+        assertAnswers(path());
+
+        successor.stop(Duration.ofSeconds(1));
+        assertFalse(Files.exists(path(), LinkOption.NOFOLLOW_LINKS), "removed by the successor's stop");
+    }
+
+    @Test
+    void anotherModeCannotBeTakenOver() throws IOException {
+        Transport old = start("");
+        Transport other = endpoints.create(path(), "mode = \"0600\"", log);
+
+        assertThrows(UnsupportedOperationException.class, () -> other.takeOver(old, UnixEndpoints.UPPER_CASE));
+
+        assertEquals("rw-rw----", permissions(path()));
+        assertAnswers(path());
+    }
+
+    @Test
     void createsTheSocketFileReadableAndWritableByOwnerAndGroupByDefault() throws IOException {
         start("");
         assertEquals("rw-rw----", permissions(path()));
