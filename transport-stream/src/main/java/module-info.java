@@ -9,12 +9,19 @@
  * {@link dev.switchboard.transport.stream.StreamSettings}, whose defaults its
  * {@code reference.conf} includes from {@code switchboard-transport-stream/stream.conf}.
  *
- * <p>Also provides the built-in framings {@code raw}, {@code line} and {@code length-prefixed}.
+ * <p>Also provides the built-in framings {@code raw}, {@code line} and {@code length-prefixed}. Its
+ * sockets go through {@code java.nio}, or, for TCP, through a
+ * {@link dev.switchboard.transport.stream.io.StreamIoProvider} where one is on the module path and
+ * usable; that interface's package is exported only to the module that implements it.
  */
+@SuppressWarnings("module") // the epoll module is compiled only on JDK 22 and later
 module dev.switchboard.transport.stream {
     requires transitive dev.switchboard.transport;
 
     exports dev.switchboard.transport.stream;
+    exports dev.switchboard.transport.stream.io to dev.switchboard.transport.stream.epoll;
+
+    uses dev.switchboard.transport.stream.io.StreamIoProvider;
 
     provides dev.switchboard.api.FrameCodecProvider with
             dev.switchboard.transport.stream.framing.RawCodecProvider,

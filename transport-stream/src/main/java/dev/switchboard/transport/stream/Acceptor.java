@@ -9,13 +9,11 @@ import dev.switchboard.transport.Failure;
 import dev.switchboard.transport.Incidents;
 import dev.switchboard.transport.Refusal;
 import dev.switchboard.transport.SourceKey;
+import dev.switchboard.transport.stream.io.Listener;
+import dev.switchboard.transport.stream.io.StreamSocket;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.channels.ClosedChannelException;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -37,41 +35,30 @@ final class Acceptor implements Runnable {
     /** After a failed accept, such as running out of file descriptors, wait this long before the next. */
     private static final long FAILURE_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
-    private final ServerSocketChannel server;
+    private final Listener server;
     private final List<SelectorLoop> loops;
     private final Endpoint endpoint;
     private final Counters.Shard counters;
     private final Incidents incidents;
     private final SourceAdmission admission;
-    private final Selector selector;
     private int next;
     private volatile boolean draining;
     private volatile boolean handingOver;
     private volatile long drainDeadline;
 
     /**
-     * @param server the bound listening channel, in blocking mode; the acceptor makes it non-blocking
+     * @param server the bound listening socket, of the same {@link IoPath} as the loops
      * @param loops the loops to hand connections to
      * @param endpoint what is served
      * @param counters the shard this thread counts in
-     * @throws IOException if the acceptor's selector cannot be opened
      */
-    Acceptor(ServerSocketChannel server, List<SelectorLoop> loops, Endpoint endpoint, Counters.Shard counters)
-            throws IOException {
+    Acceptor(Listener server, List<SelectorLoop> loops, Endpoint endpoint, Counters.Shard counters) {
         this.server = server;
         this.loops = loops;
         this.endpoint = endpoint;
         this.counters = counters;
         this.incidents = endpoint.served().incidents(counters);
         this.admission = endpoint.admission();
-        this.selector = Selector.open();
-        try {
-            server.configureBlocking(false);
-            server.register(selector, SelectionKey.OP_ACCEPT);
-        } catch (IOException | RuntimeException e) {
-            selector.close();
-            throw e;
-        }
     }
 
     /**
@@ -84,22 +71,17 @@ final class Acceptor implements Runnable {
     void drain(long deadline) {
         drainDeadline = deadline;
         draining = true;
-        selector.wakeup();
+        server.wakeUp();
     }
 
     /**
      * Has the acceptor end before its next accept, leaving the listening channel open: another
-     * acceptor, registered with it already, takes what the kernel queues from then on. Safe from any
+     * acceptor, waiting on it already, takes what the kernel queues from then on. Safe from any
      * thread.
      */
     void handOver() {
         handingOver = true;
-        selector.wakeup();
-    }
-
-    /** Closes the selector of an acceptor whose thread never started. */
-    void closeUnstarted() {
-        Closeables.closeQuietly(selector);
+        server.wakeUp();
     }
 
     @Override
@@ -108,14 +90,12 @@ final class Acceptor implements Runnable {
             accept();
         } catch (Throwable e) { // no connection to blame: nothing would accept again
             endpoint.served().serviceThreadDied(e);
-        } finally {
-            Closeables.closeQuietly(selector);
         }
     }
 
     private void accept() throws IOException {
         while (!handingOver) {
-            SocketChannel channel;
+            StreamSocket channel;
             try {
                 channel = server.accept();
             } catch (ClosedChannelException e) { // the transport is stopping
@@ -133,13 +113,12 @@ final class Acceptor implements Runnable {
                 return;
             }
             if (channel == null) {
-                selector.select();
-                selector.selectedKeys().clear();
+                server.await();
             }
         }
     }
 
-    private void admit(SocketChannel channel) {
+    private void admit(StreamSocket channel) {
         int max = endpoint.settings().maxConnections();
         if (endpoint.openConnections().total() >= max) {
             incidents.refused(Refusal.MAX_CONNECTIONS,
@@ -150,7 +129,7 @@ final class Acceptor implements Runnable {
         SourceKey source = null;
         boolean counted = false;
         try {
-            SocketAddress peer = channel.getRemoteAddress();
+            SocketAddress peer = channel.remoteAddress();
             if (endpoint.settings().proxyProtocol().expectsHeaderFrom(peer)) {
                 // a balancer's: admitted for its client once its loop has read whom it carries
                 endpoint.openConnections().opened(null);
@@ -164,8 +143,7 @@ final class Acceptor implements Runnable {
                 }
             }
             counted = true;
-            channel.configureBlocking(false);
-            endpoint.binding().configure(channel);
+            server.configure(channel);
         } catch (IOException e) { // the client already left
             abandon(channel, counted, source);
             return;
@@ -180,7 +158,7 @@ final class Acceptor implements Runnable {
         next = (next + 1) % loops.size();
     }
 
-    private void abandon(SocketChannel channel, boolean counted, SourceKey source) {
+    private void abandon(StreamSocket channel, boolean counted, SourceKey source) {
         Closeables.closeQuietly(channel);
         if (counted) {
             endpoint.openConnections().closed(source);

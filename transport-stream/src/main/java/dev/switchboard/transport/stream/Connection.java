@@ -4,15 +4,15 @@ import dev.switchboard.api.RequestContext;
 import dev.switchboard.transport.SourceKey;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import dev.switchboard.transport.stream.io.StreamSocket;
 import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 
 /**
  * One client connection, owned by one loop: only that loop's thread touches it, so nothing here is
- * synchronized, but for {@link #claimEnd()}. An idle connection costs this object, its channel and
- * its key: buffers exist only while a partial request or an unsent reply needs them.
+ * synchronized, but for {@link #claimEnd()}. An idle connection costs this object and its socket
+ * (with {@code java.nio}, its channel and key): buffers exist only while a partial request or an
+ * unsent reply needs them.
  */
 final class Connection {
 
@@ -52,8 +52,7 @@ final class Connection {
         }
     }
 
-    final SocketChannel channel;
-    final SelectionKey key;
+    final StreamSocket socket;
     /** Its peer and local address; behind a balancer, the peer is the client its PROXY protocol header named. */
     RequestContext context;
     /** The source its end is counted out of; null for a peer that is not IP, or a balancer's before its header. */
@@ -91,9 +90,8 @@ final class Connection {
     @SuppressWarnings("unused") // through ENDED
     private volatile boolean ended;
 
-    Connection(SocketChannel channel, SelectionKey key, RequestContext context, SourceKey source, long now) {
-        this.channel = channel;
-        this.key = key;
+    Connection(StreamSocket socket, RequestContext context, SourceKey source, long now) {
+        this.socket = socket;
         this.context = context;
         this.source = source;
         this.lastActivity = now;

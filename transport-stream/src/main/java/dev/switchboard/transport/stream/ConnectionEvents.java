@@ -1,8 +1,8 @@
 package dev.switchboard.transport.stream;
 
+import dev.switchboard.transport.stream.io.Poller;
+import dev.switchboard.transport.stream.io.StreamSocket;
 import java.io.IOException;
-import java.nio.channels.SelectionKey;
-import java.util.function.Consumer;
 
 /**
  * What one loop does when a connection's socket is ready, and when a blocking service's reply comes
@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  * resumes decoding) meet. Each event ends with {@link Connections#settle}. Used by the loop's thread
  * only.
  */
-final class ConnectionEvents implements Consumer<SelectionKey> {
+final class ConnectionEvents implements Poller.ReadyHandler {
 
     private final Clock clock;
     private final Inbound inbound;
@@ -30,15 +30,14 @@ final class ConnectionEvents implements Consumer<SelectionKey> {
 
     /** A connection's socket is ready: writes what waits, reads what came. */
     @Override
-    public void accept(SelectionKey key) {
-        Connection c = (Connection) key.attachment();
+    public void ready(StreamSocket socket, int ready) {
+        Connection c = (Connection) socket.attachment();
         clock.tick();
         try {
-            int ready = key.readyOps();
-            if ((ready & SelectionKey.OP_WRITE) != 0 && outbound.flush(c)) {
+            if ((ready & Poller.WRITE) != 0 && outbound.flush(c)) {
                 inbound.decodeHeld(c);
             }
-            if ((ready & SelectionKey.OP_READ) != 0 && c.wantsInput()) {
+            if ((ready & Poller.READ) != 0 && c.wantsInput()) {
                 onReadable(c);
             }
             connections.settle(c);

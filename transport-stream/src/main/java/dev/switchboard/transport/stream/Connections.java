@@ -17,10 +17,9 @@ import dev.switchboard.transport.SourceKey;
 import dev.switchboard.transport.stream.Connection.State;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import dev.switchboard.transport.stream.io.Poller;
+import dev.switchboard.transport.stream.io.StreamSocket;
 import java.net.SocketAddress;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
-import java.nio.channels.SocketChannel;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -37,7 +36,7 @@ final class Connections {
     private static final Object PEER_GONE = "peer-gone";
 
     private final Endpoint endpoint;
-    private final Selector selector;
+    private final Poller poller;
     private final Clock clock;
     private final Outbound outbound;
     private final BufferGauge gauge;
@@ -47,10 +46,10 @@ final class Connections {
     /** A stop gave up on this loop: it closed the channels and counted the connections. */
     private volatile boolean abandoned;
 
-    Connections(Endpoint endpoint, Selector selector, Clock clock, Outbound outbound, BufferGauge gauge,
+    Connections(Endpoint endpoint, Poller poller, Clock clock, Outbound outbound, BufferGauge gauge,
             Counters.Shard counters, Incidents incidents) {
         this.endpoint = endpoint;
-        this.selector = selector;
+        this.poller = poller;
         this.clock = clock;
         this.outbound = outbound;
         this.gauge = gauge;
@@ -64,18 +63,17 @@ final class Connections {
     }
 
     /** Registers a newly accepted connection for reading; {@code source} is what the acceptor counted it in with. */
-    void register(SocketChannel channel, SourceKey source) {
+    void register(StreamSocket socket, SourceKey source) {
         try {
-            SocketAddress peer = channel.getRemoteAddress();
-            RequestContext context = endpoint.served().requestContext(peer, endpoint.binding().localAddress(channel));
-            SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
-            Connection c = new Connection(channel, key, context, source, clock.now());
+            SocketAddress peer = socket.remoteAddress();
+            RequestContext context = endpoint.served().requestContext(peer, socket.localAddress());
+            Connection c = new Connection(socket, context, source, clock.now());
             c.proxyStage = ProxyHeaderStage.initial(endpoint.settings().proxyProtocol(), peer);
             c.since = c.lastActivity; // a header is awaited from now, within frame-timeout
-            key.attach(c);
+            poller.register(socket, Poller.READ, c);
             open++;
         } catch (IOException | RuntimeException e) { // the client left before its connection was registered
-            Closeables.closeQuietly(channel);
+            Closeables.closeQuietly(socket);
             countEnd(source);
         }
     }
@@ -126,14 +124,14 @@ final class Connections {
             // Closing with unread input would reset the connection, and a reset can destroy
             // replies the client has not read yet: shut our side and read until the client closes.
             c.releaseInput(gauge);
-            c.channel.shutdownOutput();
+            c.socket.shutdownOutput();
             c.state = State.LINGERING;
             c.since = clock.now();
         }
         if (c.state != State.CLOSED) {
-            int ops = (c.wantsInput() ? SelectionKey.OP_READ : 0) | (c.outbound != null ? SelectionKey.OP_WRITE : 0);
-            if (c.key.interestOps() != ops) {
-                c.key.interestOps(ops);
+            int ops = (c.wantsInput() ? Poller.READ : 0) | (c.outbound != null ? Poller.WRITE : 0);
+            if (c.socket.interest() != ops) {
+                c.socket.interest(ops);
             }
         }
     }
@@ -173,8 +171,7 @@ final class Connections {
             return;
         }
         c.state = State.CLOSED;
-        c.key.cancel();
-        Closeables.closeQuietly(c.channel);
+        Closeables.closeQuietly(c.socket);
         c.releaseInput(gauge);
         outbound.drop(c);
         c.releaseWaiting(gauge);
@@ -192,12 +189,12 @@ final class Connections {
 
     /** Runs {@code action} on every connection not yet closed. */
     void forEach(Consumer<Connection> action) {
-        for (SelectionKey key : selector.keys()) {
-            Connection c = (Connection) key.attachment();
+        poller.forEach(socket -> {
+            Connection c = (Connection) socket.attachment();
             if (c.state != State.CLOSED) {
                 action.accept(c);
             }
-        }
+        });
     }
 
     /** The transport is stopping: stops reading new requests; those received are still answered. */
@@ -243,21 +240,21 @@ final class Connections {
      */
     int abandon(Counters.Shard stopCounters) {
         abandoned = true;
-        int cut = 0;
-        // The key set is safe to iterate while the loop's thread, stuck in a service, leaves it alone.
-        for (SelectionKey key : selector.keys()) {
-            Closeables.closeQuietly(key.channel());
-            Connection c = (Connection) key.attachment();
+        int[] cut = {0};
+        // The poller's connections are safe to visit while the loop's thread, stuck in a service, leaves them alone.
+        poller.forEach(socket -> {
+            Closeables.closeQuietly(socket);
+            Connection c = (Connection) socket.attachment();
             if (c != null && c.claimEnd()) {
-                cut++;
+                cut[0]++;
                 endpoint.openConnections().closed(c.source);
                 stopCounters.increment(Counter.CONNECTIONS_CLOSED);
                 stopCounters.refused(Refusal.SHUTDOWN_TIMEOUT);
                 endpoint.served().observer().connectionClosed();
                 endpoint.served().observer().refused(Refusal.SHUTDOWN_TIMEOUT.reason());
             }
-        }
-        return cut;
+        });
+        return cut[0];
     }
 
     /** @return the connection's client, for messages */

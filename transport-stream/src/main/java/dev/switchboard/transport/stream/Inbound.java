@@ -63,7 +63,7 @@ final class Inbound {
         boolean heldPartial = c.holdsInput();
         ByteBuffer in = readBufferFor(c);
         int searchFrom = in.position();
-        int read = c.channel.read(in);
+        int read = c.socket.read(in);
         in.flip();
         if (read < 0) {
             if (c.proxyStage == Connection.ProxyStage.EXPECTED) {
@@ -129,7 +129,7 @@ final class Inbound {
 
     /** @return the bytes read and thrown away, or -1 at end of stream */
     int discard(Connection c) throws IOException {
-        int read = c.channel.read(readBuffer.clear());
+        int read = c.socket.read(readBuffer.clear());
         if (read > 0) {
             counters.add(Counter.BYTES_IN, read);
         }

@@ -64,7 +64,7 @@ final class Outbound {
         } else if (batch.remaining() >= frame.remaining()) {
             batch.put(frame);
         } else {
-            wrote(c, c.channel.write(frame));
+            wrote(c, c.socket.write(frame));
             if (frame.hasRemaining()) {
                 queue(c, frame);
             }
@@ -85,7 +85,7 @@ final class Outbound {
      */
     boolean flush(Connection c) throws IOException {
         ByteBuffer out = c.outbound.flip();
-        wrote(c, c.channel.write(out));
+        wrote(c, c.socket.write(out));
         if (out.hasRemaining()) {
             out.compact();
         } else {
@@ -128,7 +128,7 @@ final class Outbound {
         }
         batch.flip();
         try {
-            wrote(c, c.channel.write(batch));
+            wrote(c, c.socket.write(batch));
             if (batch.hasRemaining()) {
                 queue(c, batch);
             }

@@ -7,18 +7,19 @@ import dev.switchboard.transport.BlockedThreads;
 import dev.switchboard.transport.Counters;
 import dev.switchboard.transport.Incidents;
 import dev.switchboard.transport.SourceKey;
+import dev.switchboard.transport.stream.io.Poller;
+import dev.switchboard.transport.stream.io.StreamSocket;
 import java.io.IOException;
-import java.nio.channels.Selector;
-import java.nio.channels.SocketChannel;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One selector thread: selects, hands each ready connection to its {@link ConnectionEvents}, runs
+ * One event-loop thread: polls, hands each ready connection to its {@link ConnectionEvents}, runs
  * the tasks other threads post, and lets its {@link Timeouts} sweep. Everything about a connection
  * happens on this thread, so connections need no locks; other threads reach the loop only through
- * {@link #execute}, a concurrent queue plus {@link Selector#wakeup()}.
+ * {@link #execute}, a concurrent queue plus {@link Poller#wakeUp()}. The {@link Poller} is the
+ * {@link IoPath}'s: a {@link java.nio.channels.Selector}, or epoll through the accelerated path.
  *
  * <p>Per message nothing is allocated: each read lands in the loop's one direct buffer, frames are
  * decoded in place and handed to the service as that buffer with its position and limit set, and
@@ -32,7 +33,7 @@ final class SelectorLoop implements Runnable {
     private static final int BATCH_BYTES = 64 * 1024;
 
     private final Endpoint endpoint;
-    private final Selector selector;
+    private final Poller poller;
     private final Clock clock = new Clock();
     private final BufferGauge gauge;
     /** The loop's own buffers (read, batch, reply), reserved from the memory budget while it lives. */
@@ -51,12 +52,13 @@ final class SelectorLoop implements Runnable {
      * Assembles the loop's parts.
      *
      * @param endpoint what this loop serves
+     * @param path what opens its poller
      * @param counters the shard this loop's thread counts in
      * @param watch what tells the blocked-thread checker when this loop's thread is in the service
-     * @throws IOException if the selector cannot be opened, or the loop's buffers do not fit in the
+     * @throws IOException if the poller cannot be opened, or the loop's buffers do not fit in the
      *     memory budget
      */
-    SelectorLoop(Endpoint endpoint, Counters.Shard counters, BlockedThreads.Watch watch) throws IOException {
+    SelectorLoop(Endpoint endpoint, IoPath path, Counters.Shard counters, BlockedThreads.Watch watch) throws IOException {
         this.endpoint = endpoint;
         this.watch = watch;
         StreamSettings settings = endpoint.settings();
@@ -72,12 +74,12 @@ final class SelectorLoop implements Runnable {
         Incidents incidents = endpoint.served().incidents(counters);
         Outbound outbound = new Outbound(readDelimited ? 0 : BATCH_BYTES, settings, gauge, counters, clock);
         try {
-            this.selector = Selector.open();
+            this.poller = path.openPoller();
         } catch (IOException | RuntimeException e) {
             endpoint.budget().release(fixedBytes);
             throw e;
         }
-        this.connections = new Connections(endpoint, selector, clock, outbound, gauge, counters, incidents);
+        this.connections = new Connections(endpoint, poller, clock, outbound, gauge, counters, incidents);
         WorkerLane lane = endpoint.workers() == null ? null
                 : new WorkerLane(endpoint, gauge, outbound, connections, this::answered);
         Pipeline pipeline = new Pipeline(endpoint, counters, outbound, connections, lane, watch);
@@ -96,15 +98,15 @@ final class SelectorLoop implements Runnable {
      */
     void execute(Runnable task) {
         tasks.add(task);
-        selector.wakeup();
+        poller.wakeUp();
     }
 
     /**
-     * @param channel a newly accepted, non-blocking connection for this loop to serve
+     * @param socket a newly accepted, non-blocking connection of this loop's path, for this loop to serve
      * @param source its source, which its end is counted out of; null for a peer that is not IP
      */
-    void adopt(SocketChannel channel, SourceKey source) {
-        execute(() -> connections.register(channel, source));
+    void adopt(StreamSocket socket, SourceKey source) {
+        execute(() -> connections.register(socket, source));
     }
 
     /** On a worker thread: hands an answered request back to this loop. */
@@ -128,17 +130,17 @@ final class SelectorLoop implements Runnable {
         });
     }
 
-    /** Closes the selector of a loop that will never run. */
+    /** Closes the poller of a loop that will never run. */
     void closeUnstarted() throws IOException {
         endpoint.budget().release(fixedBytes);
-        selector.close();
+        poller.close();
     }
 
     /**
      * From the thread stopping the transport, when this loop's thread overran the grace period, stuck
      * in a service: closes every connection's channel, so that its clients see the end of the stream
-     * whether or not the thread ever returns; the loop then ends quietly if it does. The selector is
-     * left to the loop: a service runs inside a selection, which holds the selector's lock.
+     * whether or not the thread ever returns; the loop then ends quietly if it does. The poller is
+     * left to the loop: a service runs inside a poll (which, with java.nio, holds the selector's lock).
      *
      * @param stopCounters a shard that several threads may write, where the connections cut count
      * @return how many connections were cut
@@ -161,7 +163,7 @@ final class SelectorLoop implements Runnable {
                 if (stopping && (connections.count() == 0 || clock.now() - stopDeadline >= 0)) {
                     break;
                 }
-                selector.select(events, selectTimeoutMillis());
+                poller.poll(selectTimeoutMillis(), events);
                 clock.tick();
                 timeouts.sweepIfDue();
                 pressure.check();
@@ -175,7 +177,7 @@ final class SelectorLoop implements Runnable {
             }
         } finally {
             connections.closeAll(stopping);
-            closeSelector();
+            closePoller();
             endpoint.budget().release(fixedBytes);
         }
     }
@@ -196,11 +198,11 @@ final class SelectorLoop implements Runnable {
         return Math.max(1, TimeUnit.NANOSECONDS.toMillis(nanos + 999_999));
     }
 
-    private void closeSelector() {
+    private void closePoller() {
         try {
-            selector.close();
+            poller.close();
         } catch (IOException e) {
-            endpoint.served().logger().log(WARNING, "could not close a selector", e);
+            endpoint.served().logger().log(WARNING, "could not close an event loop's poller", e);
         }
     }
 }

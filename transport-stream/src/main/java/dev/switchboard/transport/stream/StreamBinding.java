@@ -1,6 +1,7 @@
 package dev.switchboard.transport.stream;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.channels.NetworkChannel;
 import java.nio.channels.ServerSocketChannel;
@@ -91,4 +92,25 @@ public interface StreamBinding {
      * @throws IOException if the clean-up fails
      */
     default void unbind(SocketAddress bound) throws IOException {}
+
+    /**
+     * What the accelerated I/O path on JDK 22 and later needs to open and bind this binding's
+     * listening socket itself, in place of {@link #bind}: it does so as {@code tcp} does (the
+     * address's family, {@code SO_REUSEADDR}, {@code SO_REUSEPORT} if asked), and gives every
+     * connection {@code TCP_NODELAY}; neither {@link #bind}, {@link #configure} nor
+     * {@link #localAddress} is called then. The default, null, keeps the binding on {@code java.nio}.
+     *
+     * @return the TCP address and options, or null for a binding that only {@link #bind} can bind
+     */
+    default TcpListening tcp() {
+        return null;
+    }
+
+    /**
+     * A TCP listening socket's address and options, for {@link #tcp()}.
+     *
+     * @param address the IP address and port to bind; port 0 picks a free port
+     * @param reusePort whether {@code SO_REUSEPORT} is set
+     */
+    record TcpListening(InetSocketAddress address, boolean reusePort) {}
 }

@@ -5,6 +5,7 @@ import dev.switchboard.api.Settings;
 import dev.switchboard.api.TransportContext;
 import dev.switchboard.transport.EndpointSettings;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -28,6 +29,7 @@ import java.util.Objects;
  * @param writeLowWatermark pending outbound bytes below which it resumes
  * @param sourceLimits whom the endpoint serves and what it admits from each source
  * @param proxyProtocol whether and from whom a PROXY protocol header names the client
+ * @param nioOnly whether {@code io = nio}: {@code java.nio} even where the accelerated path is available
  */
 public record StreamSettings(
         EndpointSettings endpoint,
@@ -42,7 +44,8 @@ public record StreamSettings(
         int writeHighWatermark,
         int writeLowWatermark,
         SourceLimits sourceLimits,
-        ProxyProtocol proxyProtocol) {
+        ProxyProtocol proxyProtocol,
+        boolean nioOnly) {
 
     /** The largest {@code max-message-bytes}. */
     public static final int MAX_MESSAGE_LIMIT = 16 << 20;
@@ -102,7 +105,8 @@ public record StreamSettings(
         }
         return new StreamSettings(endpoint, framing, codec, maxReplyBytes, backlog, maxConnections, idleTimeout,
                 frameTimeout, writeTimeout, high, low, SourceLimits.from(settings),
-                settings.has("proxy-protocol") ? ProxyProtocol.from(settings) : ProxyProtocol.OFF);
+                settings.has("proxy-protocol") ? ProxyProtocol.from(settings) : ProxyProtocol.OFF,
+                settings.oneOf("io", List.of("auto", "nio")).equals("nio"));
     }
 
     private static Duration timeout(Settings settings, String key) {

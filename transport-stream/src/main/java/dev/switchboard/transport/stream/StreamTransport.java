@@ -1,5 +1,6 @@
 package dev.switchboard.transport.stream;
 
+import static java.lang.System.Logger.Level.INFO;
 import static java.lang.System.Logger.Level.WARNING;
 
 import dev.switchboard.api.MessageService;
@@ -13,8 +14,8 @@ import dev.switchboard.transport.SwitchableService;
 import dev.switchboard.transport.Threads;
 import dev.switchboard.transport.WorkerPool;
 import java.io.IOException;
+import dev.switchboard.transport.stream.io.Listener;
 import java.net.SocketAddress;
-import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A connection-oriented transport over any {@link java.nio.channels.SocketChannel} family: a
- * listening channel that its {@link StreamBinding} opens and binds, one acceptor thread handing each
+ * listening channel that its {@link StreamBinding} opens and binds (or, for TCP on JDK 22 and later,
+ * the accelerated path of {@code dev.switchboard.transport.stream.epoll}: {@link StreamBinding#tcp()}),
+ * one acceptor thread handing each
  * connection to one of {@code threads} selector loops, framing by the endpoint's
  * {@link dev.switchboard.api.FrameCodec}, and a bounded worker pool for a blocking service, whose
  * replies still leave in request order on each connection.
@@ -67,7 +70,9 @@ public final class StreamTransport extends AbstractTransport {
     private final StreamBinding binding;
 
     private volatile List<SelectorLoop> loops = List.of();
-    private ServerSocketChannel server;
+    /** How the listener and the loops move bytes; a successor on the same listener takes the same path. */
+    private IoPath path;
+    private Listener server;
     private SocketAddress bound;
     private Acceptor accepting;
     private Thread acceptor;
@@ -92,7 +97,8 @@ public final class StreamTransport extends AbstractTransport {
 
     @Override
     protected SocketAddress serve(MessageService initial) throws IOException {
-        return serveOn(binding.bind(settings.backlog()), initial, null);
+        IoPath chosen = IoPath.choose(settings, binding);
+        return serveOn(chosen, chosen.listen(binding, settings.backlog()), initial, null);
     }
 
     /**
@@ -101,25 +107,29 @@ public final class StreamTransport extends AbstractTransport {
      * and its loops serve the connections they have until it stops.
      *
      * @throws UnsupportedOperationException if the listening channel is not one this transport would
-     *     have bound: another {@code backlog}, or a binding that refuses it ({@link StreamBinding#takeOverFrom})
+     *     have bound: another {@code backlog}, a binding that refuses it ({@link StreamBinding#takeOverFrom}),
+     *     or another I/O path ({@code io})
      */
     @Override
     protected SocketAddress serveInstead(AbstractTransport from, MessageService initial) throws IOException {
         StreamTransport predecessor = (StreamTransport) from;
-        if (settings.backlog() != predecessor.settings.backlog() || !binding.takeOverFrom(predecessor.binding)) {
+        if (settings.backlog() != predecessor.settings.backlog() || !binding.takeOverFrom(predecessor.binding)
+                || IoPath.choose(settings, binding).accelerated() != predecessor.path.accelerated()) {
             throw new UnsupportedOperationException("its listening socket would be bound otherwise: another backlog,"
-                    + " or a binding of another class (a replaced plugin's), address or bind-time option such as reuse-port");
+                    + " a binding of another class (a replaced plugin's), address or bind-time option such as reuse-port,"
+                    + " or another io");
         }
-        return serveOn(predecessor.server, initial, predecessor);
+        return serveOn(predecessor.path, predecessor.server, initial, predecessor);
     }
 
     /**
      * Sets up the loops and the acceptor on {@code listening} and starts them. If that fails, what
      * was set up is closed, and so is {@code listening} unless it is the predecessor's.
      *
+     * @param chosen the path of {@code listening}, which the loops take too
      * @param predecessor whose channel {@code listening} is, which hands it over once this one accepts; null on a start
      */
-    private SocketAddress serveOn(ServerSocketChannel listening, MessageService initial, StreamTransport predecessor)
+    private SocketAddress serveOn(IoPath chosen, Listener listening, MessageService initial, StreamTransport predecessor)
             throws IOException {
         String name = context().endpoint();
         SwitchableService service = new SwitchableService(initial);
@@ -130,7 +140,7 @@ public final class StreamTransport extends AbstractTransport {
         Acceptor accepted = null;
         SocketAddress address = null;
         try {
-            address = binding.localAddress(listening);
+            address = listening.localAddress();
             if (service.isBlocking()) {
                 blocking = new WorkerPool(Threads.prefix(name, "worker"), settings.endpoint().workerThreads(),
                         settings.endpoint().workerQueue());
@@ -138,16 +148,13 @@ public final class StreamTransport extends AbstractTransport {
             Endpoint endpoint = new Endpoint(served(service), settings, binding, blocking, new OpenConnections(),
                     context().memoryBudget());
             for (int i = 0; i < settings.endpoint().threads(); i++) {
-                created.add(new SelectorLoop(endpoint, counters().newShard(), watched.watch()));
+                created.add(new SelectorLoop(endpoint, chosen, counters().newShard(), watched.watch()));
             }
             accepted = new Acceptor(listening, List.copyOf(created), endpoint, counters().newShard());
             acceptor = Threads.factory(Threads.prefix(name, "acceptor")).newThread(accepted);
         } catch (IOException | RuntimeException | OutOfMemoryError e) { // the loops' direct buffers may not fit
             for (SelectorLoop loop : created) {
                 loop.closeUnstarted();
-            }
-            if (accepted != null) {
-                accepted.closeUnstarted();
             }
             if (predecessor == null) {
                 Closeables.closeQuietly(listening);
@@ -158,6 +165,7 @@ public final class StreamTransport extends AbstractTransport {
             }
             throw e;
         }
+        path = chosen;
         server = listening;
         accepting = accepted;
         bound = address;
@@ -168,6 +176,7 @@ public final class StreamTransport extends AbstractTransport {
         loopThreads = Threads.start(Threads.prefix(name, "loop"), loops);
         acceptor.start();
         watched.start(Threads.prefix(name, "watchdog"));
+        context().logger().log(INFO, chosen.why());
         if (predecessor != null) {
             predecessor.handOverListener();
         }

@@ -7,6 +7,7 @@ import dev.switchboard.api.TransportStats;
 import dev.switchboard.testkit.Await;
 import dev.switchboard.testkit.RecordingLogger;
 import dev.switchboard.testkit.StreamClient;
+import java.lang.System.Logger.Level;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -67,8 +68,10 @@ class ConnectionEndTest {
         try (TestServer server = TestServer.start("framing = line", Services.FAILS_ON_BOOM, logger);
                 StreamClient client = server.connect()) {
             client.send("boom\n").assertClosedByServer();
-            Await.until(() -> !logger.lines().isEmpty(), "the failure logged");
-            RecordingLogger.Line line = logger.lines().get(0);
+            Await.until(() -> logger.lines().stream().anyMatch(logged -> logged.level() == Level.WARNING),
+                    "the failure logged");
+            RecordingLogger.Line line = logger.lines().stream().filter(logged -> logged.level() == Level.WARNING)
+                    .findFirst().orElseThrow();
             assertEquals("boom", line.thrown().getMessage());
             assertFalse(line.message().contains("\tat "), line.message());
         }

@@ -26,6 +26,12 @@ class ListenerDrainTest {
         final CountDownLatch stalled = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
 
+        /** Only the java.nio path calls {@link #configure}, where this binding stalls. */
+        @Override
+        public TcpListening tcp() {
+            return null;
+        }
+
         @Override
         public void configure(SocketChannel connection) {
             if (stalled.getCount() > 0) {

@@ -54,7 +54,7 @@ class LoopSourceCountTest {
                 new RateLimitedLog(context.logger(), Duration.ofSeconds(1)), context);
         Endpoint endpoint = new Endpoint(served, StreamSettings.from(context), NOT_BOUND, null, open,
                 context.memoryBudget());
-        SelectorLoop loop = new SelectorLoop(endpoint, new Counters().newShard(), BlockedThreads.Watch.unwatched());
+        SelectorLoop loop = new SelectorLoop(endpoint, IoPath.nio("a test"), new Counters().newShard(), BlockedThreads.Watch.unwatched());
         Thread thread = new Thread(loop);
         thread.setDaemon(true); // should the test fail before stopping it
         List<SocketChannel> clients = new ArrayList<>();
@@ -93,6 +93,6 @@ class LoopSourceCountTest {
             accepted.configureBlocking(false);
         }
         open.opened(source);
-        loop.adopt(accepted, source);
+        loop.adopt(new NioSocket(accepted, NOT_BOUND), source);
     }
 }

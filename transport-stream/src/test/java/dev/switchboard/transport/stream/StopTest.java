@@ -181,6 +181,11 @@ class StopTest {
             public ServerSocketChannel bind(int backlog) throws IOException {
                 throw taken;
             }
+
+            @Override
+            public TcpListening tcp() {
+                return null; // only the java.nio path calls bind
+            }
         });
 
         assertSame(taken, assertThrows(BindException.class, () -> transport.start(Services.ASCII_UPPER_CASE)));

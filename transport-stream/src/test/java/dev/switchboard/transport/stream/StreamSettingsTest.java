@@ -121,6 +121,6 @@ class StreamSettingsTest {
         }
         assertEquals(List.of("framing", "max-message-bytes", "max-reply-bytes", "backlog", "max-connections",
                 "max-connections-per-source", "max-connection-rate-per-source", "connection-rate-cooldown",
-                "idle-timeout", "frame-timeout", "write-timeout", "write-high-watermark", "write-low-watermark"), keys);
+                "idle-timeout", "frame-timeout", "write-timeout", "write-high-watermark", "write-low-watermark", "io"), keys);
     }
 }

@@ -133,5 +133,11 @@ final class TestServer implements AutoCloseable {
         public ServerSocketChannel bind(int backlog) throws IOException {
             return ServerSocketChannel.open(StandardProtocolFamily.INET).bind(address(), backlog);
         }
+
+        /** A TCP binding: where the accelerated path is on the module path, it binds and serves these tests. */
+        @Override
+        public TcpListening tcp() {
+            return new TcpListening((InetSocketAddress) address(), false);
+        }
     }
 }

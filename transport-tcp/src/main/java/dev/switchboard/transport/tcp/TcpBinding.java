@@ -14,7 +14,8 @@ import java.nio.channels.SocketChannel;
  * IPv4 socket, so that {@code 0.0.0.0} does not serve IPv6 too), with {@code SO_REUSEADDR} so that a
  * restart rebinds at once, with {@code SO_REUSEPORT} if {@code reuse-port} asks for it (so that
  * another instance may listen on the same port, and the kernel spreads new connections over both),
- * and with {@code TCP_NODELAY} on every connection, whose replies are written whole.
+ * and with {@code TCP_NODELAY} on every connection, whose replies are written whole. The accelerated
+ * I/O path of JDK 22 and later binds the same way from {@link #tcp()}.
  *
  * @param address where to bind; port 0 picks a free port
  * @param reusePort whether the port may be shared with other sockets that ask for it too
@@ -48,6 +49,11 @@ record TcpBinding(InetSocketAddress address, boolean reusePort) implements Strea
     @Override
     public boolean takeOverFrom(StreamBinding serving) {
         return equals(serving);
+    }
+
+    @Override
+    public TcpListening tcp() {
+        return new TcpListening(address, reusePort);
     }
 
     @Override

@@ -52,7 +52,7 @@ class TcpTransportProviderTest {
                 "blocked-thread-warning",
                 "framing", "max-message-bytes", "max-reply-bytes", "backlog", "max-connections",
                 "max-connections-per-source", "max-connection-rate-per-source", "connection-rate-cooldown", "idle-timeout",
-                "frame-timeout", "write-timeout", "write-high-watermark", "write-low-watermark")), keys);
+                "frame-timeout", "write-timeout", "write-high-watermark", "write-low-watermark", "io")), keys);
     }
 
     @Test

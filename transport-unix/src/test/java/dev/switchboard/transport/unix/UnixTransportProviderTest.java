@@ -60,7 +60,7 @@ class UnixTransportProviderTest {
         assertEquals(new TreeSet<>(List.of("path", "mode", "threads", "worker-threads", "worker-queue", "log-interval",
                 "framing", "max-message-bytes", "max-reply-bytes", "backlog", "max-connections",
                 "max-connections-per-source", "max-connection-rate-per-source", "connection-rate-cooldown", "idle-timeout",
-                "frame-timeout", "write-timeout", "write-high-watermark", "write-low-watermark", "blocked-thread-warning")),
+                "frame-timeout", "write-timeout", "write-high-watermark", "write-low-watermark", "io", "blocked-thread-warning")),
                 keys);
     }
 

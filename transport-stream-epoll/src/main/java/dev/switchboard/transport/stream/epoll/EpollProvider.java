@@ -1,0 +1,66 @@
+package dev.switchboard.transport.stream.epoll;
+
+import dev.switchboard.transport.stream.io.Listener;
+import dev.switchboard.transport.stream.io.Poller;
+import dev.switchboard.transport.stream.io.StreamIoProvider;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * TCP listening sockets, connections and event loops through epoll and the socket calls, called
+ * through the Foreign Function & Memory API: usable on Linux (x86-64, AArch64) when this module has
+ * native access. The stream transport finds it through {@link java.util.ServiceLoader}.
+ */
+public final class EpollProvider implements StreamIoProvider {
+
+    /** The architectures whose {@code struct epoll_event} layout and socket constants this module uses. */
+    private static final Set<String> ARCHITECTURES = Set.of("amd64", "x86_64", "aarch64");
+
+    /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
+    public EpollProvider() {}
+
+    /**
+     * @return null on Linux x86-64 or AArch64 with native access granted to this module and the C
+     *     library's calls linked; else why not
+     */
+    @Override
+    public String unavailableReason() {
+        String os = System.getProperty("os.name", "");
+        if (!os.toLowerCase(Locale.ROOT).startsWith("linux")) {
+            return "epoll is Linux's, and this is " + os;
+        }
+        String arch = System.getProperty("os.arch", "");
+        if (!ARCHITECTURES.contains(arch)) {
+            return "the epoll module knows the structures of x86-64 and AArch64 only, and this is " + arch;
+        }
+        Module module = EpollProvider.class.getModule();
+        if (!module.isNativeAccessEnabled()) {
+            String name = module.isNamed() ? module.getName() : "ALL-UNNAMED";
+            return "native access is not enabled for " + name + " (--enable-native-access=" + name + ")";
+        }
+        try {
+            Syscalls.ensureLinked();
+            return null;
+        } catch (LinkageError e) {
+            return "the C library's socket and epoll calls could not be linked: " + e;
+        }
+    }
+
+    /** @return {@code "epoll"} */
+    @Override
+    public String description() {
+        return "epoll";
+    }
+
+    @Override
+    public Poller openPoller() throws IOException {
+        return EpollPoller.open();
+    }
+
+    @Override
+    public Listener listen(InetSocketAddress address, int backlog, boolean reusePort) throws IOException {
+        return EpollListener.open(address, backlog, reusePort);
+    }
+}
