@@ -218,7 +218,8 @@ final class Connections {
      * @param stopping whether the loop ends because the transport stops
      */
     void closeAll(boolean stopping) {
-        if (abandoned) {
+        if (abandoned) { // counted by the abandoning thread: only the sockets are left to release
+            poller.forEach(Closeables::closeQuietly);
             return;
         }
         forEach(c -> {
@@ -232,8 +233,9 @@ final class Connections {
 
     /**
      * From the thread stopping the transport, when this loop's thread is stuck in a service past the
-     * grace period: closes every connection's channel, counting in {@code stopCounters} those whose
-     * end the loop has not counted yet. The loop, if it ever returns, then closes quietly.
+     * grace period: {@linkplain StreamSocket#cut() cuts} every connection, counting in
+     * {@code stopCounters} those whose end the loop has not counted yet. The loop, if it ever
+     * returns, then releases the sockets quietly.
      *
      * @param stopCounters a shard that several threads may write
      * @return how many connections were cut
@@ -243,7 +245,7 @@ final class Connections {
         int[] cut = {0};
         // The poller's connections are safe to visit while the loop's thread, stuck in a service, leaves them alone.
         poller.forEach(socket -> {
-            Closeables.closeQuietly(socket);
+            cutQuietly(socket);
             Connection c = (Connection) socket.attachment();
             if (c != null && c.claimEnd()) {
                 cut[0]++;
@@ -255,6 +257,14 @@ final class Connections {
             }
         });
         return cut[0];
+    }
+
+    private static void cutQuietly(StreamSocket socket) {
+        try {
+            socket.cut();
+        } catch (IOException e) {
+            // already ended by its client: nothing left to cut
+        }
     }
 
     /** @return the connection's client, for messages */

@@ -71,4 +71,10 @@ final class NioSocket implements StreamSocket {
         }
         channel.close();
     }
+
+    /** {@code java.nio} already defers releasing the descriptor while another thread uses the channel. */
+    @Override
+    public void cut() throws IOException {
+        channel.close();
+    }
 }

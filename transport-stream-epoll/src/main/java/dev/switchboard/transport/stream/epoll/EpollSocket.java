@@ -80,6 +80,15 @@ final class EpollSocket implements StreamSocket {
         Syscalls.close(closing);
     }
 
+    /** {@code shutdown(SHUT_RDWR)}: the client sees the end, and the descriptor stays this connection's until {@link #close()}. */
+    @Override
+    public void cut() {
+        int open = fd;
+        if (open >= 0) {
+            Syscalls.shutdownBoth(open);
+        }
+    }
+
     private int open() throws ClosedChannelException {
         int open = fd;
         if (open < 0) {

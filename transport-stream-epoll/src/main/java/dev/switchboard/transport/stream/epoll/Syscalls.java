@@ -4,6 +4,7 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
@@ -37,6 +38,7 @@ final class Syscalls {
     static final int IPPROTO_IPV6 = 41;
     static final int IPV6_V6ONLY = 26;
     static final int SHUT_WR = 1;
+    static final int SHUT_RDWR = 2;
     /** {@code send}'s flag: a write to a connection its client closed fails with {@code EPIPE} instead of raising {@code SIGPIPE} */
     static final int MSG_NOSIGNAL = 0x4000;
 
@@ -169,6 +171,18 @@ final class Syscalls {
     static void close(int fd) {
         try {
             int ignored = (int) CLOSE.invokeExact(fd);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /**
+     * {@code shutdown(fd, SHUT_RDWR)}, its failure ignored: a connection its client has already ended
+     * has nothing left to shut. Not on a path taken per request: it allocates its capture segment.
+     */
+    static void shutdownBoth(int fd) {
+        try (Arena arena = Arena.ofConfined()) {
+            int ignored = (int) SHUTDOWN.invokeExact(arena.allocate(CAPTURE), fd, SHUT_RDWR);
         } catch (Throwable e) {
             throw rethrow(e);
         }

@@ -216,6 +216,18 @@ class EpollPollerTest {
         throw new AssertionError("nothing ready within " + Await.TIMEOUT);
     }
 
+    @Test
+    void aCutEndsTheConnectionForItsClientButKeepsItsDescriptorUntilClosed() throws Exception {
+        poller.register(server, Poller.READ, CONNECTION);
+        int descriptor = server.fd;
+        CompletableFuture.runAsync(server::cut).get(10, TimeUnit.SECONDS); // as a stop's thread does
+        assertEquals(-1, client.read(ByteBuffer.allocate(1)));
+        assertEquals(descriptor, server.fd);
+        assertEquals(-1, server.read(ByteBuffer.allocateDirect(8)));
+        server.close();
+        assertEquals(-1, server.fd);
+    }
+
     private String receive(int length) throws IOException {
         ByteBuffer received = ByteBuffer.allocate(length);
         while (received.hasRemaining()) {

@@ -55,9 +55,18 @@ public interface StreamSocket extends Closeable {
     Object attachment();
 
     /**
-     * Closes the connection and takes it out of its poller. Idempotent; from another thread than
-     * the loop's only while that thread is stuck elsewhere.
+     * Closes the connection and takes it out of its poller. Idempotent; on the loop's thread (or the
+     * acceptor's, before the connection is registered).
      */
     @Override
     void close() throws IOException;
+
+    /**
+     * From another thread than the loop's, while that thread is stuck elsewhere (in a service, past
+     * the grace period of a stop): ends the connection for its client at once, in both directions.
+     * The socket stays allocated, so that no connection accepted later can be given its descriptor
+     * while the loop's thread may still use it; {@link #close()} on the loop's thread, if it ever
+     * returns, releases it.
+     */
+    void cut() throws IOException;
 }
