@@ -9,6 +9,7 @@
  */
 module dev.switchboard.transport.stream.epoll {
     requires dev.switchboard.transport.stream;
+    requires dev.switchboard.transport.sockaddr;
 
     provides dev.switchboard.transport.stream.io.StreamIoProvider
             with dev.switchboard.transport.stream.epoll.EpollProvider;

@@ -8,6 +8,7 @@
  */
 module dev.switchboard.transport.udp.mmsg {
     requires dev.switchboard.transport.udp;
+    requires dev.switchboard.transport.sockaddr;
 
     provides dev.switchboard.transport.udp.batch.BatchDatagramProvider
             with dev.switchboard.transport.udp.mmsg.MmsgProvider;

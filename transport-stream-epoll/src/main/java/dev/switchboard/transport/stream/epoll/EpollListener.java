@@ -4,6 +4,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
+import dev.switchboard.transport.sockaddr.SocketAddresses;
 import dev.switchboard.transport.stream.io.Listener;
 import dev.switchboard.transport.stream.io.StreamSocket;
 import java.io.IOException;

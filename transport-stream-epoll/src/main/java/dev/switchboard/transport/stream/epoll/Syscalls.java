@@ -4,6 +4,7 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.switchboard.transport.sockaddr.SocketAddresses;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -25,8 +26,8 @@ import java.lang.invoke.VarHandle;
  */
 final class Syscalls {
 
-    static final int AF_INET = 2;
-    static final int AF_INET6 = 10;
+    static final int AF_INET = SocketAddresses.AF_INET;
+    static final int AF_INET6 = SocketAddresses.AF_INET6;
     static final int SOCK_STREAM = 1;
     static final int SOCK_NONBLOCK = 0x800;
     static final int SOCK_CLOEXEC = 0x80000;

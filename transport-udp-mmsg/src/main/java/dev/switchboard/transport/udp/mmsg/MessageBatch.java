@@ -4,6 +4,7 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.switchboard.transport.sockaddr.SocketAddresses;
 import dev.switchboard.transport.udp.batch.DatagramBatch;
 import java.io.IOException;
 import java.lang.foreign.Arena;

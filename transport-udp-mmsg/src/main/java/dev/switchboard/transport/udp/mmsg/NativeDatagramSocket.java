@@ -3,6 +3,7 @@ package dev.switchboard.transport.udp.mmsg;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.switchboard.transport.sockaddr.SocketAddresses;
 import dev.switchboard.transport.udp.batch.BatchDatagramSocket;
 import dev.switchboard.transport.udp.batch.DatagramBatch;
 import java.io.IOException;

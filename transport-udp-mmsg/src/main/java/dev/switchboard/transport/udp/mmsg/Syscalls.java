@@ -3,6 +3,7 @@ package dev.switchboard.transport.udp.mmsg;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
+import dev.switchboard.transport.sockaddr.SocketAddresses;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
@@ -18,8 +19,8 @@ import java.lang.invoke.VarHandle;
  */
 final class Syscalls {
 
-    static final int AF_INET = 2;
-    static final int AF_INET6 = 10;
+    static final int AF_INET = SocketAddresses.AF_INET;
+    static final int AF_INET6 = SocketAddresses.AF_INET6;
     static final int SOCK_DGRAM = 2;
     static final int SOCK_CLOEXEC = 0x80000;
     static final int SOL_SOCKET = 1;

@@ -1,4 +1,4 @@
-package dev.switchboard.transport.stream.epoll;
+package dev.switchboard.transport.sockaddr;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -15,15 +15,20 @@ import java.nio.ByteOrder;
 
 /**
  * {@code struct sockaddr_in} and {@code sockaddr_in6} to and from {@link InetSocketAddress}. An
- * IPv6 socket accepts IPv4 clients as IPv4-mapped addresses ({@code ::ffff:a.b.c.d}), which become
- * {@link Inet4Address}es here, as in the JDK.
+ * IPv6 socket serves IPv4 peers as IPv4-mapped addresses ({@code ::ffff:a.b.c.d}), which become
+ * {@link Inet4Address}es here, as in the JDK, and are mapped back when one is encoded for an IPv6
+ * socket.
  */
-final class SocketAddresses {
+public final class SocketAddresses {
 
+    /** The IPv4 address family, for {@code socket} and in a {@code sockaddr_in} */
+    public static final int AF_INET = 2;
+    /** The IPv6 address family, for {@code socket} and in a {@code sockaddr_in6} */
+    public static final int AF_INET6 = 10;
     /** {@code sizeof(struct sockaddr_in)} */
-    static final int IPV4_BYTES = 16;
+    public static final int IPV4_BYTES = 16;
     /** {@code sizeof(struct sockaddr_in6)}: room for either */
-    static final int IPV6_BYTES = 28;
+    public static final int IPV6_BYTES = 28;
 
     private static final ValueLayout.OfShort PORT = JAVA_SHORT.withOrder(ByteOrder.BIG_ENDIAN);
     private static final int FAMILY_OFFSET = 0;
@@ -36,14 +41,14 @@ final class SocketAddresses {
     private SocketAddresses() {}
 
     /**
-     * @param address where to bind
+     * @param address where to bind or send
      * @param ipv6 whether the socket is an IPv6 one
      * @param to at least {@link #IPV6_BYTES} bytes
      * @param offset where in {@code to}
      * @return the length written
      * @throws IllegalArgumentException for an IPv6 address on an IPv4 socket
      */
-    static int encode(InetSocketAddress address, boolean ipv6, MemorySegment to, long offset) {
+    public static int encode(InetSocketAddress address, boolean ipv6, MemorySegment to, long offset) {
         InetAddress ip = address.getAddress();
         to.asSlice(offset, IPV6_BYTES).fill((byte) 0);
         to.set(PORT, offset + PORT_OFFSET, (short) address.getPort());
@@ -51,11 +56,11 @@ final class SocketAddresses {
             if (!(ip instanceof Inet4Address)) {
                 throw new IllegalArgumentException("an IPv4 socket cannot use " + address);
             }
-            to.set(JAVA_SHORT, offset + FAMILY_OFFSET, (short) Syscalls.AF_INET);
+            to.set(JAVA_SHORT, offset + FAMILY_OFFSET, (short) AF_INET);
             MemorySegment.copy(ip.getAddress(), 0, to, JAVA_BYTE, offset + IPV4_ADDRESS_OFFSET, 4);
             return IPV4_BYTES;
         }
-        to.set(JAVA_SHORT, offset + FAMILY_OFFSET, (short) Syscalls.AF_INET6);
+        to.set(JAVA_SHORT, offset + FAMILY_OFFSET, (short) AF_INET6);
         to.set(JAVA_INT, offset + IPV6_FLOW_OFFSET, 0);
         if (ip instanceof Inet6Address ip6) {
             MemorySegment.copy(ip6.getAddress(), 0, to, JAVA_BYTE, offset + IPV6_ADDRESS_OFFSET, 16);
@@ -73,16 +78,16 @@ final class SocketAddresses {
      * @return the address and port
      * @throws IllegalArgumentException for another family
      */
-    static InetSocketAddress decode(MemorySegment from, long offset) {
+    public static InetSocketAddress decode(MemorySegment from, long offset) {
         int family = from.get(JAVA_SHORT, offset + FAMILY_OFFSET);
         int port = Short.toUnsignedInt(from.get(PORT, offset + PORT_OFFSET));
         try {
-            if (family == Syscalls.AF_INET) {
+            if (family == AF_INET) {
                 byte[] ip = new byte[4];
                 MemorySegment.copy(from, JAVA_BYTE, offset + IPV4_ADDRESS_OFFSET, ip, 0, 4);
                 return new InetSocketAddress(InetAddress.getByAddress(ip), port);
             }
-            if (family == Syscalls.AF_INET6) {
+            if (family == AF_INET6) {
                 byte[] ip = new byte[16];
                 MemorySegment.copy(from, JAVA_BYTE, offset + IPV6_ADDRESS_OFFSET, ip, 0, 16);
                 int scope = from.get(JAVA_INT, offset + IPV6_SCOPE_OFFSET);
