@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.switchboard.testkit.StreamClient;
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -50,8 +48,7 @@ class DistributionIT {
     Path directory;
 
     private Process process;
-    private Thread reader;
-    private final List<String> output = new ArrayList<>();
+    private ServerOutput output;
 
     @AfterEach
     void kill() {
@@ -87,42 +84,11 @@ class DistributionIT {
         builder.environment().put("CONFIG_FORCE_switchboard_admin_port", "0");
         builder.environment().putAll(environment);
         process = builder.start();
-        reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    synchronized (output) {
-                        output.add(line);
-                        output.notifyAll();
-                    }
-                }
-            } catch (IOException e) {
-                // kill() closed the stream while this thread read it: the test wants no more output
-            }
-        }, "switchboard-output");
-        reader.setDaemon(true);
-        reader.start();
+        output = new ServerOutput(process);
     }
 
-    /** Waits for a line of output matching {@code pattern}, until the output ends or 30 seconds pass. */
     private Matcher awaitLine(String pattern) throws InterruptedException {
-        Pattern compiled = Pattern.compile(pattern);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        synchronized (output) {
-            while (true) {
-                for (String line : output) {
-                    Matcher matcher = compiled.matcher(line);
-                    if (matcher.find()) {
-                        return matcher;
-                    }
-                }
-                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                if (left <= 0 || !reader.isAlive()) {
-                    throw new AssertionError("no line matching " + pattern + " in " + output);
-                }
-                output.wait(Math.min(left, 100));
-            }
-        }
+        return output.awaitLine(pattern);
     }
 
     /** A copy of the distribution, with its files' times but without class-data archives and their notes. */
@@ -159,10 +125,7 @@ class DistributionIT {
 
     private String allOutput() throws InterruptedException {
         exitStatus();
-        reader.join(TimeUnit.SECONDS.toMillis(10));
-        synchronized (output) {
-            return String.join("\n", output);
-        }
+        return output.whole();
     }
 
     @Test

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.testkit.StreamClient;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -24,7 +22,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -48,8 +45,7 @@ class SmallHeapIT {
     Path directory;
 
     private Process process;
-    private Thread reader;
-    private final List<String> output = new ArrayList<>();
+    private ServerOutput output;
 
     @AfterEach
     void kill() {
@@ -84,15 +80,15 @@ class SmallHeapIT {
             try (StreamClient client = StreamClient.connect(UnixDomainSocketAddress.of(socket))) {
                 assertEquals("HELLO\n", client.send("hello\n").readLine());
             }
-            assertTrue(process.isAlive(), "the server died: " + output());
+            assertTrue(process.isAlive(), "the server died: " + output.text());
         } finally {
             stop.set(true);
             hogs.join(TimeUnit.SECONDS.toMillis(10));
         }
         process.toHandle().destroy(); // SIGTERM
         assertTrue(process.waitFor(30, TimeUnit.SECONDS), "still running 30 s after SIGTERM");
-        reader.join(TimeUnit.SECONDS.toMillis(10));
-        assertFalse(output().contains("OutOfMemoryError"), output());
+        String whole = output.whole();
+        assertFalse(whole.contains("OutOfMemoryError"), whole);
     }
 
     /**
@@ -152,47 +148,10 @@ class SmallHeapIT {
         // The admin endpoint on a free port: 9464 may be taken, by a server running on this machine say.
         builder.environment().put("CONFIG_FORCE_switchboard_admin_port", "0");
         process = builder.start();
-        reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    synchronized (output) {
-                        output.add(line);
-                        output.notifyAll();
-                    }
-                }
-            } catch (IOException e) {
-                // kill() closed the stream while this thread read it: the test wants no more output
-            }
-        }, "switchboard-output");
-        reader.setDaemon(true);
-        reader.start();
+        output = new ServerOutput(process);
     }
 
-    private String output() {
-        synchronized (output) {
-            return String.join("\n", output);
-        }
-    }
-
-    /** Waits for a line of output matching {@code pattern}, until the output ends or 30 seconds pass. */
     private Matcher awaitLine(String pattern) throws InterruptedException {
-        Pattern compiled = Pattern.compile(pattern);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        synchronized (output) {
-            while (true) {
-                for (String line : output) {
-                    Matcher matcher = compiled.matcher(line);
-                    if (matcher.find()) {
-                        return matcher;
-                    }
-                }
-                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                if (left <= 0 || !reader.isAlive()) {
-                    throw new AssertionError("no line matching " + pattern + " in " + output);
-                }
-                output.wait(Math.min(left, 100));
-            }
-        }
+        return output.awaitLine(pattern);
     }
 }
