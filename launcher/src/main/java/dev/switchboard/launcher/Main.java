@@ -4,10 +4,12 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.switchboard.launcher.cli.Commands;
 import dev.switchboard.launcher.cli.Context;
+import dev.switchboard.launcher.cli.Serving;
 import dev.switchboard.launcher.endpoint.Admin;
 import dev.switchboard.launcher.endpoint.FatalFailures;
 import dev.switchboard.launcher.endpoint.Server;
 import dev.switchboard.launcher.logging.ShutdownAwareLogManager;
+import dev.switchboard.launcher.plugin.TransportPreparation;
 import dev.switchboard.launcher.reload.HangUpSignal;
 import dev.switchboard.launcher.reload.Reloader;
 import dev.switchboard.launcher.reload.Reloads;
@@ -35,6 +37,19 @@ public final class Main {
     /** What the shutdown hook exits with: 0 for a stop asked for, {@link #SERVING_THREAD_DIED} for one that was not. */
     private static volatile int exitStatus;
 
+    /** What serving is for the process: its transports prepared in the background, then {@link #serve}. */
+    private static final Serving SERVING = new Serving() {
+        @Override
+        public void prepare() {
+            TransportPreparation.startInBackground();
+        }
+
+        @Override
+        public int serve(Launcher launcher) {
+            return Main.serve(launcher);
+        }
+    };
+
     private Main() {}
 
     /** @param args the command line */
@@ -42,7 +57,7 @@ public final class Main {
         // The replies send prints are UTF-8, as the server reads and writes them, whatever the locale.
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, UTF_8), true);
-        int status = Commands.run(new Context(Home.fromSystemProperty(), System.getProperties(), System.in, Main::serve),
+        int status = Commands.run(new Context(Home.fromSystemProperty(), System.getProperties(), System.in, SERVING),
                 out, err, args);
         out.flush();
         err.flush();

@@ -28,13 +28,28 @@ public final class SourceRates {
     private final TokenBucket bucket;
     private final long coolDownNanos;
     private final int sets;
-    private final long seed = new SecureRandom().nextLong();
+    private final long seed = Seeds.RANDOM.nextLong();
     private final Object[] locks = new Object[STRIPES];
     private final boolean[] used;
     private final long[] highs;
     private final long[] lows;
     private final long[] fullAt;
     private final long[] coolUntil;
+
+    /** Where every table's seed comes from: one source, since creating the first loads the security providers. */
+    private static final class Seeds {
+        static final SecureRandom RANDOM = new SecureRandom();
+    }
+
+    /**
+     * Creates the source of the tables' seeds now, if no thread has yet: the first
+     * {@link SecureRandom} of a process loads the security providers, which is better done before
+     * an endpoint's start waits for it (for a provider's
+     * {@link dev.switchboard.api.TransportProvider#prepare()}). Thread-safe.
+     */
+    public static void prepare() {
+        Seeds.RANDOM.nextLong();
+    }
 
     /**
      * @param bucket each source's rate and burst

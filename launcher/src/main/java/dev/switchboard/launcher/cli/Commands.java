@@ -35,7 +35,7 @@ public final class Commands {
             return Cli.execute(context, out, err, args);
         }
         try {
-            return context.serving().serve(context.launcher(serving.get()));
+            return context.serve(serving.get());
         } catch (LaunchException e) {
             return launchFailure(e);
         } catch (RuntimeException e) {

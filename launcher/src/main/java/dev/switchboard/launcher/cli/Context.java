@@ -19,6 +19,18 @@ public record Context(Home home, Properties systemProperties, InputStream stdin,
     private static final String GUICE_BYTECODE_GENERATION = "guice_bytecode_gen_option";
 
     /**
+     * Serves the configuration the options name: {@link Serving#prepare()}, then
+     * {@link Serving#serve} with a launcher over it.
+     *
+     * @param options the command's {@code --config} and {@code -D}
+     * @return the exit status
+     */
+    int serve(ConfigOptions options) {
+        serving.prepare();
+        return serving.serve(launcher(options));
+    }
+
+    /**
      * @param options the command's {@code --config} and {@code -D}
      * @return a launcher over the configuration they name
      */

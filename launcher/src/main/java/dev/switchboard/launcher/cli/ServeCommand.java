@@ -26,6 +26,6 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return context.serving().serve(context.launcher(options));
+        return context.serve(options);
     }
 }

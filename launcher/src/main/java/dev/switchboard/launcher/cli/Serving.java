@@ -14,4 +14,10 @@ public interface Serving {
      * @throws dev.switchboard.launcher.LaunchException if the configuration is bad or an endpoint cannot start
      */
     int serve(Launcher launcher);
+
+    /**
+     * Called on the main thread as soon as the command line is known to serve, before the
+     * configuration is read: starts in the background what any start needs. Does nothing by default.
+     */
+    default void prepare() {}
 }

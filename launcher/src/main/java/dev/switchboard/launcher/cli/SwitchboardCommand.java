@@ -40,6 +40,6 @@ final class SwitchboardCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return check ? CheckCommand.check(context, options, spec.commandLine().getOut())
-                : context.serving().serve(context.launcher(options));
+                : context.serve(options);
     }
 }

@@ -68,6 +68,11 @@ record IoPath(StreamIoProvider accelerated, String why) {
         return accelerated == null ? NioPoller.open() : accelerated.openPoller();
     }
 
+    /** Looks for the accelerated path now, on the calling thread, if no thread has yet. */
+    static void prepare() {
+        IoPath ignored = Found.ACCELERATED;
+    }
+
     private static IoPath find() {
         StreamIoProvider provider = ServiceLoader.load(StreamIoProvider.class, IoPath.class.getClassLoader())
                 .findFirst().orElse(null);

@@ -83,6 +83,15 @@ public final class StreamTransport extends AbstractTransport {
     private SwitchableService switchable;
 
     /**
+     * Finds the accelerated path and links its native calls, if not done yet: the work the first
+     * TCP endpoint's start would otherwise do before it could listen. For a provider's
+     * {@link dev.switchboard.api.TransportProvider#prepare()}; thread-safe.
+     */
+    public static void prepareIo() {
+        IoPath.prepare();
+    }
+
+    /**
      * Creates an unstarted transport; nothing is bound until {@link #start}.
      *
      * @param context the endpoint's name, logger and settings

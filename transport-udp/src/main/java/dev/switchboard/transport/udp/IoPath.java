@@ -38,6 +38,11 @@ record IoPath(BatchDatagramProvider batched, String why) {
         return Found.BATCHED;
     }
 
+    /** Looks for the batched path now, on the calling thread, if no thread has yet. */
+    static void prepare() {
+        IoPath ignored = Found.BATCHED;
+    }
+
     private static IoPath find() {
         BatchDatagramProvider provider = ServiceLoader.load(BatchDatagramProvider.class, IoPath.class.getClassLoader())
                 .findFirst().orElse(null);
