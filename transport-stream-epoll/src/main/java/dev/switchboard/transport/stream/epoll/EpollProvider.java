@@ -1,12 +1,11 @@
 package dev.switchboard.transport.stream.epoll;
 
+import dev.switchboard.transport.sockaddr.NativeSupport;
 import dev.switchboard.transport.stream.io.Listener;
 import dev.switchboard.transport.stream.io.Poller;
 import dev.switchboard.transport.stream.io.StreamIoProvider;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * TCP listening sockets, connections and event loops through epoll and the socket calls, called
@@ -14,9 +13,6 @@ import java.util.Set;
  * native access. The stream transport finds it through {@link java.util.ServiceLoader}.
  */
 public final class EpollProvider implements StreamIoProvider {
-
-    /** The architectures whose {@code struct epoll_event} layout and socket constants this module uses. */
-    private static final Set<String> ARCHITECTURES = Set.of("amd64", "x86_64", "aarch64");
 
     /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
     public EpollProvider() {}
@@ -27,18 +23,9 @@ public final class EpollProvider implements StreamIoProvider {
      */
     @Override
     public String unavailableReason() {
-        String os = System.getProperty("os.name", "");
-        if (!os.toLowerCase(Locale.ROOT).startsWith("linux")) {
-            return "epoll is Linux's, and this is " + os;
-        }
-        String arch = System.getProperty("os.arch", "");
-        if (!ARCHITECTURES.contains(arch)) {
-            return "the epoll module knows the structures of x86-64 and AArch64 only, and this is " + arch;
-        }
-        Module module = EpollProvider.class.getModule();
-        if (!module.isNativeAccessEnabled()) {
-            String name = module.isNamed() ? module.getName() : "ALL-UNNAMED";
-            return "native access is not enabled for " + name + " (--enable-native-access=" + name + ")";
+        String unavailable = NativeSupport.unavailableReason(EpollProvider.class.getModule(), "epoll");
+        if (unavailable != null) {
+            return unavailable;
         }
         try {
             Syscalls.ensureLinked();

@@ -1,11 +1,10 @@
 package dev.switchboard.transport.udp.mmsg;
 
+import dev.switchboard.transport.sockaddr.NativeSupport;
 import dev.switchboard.transport.udp.batch.BatchDatagramProvider;
 import dev.switchboard.transport.udp.batch.BatchDatagramSocket;
 import java.io.IOException;
 import java.net.ProtocolFamily;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * Batched datagram sockets through {@code recvmmsg} and {@code sendmmsg}, called through the Foreign
@@ -13,9 +12,6 @@ import java.util.Set;
  * The udp transport finds it through {@link java.util.ServiceLoader}.
  */
 public final class MmsgProvider implements BatchDatagramProvider {
-
-    /** The architectures whose {@code struct msghdr} layout and socket constants this module uses. */
-    private static final Set<String> ARCHITECTURES = Set.of("amd64", "x86_64", "aarch64");
 
     /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
     public MmsgProvider() {}
@@ -26,18 +22,9 @@ public final class MmsgProvider implements BatchDatagramProvider {
      */
     @Override
     public String unavailableReason() {
-        String os = System.getProperty("os.name", "");
-        if (!os.toLowerCase(Locale.ROOT).startsWith("linux")) {
-            return "recvmmsg and sendmmsg are Linux's, and this is " + os;
-        }
-        String arch = System.getProperty("os.arch", "");
-        if (!ARCHITECTURES.contains(arch)) {
-            return "the batched module knows the socket structures of x86-64 and AArch64 only, and this is " + arch;
-        }
-        Module module = MmsgProvider.class.getModule();
-        if (!module.isNativeAccessEnabled()) {
-            String name = module.isNamed() ? module.getName() : "ALL-UNNAMED";
-            return "native access is not enabled for " + name + " (--enable-native-access=" + name + ")";
+        String unavailable = NativeSupport.unavailableReason(MmsgProvider.class.getModule(), "recvmmsg");
+        if (unavailable != null) {
+            return unavailable;
         }
         try {
             Syscalls.ensureLinked();
