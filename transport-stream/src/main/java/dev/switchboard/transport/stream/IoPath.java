@@ -1,6 +1,7 @@
 package dev.switchboard.transport.stream;
 
 import dev.switchboard.transport.Addresses;
+import dev.switchboard.transport.NativePath;
 import dev.switchboard.transport.stream.io.Listener;
 import dev.switchboard.transport.stream.io.Poller;
 import dev.switchboard.transport.stream.io.StreamIoProvider;
@@ -74,22 +75,11 @@ record IoPath(StreamIoProvider accelerated, String why) {
     }
 
     private static IoPath find() {
-        StreamIoProvider provider = ServiceLoader.load(StreamIoProvider.class, IoPath.class.getClassLoader())
-                .findFirst().orElse(null);
-        if (provider == null) {
-            int feature = Runtime.version().feature();
-            return nio("the module " + ACCELERATED_MODULE + " is not on the module path (" + (feature < 22
-                    ? "it needs JDK 22 or later; this is " + feature
-                    : "a distribution built with JDK 22 or later has it in lib/jdk22/") + ")");
-        }
-        String unavailable;
-        try {
-            unavailable = provider.unavailableReason();
-        } catch (RuntimeException | LinkageError e) {
-            unavailable = "the accelerated path failed to initialise: " + e;
-        }
-        return unavailable != null ? nio(unavailable)
-                : new IoPath(provider, "connections through " + provider.description()
+        NativePath<StreamIoProvider> found = NativePath.of(
+                ServiceLoader.load(StreamIoProvider.class, IoPath.class.getClassLoader()).findFirst(),
+                ACCELERATED_MODULE, StreamIoProvider::unavailableReason);
+        return found.provider() == null ? nio(found.unavailableReason())
+                : new IoPath(found.provider(), "connections through " + found.provider().description()
                         + " and the Foreign Function & Memory API (" + ACCELERATED_MODULE + ")");
     }
 

@@ -1,6 +1,7 @@
 package dev.switchboard.transport.udp;
 
 import dev.switchboard.api.MessageService;
+import dev.switchboard.transport.NativePath;
 import dev.switchboard.transport.udp.batch.BatchDatagramProvider;
 import java.util.ServiceLoader;
 
@@ -44,23 +45,12 @@ record IoPath(BatchDatagramProvider batched, String why) {
     }
 
     private static IoPath find() {
-        BatchDatagramProvider provider = ServiceLoader.load(BatchDatagramProvider.class, IoPath.class.getClassLoader())
-                .findFirst().orElse(null);
-        if (provider == null) {
-            int feature = Runtime.version().feature();
-            return nio("the module " + BATCHED_MODULE + " is not on the module path (" + (feature < 22
-                    ? "it needs JDK 22 or later; this is " + feature
-                    : "a distribution built with JDK 22 or later has it in lib/jdk22/") + ")");
-        }
-        String unavailable;
-        try {
-            unavailable = provider.unavailableReason();
-        } catch (RuntimeException | LinkageError e) {
-            unavailable = "batched datagram I/O failed to initialise: " + e;
-        }
-        return unavailable != null ? nio(unavailable)
-                : new IoPath(provider, "datagrams in batches: recvmmsg and sendmmsg through the Foreign Function & Memory API ("
-                        + BATCHED_MODULE + ")");
+        NativePath<BatchDatagramProvider> found = NativePath.of(
+                ServiceLoader.load(BatchDatagramProvider.class, IoPath.class.getClassLoader()).findFirst(),
+                BATCHED_MODULE, BatchDatagramProvider::unavailableReason);
+        return found.provider() == null ? nio(found.unavailableReason())
+                : new IoPath(found.provider(), "datagrams in batches: recvmmsg and sendmmsg through the Foreign"
+                        + " Function & Memory API (" + BATCHED_MODULE + ")");
     }
 
     private static IoPath nio(String reason) {
