@@ -4,6 +4,7 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.switchboard.transport.sockaddr.Errno;
 import dev.switchboard.transport.sockaddr.SocketAddresses;
 import dev.switchboard.transport.udp.batch.DatagramBatch;
 import java.io.IOException;
@@ -128,7 +129,7 @@ final class MessageBatch implements DatagramBatch {
         return switch (errno) {
             // the receive timeout, a signal, or an ICMP error that an earlier reply met
             case Syscalls.EAGAIN, Syscalls.EINTR, Syscalls.ECONNREFUSED -> 0;
-            default -> throw Errors.exception("recvmmsg", errno);
+            default -> throw Errno.exception("recvmmsg", errno);
         };
     }
 
@@ -205,7 +206,7 @@ final class MessageBatch implements DatagramBatch {
                     case Syscalls.EAGAIN -> SendFailure.BUFFER_FULL;
                     case Syscalls.ECONNREFUSED -> SendFailure.PEER_GONE;
                     default -> SendFailure.OTHER;
-                }, Errors.message(errno));
+                }, Errno.message(errno));
                 done++;
             }
         } finally {

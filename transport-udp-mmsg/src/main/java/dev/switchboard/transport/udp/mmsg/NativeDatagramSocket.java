@@ -3,6 +3,7 @@ package dev.switchboard.transport.udp.mmsg;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.switchboard.transport.sockaddr.Errno;
 import dev.switchboard.transport.sockaddr.SocketAddresses;
 import dev.switchboard.transport.udp.batch.BatchDatagramSocket;
 import dev.switchboard.transport.udp.batch.DatagramBatch;
@@ -67,9 +68,9 @@ final class NativeDatagramSocket implements BatchDatagramSocket {
             if (fd < 0) {
                 int errno = Syscalls.errno(capture);
                 if (errno == Syscalls.EAFNOSUPPORT) {
-                    throw new UnsupportedOperationException(Errors.message(errno));
+                    throw new UnsupportedOperationException(Errno.message(errno));
                 }
-                throw Errors.exception("socket", errno);
+                throw Errno.exception("socket", errno);
             }
             NativeDatagramSocket socket = new NativeDatagramSocket(fd, ipv6);
             if (ipv6) {
@@ -128,12 +129,12 @@ final class NativeDatagramSocket implements BatchDatagramSocket {
             MemorySegment name = arena.allocate(SocketAddresses.IPV6_BYTES, 8);
             int length = SocketAddresses.encode(address, ipv6, name, 0);
             if ((int) Syscalls.BIND.invokeExact(capture, fd, name, length) < 0) {
-                throw Errors.exception("bind", Syscalls.errno(capture));
+                throw Errno.exception("bind", Syscalls.errno(capture));
             }
             MemorySegment nameLength = arena.allocate(JAVA_INT);
             nameLength.set(JAVA_INT, 0, SocketAddresses.IPV6_BYTES);
             if ((int) Syscalls.GETSOCKNAME.invokeExact(capture, fd, name, nameLength) < 0) {
-                throw Errors.exception("getsockname", Syscalls.errno(capture));
+                throw Errno.exception("getsockname", Syscalls.errno(capture));
             }
             localAddress = SocketAddresses.decode(name, 0);
             return this;
@@ -258,7 +259,7 @@ final class NativeDatagramSocket implements BatchDatagramSocket {
             MemorySegment holder = arena.allocate(JAVA_INT);
             holder.set(JAVA_INT, 0, value);
             if ((int) Syscalls.SETSOCKOPT.invokeExact(capture, fd, level, option, holder, (int) JAVA_INT.byteSize()) < 0) {
-                throw Errors.exception("setsockopt", Syscalls.errno(capture));
+                throw Errno.exception("setsockopt", Syscalls.errno(capture));
             }
         } catch (IOException | RuntimeException | Error e) {
             throw e;
@@ -277,7 +278,7 @@ final class NativeDatagramSocket implements BatchDatagramSocket {
             MemorySegment length = arena.allocate(JAVA_INT);
             length.set(JAVA_INT, 0, (int) JAVA_INT.byteSize());
             if ((int) Syscalls.GETSOCKOPT.invokeExact(capture, fd, Syscalls.SOL_SOCKET, option, holder, length) < 0) {
-                throw Errors.exception("getsockopt", Syscalls.errno(capture));
+                throw Errno.exception("getsockopt", Syscalls.errno(capture));
             }
             return holder.get(JAVA_INT, 0);
         } catch (IOException | RuntimeException | Error e) {
@@ -299,7 +300,7 @@ final class NativeDatagramSocket implements BatchDatagramSocket {
             timeval.set(JAVA_LONG, JAVA_LONG.byteSize(), (millis % 1000) * 1000L);
             if ((int) Syscalls.SETSOCKOPT.invokeExact(capture, fd, Syscalls.SOL_SOCKET, Syscalls.SO_RCVTIMEO, timeval,
                     (int) timeval.byteSize()) < 0) {
-                throw Errors.exception("setsockopt", Syscalls.errno(capture));
+                throw Errno.exception("setsockopt", Syscalls.errno(capture));
             }
         } catch (IOException | RuntimeException | Error e) {
             throw e;

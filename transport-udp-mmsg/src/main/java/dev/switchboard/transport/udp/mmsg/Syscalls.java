@@ -39,11 +39,7 @@ final class Syscalls {
     static final int EINTR = 4;
     static final int EBADF = 9;
     static final int EAGAIN = 11;
-    static final int EACCES = 13;
     static final int EAFNOSUPPORT = 97;
-    static final int EADDRINUSE = 98;
-    static final int EADDRNOTAVAIL = 99;
-    static final int ENOTCONN = 107;
     static final int ECONNREFUSED = 111;
 
     /** Where a call leaves {@code errno}. */
