@@ -33,9 +33,11 @@ public interface TransportProvider {
      * Does ahead of time the work a first {@link #create} or start would do that no setting changes,
      * such as finding and linking native calls, so that it is done, or under way, when the first
      * endpoint starts. The launcher calls it on a thread of its own when a server starts, while it
-     * reads its configuration; it may run concurrently with {@link #create} and the start of its
-     * transports, so it must be thread-safe, and it may be called more than once. A failure is not
-     * reported here: the start that needs what failed meets it and says so. Does nothing by default.
+     * reads its configuration, for the providers on its module path (a plugin's layer exists only
+     * once the configuration is read, so plugins' are not called); it may run concurrently with
+     * {@link #create} and the start of its transports, so it must be thread-safe, and it may be
+     * called more than once. A failure is not reported here: the start that needs what failed meets
+     * it and says so. Does nothing by default.
      */
     default void prepare() {}
 }
