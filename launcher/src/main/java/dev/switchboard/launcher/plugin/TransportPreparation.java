@@ -25,12 +25,11 @@ public final class TransportPreparation {
     }
 
     private static void prepareEach() {
-        // First, as the first System.getLogger of the process looks for a logger finder in every jar.
-        System.Logger log = System.getLogger("switchboard.launcher");
         try {
             ServiceLoader.load(ModuleLayer.boot(), TransportProvider.class).forEach(TransportProvider::prepare);
         } catch (RuntimeException | ServiceConfigurationError | LinkageError e) {
-            log.log(DEBUG, "preparing the transports failed; the start that needs what failed says why", e);
+            System.getLogger("switchboard.launcher")
+                    .log(DEBUG, "preparing the transports failed; the start that needs what failed says why", e);
         }
     }
 }
