@@ -15,14 +15,10 @@ import java.util.Set;
  */
 public final class Errno {
 
-    /** {@code EBADF}: the descriptor is closed */
-    public static final int EBADF = 9;
-    /** {@code EACCES}: not permitted, such as a port below 1024 */
-    public static final int EACCES = 13;
-    /** {@code EADDRINUSE} */
-    public static final int EADDRINUSE = 98;
-    /** {@code EADDRNOTAVAIL} */
-    public static final int EADDRNOTAVAIL = 99;
+    private static final int EBADF = 9;
+    private static final int EACCES = 13;
+    private static final int EADDRINUSE = 98;
+    private static final int EADDRNOTAVAIL = 99;
 
     /** The C library's messages for what socket calls fail with; others are named by number. */
     private static final Map<Integer, String> MESSAGES = Map.ofEntries(
