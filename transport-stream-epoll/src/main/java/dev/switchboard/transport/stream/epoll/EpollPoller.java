@@ -191,7 +191,6 @@ final class EpollPoller implements Poller {
             connection.revisiting = true;
             if (revisits == revisit.length) {
                 revisit = Arrays.copyOf(revisit, 2 * revisits);
-                visiting = Arrays.copyOf(visiting, 2 * revisits);
             }
             revisit[revisits++] = connection;
         }
