@@ -26,10 +26,9 @@ import java.util.function.Consumer;
  * read to the end ({@link EpollSocket#mayRead}): set by a reported edge, cleared by a read that
  * leaves room in its buffer (the socket had no more, unless its client shut its side: then until
  * the read that finds the end of the stream, as an edge may have reported both at once) or finds
- * nothing. A connection that may still
- * have input and wants to read is visited again after the next wait, which then does not block:
- * once per wait, as with level triggering, so a client that keeps sending does not starve the
- * others. Reading interest is kept here, without a system call: a paused connection stays in the
+ * nothing. A connection that may still have input and wants to read is visited again after the
+ * next wait, which then does not block: once per wait, as with level triggering, so a client that
+ * keeps sending does not starve the others. Reading interest is kept here, without a system call: a paused connection stays in the
  * set, and reading resumes with a visit if an edge came meanwhile. Writing interest is the set's
  * {@code EPOLLOUT}, changed with {@code epoll_ctl}, which reports a connection already writable.
  */
