@@ -1,6 +1,6 @@
 /**
- * Accelerated stream I/O for TCP endpoints on JDK 22 and later: epoll (level-triggered) and the
- * socket calls ({@code accept4}, {@code read}, {@code write}, {@code shutdown}, {@code close}) made
+ * Accelerated stream I/O for TCP endpoints on JDK 22 and later: epoll (edge-triggered) and the
+ * socket calls ({@code accept4}, {@code recv}, {@code send}, {@code shutdown}, {@code close}) made
  * directly through the Foreign Function & Memory API, without {@code java.nio}'s channels, selector
  * bookkeeping and per-connection objects. Linux only, and only when the JVM grants this module native
  * access ({@code --enable-native-access=dev.switchboard.transport.stream.epoll}, as

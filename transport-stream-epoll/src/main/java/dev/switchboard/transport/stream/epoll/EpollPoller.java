@@ -15,17 +15,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * One event loop's epoll set, level-triggered, with an eventfd to wake it: a connection is
- * registered with the operations it is interested in ({@code epoll_ctl} only when they change, and
- * taken out of the set while it is interested in none, as {@code java.nio} does), and each wait
- * reports every ready connection, found by its descriptor in an array. The connections' reads and
+ * One event loop's epoll set, edge-triggered, with an eventfd to wake it: each wait reports every
+ * connection whose state changed, found by its descriptor in an array. The connections' reads and
  * writes go through here too, with the loop's native scratch memory; nothing is allocated per call
  * (see {@link Syscalls} for why the calls made per request do not capture {@code errno}).
  *
- * <p>Level-triggered, as {@code java.nio}'s selector is: the loop reads once per readiness and
- * pauses a connection by dropping its read interest, which is exactly what level triggering expresses;
- * edge triggering would need a read until {@code EAGAIN} (one more system call per request) or a
- * read of its own whenever reading resumes, for the same one wait, one read and one write per request.
+ * <p>Edge-triggered, as Netty's epoll transport is: a level-triggered set puts every connection a
+ * wait reports back on its ready list, and the next wait polls each again in the kernel, mostly to
+ * find it no longer ready. An edge is reported once, so this poller remembers what it has not seen
+ * read to the end ({@link EpollSocket#mayRead}): set by a reported edge, cleared by a read that
+ * leaves room in its buffer (the socket had no more, unless its client shut its side: then until
+ * the read that finds the end of the stream, as an edge may have reported both at once) or finds
+ * nothing. A connection that may still have input and wants to read is visited again after the
+ * next wait, which then does not block: once per wait, as with level triggering, so a client that
+ * keeps sending does not starve the others. Reading interest is kept here, without a system call: a paused connection stays in the
+ * set, and reading resumes with a visit if an edge came meanwhile. Writing interest is the set's
+ * {@code EPOLLOUT}, changed with {@code epoll_ctl}, which reports a connection already writable.
  */
 final class EpollPoller implements Poller {
 
@@ -47,6 +52,11 @@ final class EpollPoller implements Poller {
     private boolean closed;
     /** The registered connections by descriptor. */
     private EpollSocket[] byFd = new EpollSocket[256];
+    /** The connections to visit after the next wait: they may have input left, and want to read. */
+    private EpollSocket[] revisit = new EpollSocket[64];
+    private int revisits;
+    /** Those of the current poll, taken from {@link #revisit} before its wait. */
+    private EpollSocket[] visiting = new EpollSocket[64];
 
     private EpollPoller(int epfd, int wakeFd, Arena arena) {
         this.epfd = epfd;
@@ -108,18 +118,22 @@ final class EpollPoller implements Poller {
             byFd = Arrays.copyOf(byFd, Math.max(fd + 1, 2 * byFd.length));
         }
         byFd[fd] = connection;
-        if (interest != 0) {
-            ctl(Syscalls.EPOLL_CTL_ADD, fd, events(interest));
-        }
+        ctl(Syscalls.EPOLL_CTL_ADD, fd, events(interest)); // reports input already there
         connection.interest = interest;
     }
 
     @Override
     public void poll(long timeoutMillis, ReadyHandler handler) throws IOException {
+        // visited after the wait; those that still have input then are visited after the next one
+        int due = revisits;
+        EpollSocket[] dueNow = revisit;
+        revisit = visiting;
+        visiting = dueNow;
+        revisits = 0;
         int ready;
         try {
             ready = (int) Syscalls.EPOLL_WAIT_FAST.invokeExact(epfd, events, MAX_EVENTS,
-                    (int) Math.min(timeoutMillis, Integer.MAX_VALUE));
+                    due > 0 ? 0 : (int) Math.min(timeoutMillis, Integer.MAX_VALUE));
             if (ready < 0) { // interrupted by a signal, most likely: ask again without waiting, to learn why
                 ready = (int) Syscalls.EPOLL_WAIT.invokeExact(capture, epfd, events, MAX_EVENTS, 0);
             }
@@ -128,10 +142,10 @@ final class EpollPoller implements Poller {
         }
         if (ready < 0) {
             int errno = Syscalls.errno(capture);
-            if (errno == Syscalls.EINTR) {
-                return;
+            if (errno != Syscalls.EINTR) {
+                throw Errors.exception("epoll_wait", errno);
             }
-            throw Errors.exception("epoll_wait", errno);
+            ready = 0;
         }
         for (int i = 0; i < ready; i++) {
             long at = (long) i * Syscalls.EPOLL_EVENT_BYTES;
@@ -146,12 +160,38 @@ final class EpollPoller implements Poller {
             if (connection == null) {
                 continue;
             }
-            int interest = connection.interest;
-            int ops = (happened & (Syscalls.EPOLLERR | Syscalls.EPOLLHUP)) != 0 ? interest
+            int ops = (happened & (Syscalls.EPOLLERR | Syscalls.EPOLLHUP)) != 0 ? READ | WRITE
                     : ((happened & Syscalls.EPOLLIN) != 0 ? READ : 0) | ((happened & Syscalls.EPOLLOUT) != 0 ? WRITE : 0);
-            if ((ops & interest) != 0) {
-                handler.ready(connection, ops & interest);
+            if ((ops & READ) != 0) {
+                connection.mayRead = true;
             }
+            if ((happened & (Syscalls.EPOLLRDHUP | Syscalls.EPOLLERR | Syscalls.EPOLLHUP)) != 0) {
+                connection.inputShut = true;
+            }
+            if ((ops & connection.interest) != 0) {
+                handler.ready(connection, ops & connection.interest);
+            }
+            revisitIfUnread(connection);
+        }
+        for (int i = 0; i < due; i++) {
+            EpollSocket connection = visiting[i];
+            visiting[i] = null;
+            connection.revisiting = false;
+            if (connection.fd >= 0 && connection.mayRead && (connection.interest & READ) != 0) {
+                handler.ready(connection, READ);
+                revisitIfUnread(connection);
+            }
+        }
+    }
+
+    /** Visits {@code connection} after the next wait if it may have input left and wants to read. */
+    private void revisitIfUnread(EpollSocket connection) {
+        if (connection.mayRead && (connection.interest & READ) != 0 && !connection.revisiting && connection.fd >= 0) {
+            connection.revisiting = true;
+            if (revisits == revisit.length) {
+                revisit = Arrays.copyOf(revisit, 2 * revisits);
+            }
+            revisit[revisits++] = connection;
         }
     }
 
@@ -211,45 +251,61 @@ final class EpollPoller implements Poller {
         }
     }
 
-    /** Changes what the poller watches {@code connection} for. */
+    /**
+     * Changes what the poller watches {@code connection} for: writing with {@code epoll_ctl}, reading
+     * here, visiting it after the next wait if an edge came while it did not read.
+     */
     void change(EpollSocket connection, int fd, int ops) throws IOException {
         int before = connection.interest;
         if (ops == before) {
             return;
         }
-        int op = ops == 0 ? Syscalls.EPOLL_CTL_DEL : before == 0 ? Syscalls.EPOLL_CTL_ADD : Syscalls.EPOLL_CTL_MOD;
-        ctl(op, fd, events(ops));
+        if (((ops ^ before) & WRITE) != 0) {
+            ctl(Syscalls.EPOLL_CTL_MOD, fd, events(ops));
+        }
         connection.interest = ops;
+        revisitIfUnread(connection);
     }
 
-    int read(int fd, ByteBuffer into) throws IOException {
+    /** Reads; a read that fills {@code into} leaves the connection to be read again. */
+    int read(EpollSocket connection, int fd, ByteBuffer into) throws IOException {
         int position = into.position();
         long room = into.limit() - position;
         long read;
         try {
             if (into.isDirect()) {
                 long address = reads.of(into);
-                read = (long) Syscalls.READ_FAST.invokeExact(fd, address, room);
+                read = (long) Syscalls.RECV_FAST.invokeExact(fd, address, room, 0);
                 if (read < 0) {
                     // Again, to learn why. A pending socket error (a reset) is reported once: the second
                     // read finds the end of the stream instead, and the connection ends as if closed.
-                    read = (long) Syscalls.READ.invokeExact(capture, fd, address, room);
+                    read = (long) Syscalls.RECV.invokeExact(capture, fd, address, room, 0);
                 }
             } else {
-                read = (long) Syscalls.READ_SEGMENT.invokeExact(capture, fd, MemorySegment.ofBuffer(into), room);
+                read = (long) Syscalls.RECV_SEGMENT.invokeExact(capture, fd, MemorySegment.ofBuffer(into), room, 0);
             }
         } catch (Throwable e) {
             throw Syscalls.rethrow(e);
         }
         if (read > 0) {
             into.position(position + (int) read);
+            if (read < room && !connection.inputShut) { // TCP returns less than asked only once it has nothing more
+                connection.mayRead = false;
+            } else {
+                revisitIfUnread(connection);
+            }
             return (int) read;
         }
         if (read == 0) {
             return room == 0 ? 0 : -1;
         }
         int errno = Syscalls.errno(capture);
-        if (errno == Syscalls.EAGAIN || errno == Syscalls.EINTR) {
+        if (errno == Syscalls.EAGAIN) {
+            connection.mayRead = false;
+            return 0;
+        }
+        if (errno == Syscalls.EINTR) {
+            revisitIfUnread(connection);
             return 0;
         }
         throw Errors.exception("read", errno);
@@ -324,7 +380,8 @@ final class EpollPoller implements Poller {
         }
     }
 
+    /** Input is always watched, whatever the reading interest: that is kept here. */
     private static int events(int ops) {
-        return ((ops & READ) != 0 ? Syscalls.EPOLLIN : 0) | ((ops & WRITE) != 0 ? Syscalls.EPOLLOUT : 0);
+        return Syscalls.EPOLLIN | Syscalls.EPOLLRDHUP | Syscalls.EPOLLET | ((ops & WRITE) != 0 ? Syscalls.EPOLLOUT : 0);
     }
 }

@@ -20,6 +20,12 @@ final class EpollSocket implements StreamSocket {
     EpollPoller poller;
     int interest;
     Object attachment;
+    /** An edge reported input that no read has yet found to be the last: set and cleared by the poller. */
+    boolean mayRead;
+    /** The client shut its output: a read that leaves room in its buffer still has the end of the stream to find. */
+    boolean inputShut;
+    /** Whether the poller has it in its list of connections to visit after the next wait. */
+    boolean revisiting;
 
     EpollSocket(int fd, InetSocketAddress remote, InetSocketAddress local) {
         this.fd = fd;
@@ -29,7 +35,7 @@ final class EpollSocket implements StreamSocket {
 
     @Override
     public int read(ByteBuffer into) throws IOException {
-        return registered().read(open(), into);
+        return registered().read(this, open(), into);
     }
 
     @Override

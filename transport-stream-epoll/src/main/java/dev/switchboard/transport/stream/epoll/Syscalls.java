@@ -51,6 +51,10 @@ final class Syscalls {
     static final int EPOLLOUT = 0x004;
     static final int EPOLLERR = 0x008;
     static final int EPOLLHUP = 0x010;
+    /** The peer shut its output: the end of the stream is there to read */
+    static final int EPOLLRDHUP = 0x2000;
+    /** Edge-triggered: reported when the state changes, not while it lasts */
+    static final int EPOLLET = 1 << 31;
     static final int EFD_NONBLOCK = 0x800;
     static final int EFD_CLOEXEC = 0x80000;
     static final short POLLIN = 0x001;
@@ -104,13 +108,25 @@ final class Syscalls {
     /** {@code ssize_t send(int fd, const void *buf, size_t n, int flags)} on native memory, the address as a number */
     static final MethodHandle SEND = link("send", true,
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT));
-    /** {@link #READ} without {@code errno} */
+    /**
+     * {@code ssize_t recv(int fd, void *buf, size_t n, int flags)} on native memory, the address as a
+     * number: a socket's reads, through {@code recvfrom}, which goes straight to the socket where
+     * {@code read} passes through the file layer first ({@code fdget_pos}, {@code vfs_read},
+     * {@code sock_read_iter}) for the same result
+     */
+    static final MethodHandle RECV = link("recv", true,
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT));
+    /** {@link #READ} without {@code errno}: the eventfd's */
     static final MethodHandle READ_FAST = linkFast("read", true, FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG));
+    /** {@link #RECV} without {@code errno} */
+    static final MethodHandle RECV_FAST = linkFast("recv", true,
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT));
     /** {@link #SEND} without {@code errno} */
     static final MethodHandle SEND_FAST = linkFast("send", true,
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT));
-    /** {@code ssize_t read(int fd, void *buf, size_t n)} into any segment, the Java heap's too */
-    static final MethodHandle READ_SEGMENT = link("read", true, FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
+    /** {@code ssize_t recv(int fd, void *buf, size_t n, int flags)} into any segment, the Java heap's too */
+    static final MethodHandle RECV_SEGMENT = link("recv", true,
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
     /** {@code ssize_t send(int fd, const void *buf, size_t n, int flags)} from any segment, the Java heap's too */
     static final MethodHandle SEND_SEGMENT = link("send", true,
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));

@@ -130,6 +130,60 @@ class EpollPollerTest {
     }
 
     @Test
+    void comesBackAfterTheNextWaitToAConnectionWhoseReadFilledItsBuffer() throws IOException {
+        poller.register(server, Poller.READ, CONNECTION);
+        client.write(US_ASCII.encode("more than ten bytes"));
+        pollUntilReady();
+        assertEquals(10, server.read(ByteBuffer.allocateDirect(10)));
+        // nothing new came: edge-triggered, only the poller's memory of unread input reports it again
+        assertEquals(List.of(Poller.READ), pollOnce(5_000));
+        assertEquals(9, server.read(ByteBuffer.allocateDirect(10)));
+        assertEquals(List.of(), pollOnce(50));
+    }
+
+    @Test
+    void comesBackForTheEndOfTheStreamAfterAReadThatLeftRoom() throws IOException {
+        poller.register(server, Poller.READ, CONNECTION);
+        client.write(US_ASCII.encode("last"));
+        client.shutdownOutput();
+        assertEquals(List.of(Poller.READ), pollUntilReady());
+        assertEquals(4, server.read(ByteBuffer.allocateDirect(64)));
+        // one edge may have brought both the bytes and the end: the end is still to be read
+        assertEquals(List.of(Poller.READ), pollOnce(5_000));
+        assertEquals(-1, server.read(ByteBuffer.allocateDirect(64)));
+    }
+
+    @Test
+    void aClientThatKeepsSendingIsVisitedOncePerWaitSoThatAnotherIsServed() throws IOException {
+        try (SocketChannel otherClient = SocketChannel.open(listener.localAddress());
+                EpollSocket other = EpollListenerTest.awaitConnection(listener)) {
+            poller.register(server, Poller.READ, CONNECTION);
+            poller.register(other, Poller.READ, CONNECTION);
+            client.write(ByteBuffer.allocate(32 * 1024));
+            ByteBuffer chunk = ByteBuffer.allocateDirect(1024);
+            List<StreamSocket> ready = new ArrayList<>();
+            Poller.ReadyHandler readChunk = (socket, ops) -> {
+                ready.add(socket);
+                try {
+                    socket.read(chunk.clear());
+                } catch (IOException e) {
+                    throw new AssertionError(e);
+                }
+            };
+            poller.poll(5_000, readChunk);
+            assertEquals(List.of(server), ready);
+            otherClient.write(US_ASCII.encode("me too"));
+            ready.clear();
+            poller.poll(5_000, readChunk);
+            assertEquals(2, ready.size(), "each read once: " + ready);
+            assertTrue(ready.contains(server) && ready.contains(other), ready.toString());
+            ready.clear();
+            poller.poll(5_000, readChunk);
+            assertEquals(List.of(server), ready); // the one with input left, once
+        }
+    }
+
+    @Test
     void reportsAConnectionReadyToWriteWhileInterestedInWriting() throws IOException {
         poller.register(server, Poller.READ, CONNECTION);
         server.interest(Poller.READ | Poller.WRITE);
