@@ -4,6 +4,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
+import dev.switchboard.transport.sockaddr.Errno;
 import dev.switchboard.transport.sockaddr.SocketAddresses;
 import dev.switchboard.transport.stream.io.Listener;
 import dev.switchboard.transport.stream.io.StreamSocket;
@@ -86,7 +87,7 @@ final class EpollListener implements Listener {
             fd = (int) Syscalls.SOCKET.invokeExact(capture, ipv6 ? Syscalls.AF_INET6 : Syscalls.AF_INET,
                     Syscalls.SOCK_STREAM | Syscalls.SOCK_NONBLOCK | Syscalls.SOCK_CLOEXEC, 0);
             if (fd < 0) {
-                throw Errors.exception("socket", Syscalls.errno(capture));
+                throw Errno.exception("socket", Syscalls.errno(capture));
             }
             MemorySegment value = arena.allocate(JAVA_INT);
             setOption(capture, value, fd, Syscalls.SOL_SOCKET, Syscalls.SO_REUSEADDR, 1);
@@ -100,15 +101,15 @@ final class EpollListener implements Listener {
             MemorySegment sockaddr = arena.allocate(SocketAddresses.IPV6_BYTES, 8);
             int addressLength = SocketAddresses.encode(address, ipv6, sockaddr, 0);
             if ((int) Syscalls.BIND.invokeExact(capture, fd, sockaddr, addressLength) < 0) {
-                throw Errors.exception("bind", Syscalls.errno(capture));
+                throw Errno.exception("bind", Syscalls.errno(capture));
             }
             if ((int) Syscalls.LISTEN.invokeExact(capture, fd, backlog) < 0) {
-                throw Errors.exception("listen", Syscalls.errno(capture));
+                throw Errno.exception("listen", Syscalls.errno(capture));
             }
             InetSocketAddress bound = localAddress(capture, fd, sockaddr, value);
             wakeFd = (int) Syscalls.EVENTFD.invokeExact(capture, 0, Syscalls.EFD_NONBLOCK | Syscalls.EFD_CLOEXEC);
             if (wakeFd < 0) {
-                throw Errors.exception("eventfd", Syscalls.errno(capture));
+                throw Errno.exception("eventfd", Syscalls.errno(capture));
             }
             return new EpollListener(fd, wakeFd, bound, arena);
         } catch (Throwable e) {
@@ -142,7 +143,7 @@ final class EpollListener implements Listener {
                     case Syscalls.EBADF, Syscalls.EINVAL:
                         throw new ClosedChannelException();
                     default:
-                        throw Errors.exception("accept", errno);
+                        throw Errno.exception("accept", errno);
                 }
             }
         } catch (IOException | RuntimeException | Error e) {
@@ -182,7 +183,7 @@ final class EpollListener implements Listener {
         try {
             int ready = (int) Syscalls.POLL.invokeExact(capture, pollFds, 2L, -1);
             if (ready < 0 && Syscalls.errno(capture) != Syscalls.EINTR) {
-                throw Errors.exception("poll", Syscalls.errno(capture));
+                throw Errno.exception("poll", Syscalls.errno(capture));
             }
             if (ready > 0 && pollFds.get(JAVA_SHORT, 14) != 0) {
                 long ignored = (long) Syscalls.READ.invokeExact(capture, wakeFd, counter.address(), 8L);
@@ -267,7 +268,7 @@ final class EpollListener implements Listener {
             throw Syscalls.rethrow(e);
         }
         if (result < 0) {
-            throw Errors.exception("getsockname", Syscalls.errno(capture));
+            throw Errno.exception("getsockname", Syscalls.errno(capture));
         }
         return SocketAddresses.decode(sockaddr, 0);
     }
@@ -282,7 +283,7 @@ final class EpollListener implements Listener {
             throw Syscalls.rethrow(e);
         }
         if (result < 0) {
-            throw Errors.exception("setsockopt", Syscalls.errno(capture));
+            throw Errno.exception("setsockopt", Syscalls.errno(capture));
         }
     }
 }

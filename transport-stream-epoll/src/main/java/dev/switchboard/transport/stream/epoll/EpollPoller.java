@@ -3,6 +3,7 @@ package dev.switchboard.transport.stream.epoll;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.switchboard.transport.sockaddr.Errno;
 import dev.switchboard.transport.stream.io.Poller;
 import dev.switchboard.transport.stream.io.StreamSocket;
 import java.io.IOException;
@@ -83,11 +84,11 @@ final class EpollPoller implements Poller {
         try {
             epfd = (int) Syscalls.EPOLL_CREATE1.invokeExact(capture, Syscalls.EPOLL_CLOEXEC);
             if (epfd < 0) {
-                throw Errors.exception("epoll_create1", Syscalls.errno(capture));
+                throw Errno.exception("epoll_create1", Syscalls.errno(capture));
             }
             wakeFd = (int) Syscalls.EVENTFD.invokeExact(capture, 0, Syscalls.EFD_NONBLOCK | Syscalls.EFD_CLOEXEC);
             if (wakeFd < 0) {
-                throw Errors.exception("eventfd", Syscalls.errno(capture));
+                throw Errno.exception("eventfd", Syscalls.errno(capture));
             }
             ctl(capture, arena.allocate(16, 8), epfd, Syscalls.EPOLL_CTL_ADD, wakeFd, Syscalls.EPOLLIN);
             return new EpollPoller(epfd, wakeFd, arena);
@@ -143,7 +144,7 @@ final class EpollPoller implements Poller {
         if (ready < 0) {
             int errno = Syscalls.errno(capture);
             if (errno != Syscalls.EINTR) {
-                throw Errors.exception("epoll_wait", errno);
+                throw Errno.exception("epoll_wait", errno);
             }
             ready = 0;
         }
@@ -308,7 +309,7 @@ final class EpollPoller implements Poller {
             revisitIfUnread(connection);
             return 0;
         }
-        throw Errors.exception("read", errno);
+        throw Errno.exception("read", errno);
     }
 
     private void read(int fd, MemorySegment into) throws IOException {
@@ -345,7 +346,7 @@ final class EpollPoller implements Poller {
         if (errno == Syscalls.EAGAIN || errno == Syscalls.EINTR) {
             return 0;
         }
-        throw Errors.exception("write", errno);
+        throw Errno.exception("write", errno);
     }
 
     void shutdownOutput(int fd) throws IOException {
@@ -356,7 +357,7 @@ final class EpollPoller implements Poller {
             throw Syscalls.rethrow(e);
         }
         if (result < 0) {
-            throw Errors.exception("shutdown", Syscalls.errno(capture));
+            throw Errno.exception("shutdown", Syscalls.errno(capture));
         }
     }
 
@@ -376,7 +377,7 @@ final class EpollPoller implements Poller {
             throw Syscalls.rethrow(e);
         }
         if (result < 0) {
-            throw Errors.exception("epoll_ctl", Syscalls.errno(capture));
+            throw Errno.exception("epoll_ctl", Syscalls.errno(capture));
         }
     }
 

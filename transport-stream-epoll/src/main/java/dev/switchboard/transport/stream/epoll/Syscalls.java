@@ -62,14 +62,8 @@ final class Syscalls {
     static final int EINTR = 4;
     static final int EBADF = 9;
     static final int EAGAIN = 11;
-    static final int EACCES = 13;
     static final int EINVAL = 22;
-    static final int EPIPE = 32;
     static final int ECONNABORTED = 103;
-    static final int ECONNRESET = 104;
-    static final int EADDRINUSE = 98;
-    static final int EADDRNOTAVAIL = 99;
-    static final int ETIMEDOUT = 110;
 
     /** {@code sizeof(struct epoll_event)}: packed on x86-64, its 64-bit data aligned on AArch64. */
     static final int EPOLL_EVENT_BYTES;
