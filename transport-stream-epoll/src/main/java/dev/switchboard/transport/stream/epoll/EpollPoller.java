@@ -136,7 +136,7 @@ final class EpollPoller implements Poller {
             ready = (int) Syscalls.EPOLL_WAIT_FAST.invokeExact(epfd, events, MAX_EVENTS,
                     due > 0 ? 0 : (int) Math.min(timeoutMillis, Integer.MAX_VALUE));
             if (ready < 0) { // interrupted by a signal, most likely: ask again without waiting, to learn why
-                ready = (int) Syscalls.EPOLL_WAIT.invokeExact(capture, epfd, events, MAX_EVENTS, 0);
+                ready = (int) Syscalls.Seldom.EPOLL_WAIT.invokeExact(capture, epfd, events, MAX_EVENTS, 0);
             }
         } catch (Throwable e) {
             throw Syscalls.rethrow(e);
@@ -280,10 +280,10 @@ final class EpollPoller implements Poller {
                 if (read < 0) {
                     // Again, to learn why. A pending socket error (a reset) is reported once: the second
                     // read finds the end of the stream instead, and the connection ends as if closed.
-                    read = (long) Syscalls.RECV.invokeExact(capture, fd, address, room, 0);
+                    read = (long) Syscalls.Seldom.RECV.invokeExact(capture, fd, address, room, 0);
                 }
             } else {
-                read = (long) Syscalls.RECV_SEGMENT.invokeExact(capture, fd, MemorySegment.ofBuffer(into), room, 0);
+                read = (long) Syscalls.Seldom.RECV_SEGMENT.invokeExact(capture, fd, MemorySegment.ofBuffer(into), room, 0);
             }
         } catch (Throwable e) {
             throw Syscalls.rethrow(e);
@@ -329,10 +329,10 @@ final class EpollPoller implements Poller {
                 long address = writes.of(from);
                 written = (long) Syscalls.SEND_FAST.invokeExact(fd, address, length, Syscalls.MSG_NOSIGNAL);
                 if (written < 0) { // again, to learn why: a reset is then "Broken pipe", as the peer is gone either way
-                    written = (long) Syscalls.SEND.invokeExact(capture, fd, address, length, Syscalls.MSG_NOSIGNAL);
+                    written = (long) Syscalls.Seldom.SEND.invokeExact(capture, fd, address, length, Syscalls.MSG_NOSIGNAL);
                 }
             } else {
-                written = (long) Syscalls.SEND_SEGMENT.invokeExact(capture, fd, MemorySegment.ofBuffer(from), length,
+                written = (long) Syscalls.Seldom.SEND_SEGMENT.invokeExact(capture, fd, MemorySegment.ofBuffer(from), length,
                         Syscalls.MSG_NOSIGNAL);
             }
         } catch (Throwable e) {

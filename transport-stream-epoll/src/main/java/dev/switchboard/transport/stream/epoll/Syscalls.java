@@ -20,9 +20,12 @@ import java.lang.invoke.VarHandle;
  * {@code errno}; a call returning -1 failed with it. The {@code *_FAST} ones, for the calls made per
  * request, take no such segment: capturing {@code errno} slices that segment on every call, an
  * allocation that only C2 removes, and the loops must not allocate from their first request on; a
- * fast call that fails is made again with the capturing handle to learn why. The calls that never wait (those on non-blocking sockets, {@code epoll_ctl}) are linked
- * {@linkplain Linker.Option#critical critical}: no thread-state transition around them. The
- * constants are Linux's, the same on x86-64 and AArch64 but for {@code struct epoll_event}'s layout.
+ * fast call that fails is made again with the capturing handle to learn why. The calls that never
+ * wait (all but {@code epoll_wait} and {@code poll}: the sockets are non-blocking) are linked
+ * {@linkplain Linker.Option#critical critical}: no thread-state transition around them; with the same
+ * options, calls of the same signature share one stub, and each stub linked is classes spun at the
+ * start. The constants are Linux's, the same on x86-64 and AArch64 but for
+ * {@code struct epoll_event}'s layout.
  */
 final class Syscalls {
 
@@ -81,14 +84,14 @@ final class Syscalls {
     private static final VarHandle ERRNO = CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
 
     /** {@code int socket(int domain, int type, int protocol)} */
-    static final MethodHandle SOCKET = link("socket", false, FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+    static final MethodHandle SOCKET = link("socket", true, FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
     /** {@code int setsockopt(int fd, int level, int name, const void *value, socklen_t len)} */
-    static final MethodHandle SETSOCKOPT = link("setsockopt", false,
+    static final MethodHandle SETSOCKOPT = link("setsockopt", true,
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
     /** {@code int bind(int fd, const struct sockaddr *addr, socklen_t len)} */
-    static final MethodHandle BIND = link("bind", false, FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    static final MethodHandle BIND = link("bind", true, FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
     /** {@code int listen(int fd, int backlog)} */
-    static final MethodHandle LISTEN = link("listen", false, FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    static final MethodHandle LISTEN = link("listen", true, FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
     /** {@code int accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags)}, on a non-blocking listener */
     static final MethodHandle ACCEPT4 = link("accept4", true,
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
@@ -99,46 +102,26 @@ final class Syscalls {
     static final MethodHandle READ = link("read", true, FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG));
     /** {@code ssize_t write(int fd, const void *buf, size_t n)} on native memory, the address as a number */
     static final MethodHandle WRITE = link("write", true, FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG));
-    /** {@code ssize_t send(int fd, const void *buf, size_t n, int flags)} on native memory, the address as a number */
-    static final MethodHandle SEND = link("send", true,
-            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT));
-    /**
-     * {@code ssize_t recv(int fd, void *buf, size_t n, int flags)} on native memory, the address as a
-     * number: a socket's reads, through {@code recvfrom}, which goes straight to the socket where
-     * {@code read} passes through the file layer first ({@code fdget_pos}, {@code vfs_read},
-     * {@code sock_read_iter}) for the same result
-     */
-    static final MethodHandle RECV = link("recv", true,
-            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT));
     /** {@link #READ} without {@code errno}: the eventfd's */
     static final MethodHandle READ_FAST = linkFast("read", true, FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG));
-    /** {@link #RECV} without {@code errno} */
+    /** {@link Seldom#RECV} without {@code errno} */
     static final MethodHandle RECV_FAST = linkFast("recv", true,
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT));
-    /** {@link #SEND} without {@code errno} */
+    /** {@link Seldom#SEND} without {@code errno} */
     static final MethodHandle SEND_FAST = linkFast("send", true,
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT));
-    /** {@code ssize_t recv(int fd, void *buf, size_t n, int flags)} into any segment, the Java heap's too */
-    static final MethodHandle RECV_SEGMENT = link("recv", true,
-            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
-    /** {@code ssize_t send(int fd, const void *buf, size_t n, int flags)} from any segment, the Java heap's too */
-    static final MethodHandle SEND_SEGMENT = link("send", true,
-            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
     /** {@code int shutdown(int fd, int how)} */
     static final MethodHandle SHUTDOWN = link("shutdown", true, FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
     /** {@code int epoll_create1(int flags)} */
-    static final MethodHandle EPOLL_CREATE1 = link("epoll_create1", false, FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    static final MethodHandle EPOLL_CREATE1 = link("epoll_create1", true, FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     /** {@code int epoll_ctl(int epfd, int op, int fd, struct epoll_event *event)} */
     static final MethodHandle EPOLL_CTL = link("epoll_ctl", true,
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
-    /** {@code int epoll_wait(int epfd, struct epoll_event *events, int max, int timeout)}: it waits, so not critical */
-    static final MethodHandle EPOLL_WAIT = link("epoll_wait", false,
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
-    /** {@link #EPOLL_WAIT} without {@code errno} */
+    /** {@link Seldom#EPOLL_WAIT} without {@code errno} */
     static final MethodHandle EPOLL_WAIT_FAST = linkFast("epoll_wait", false,
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
     /** {@code int eventfd(unsigned int initval, int flags)} */
-    static final MethodHandle EVENTFD = link("eventfd", false, FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    static final MethodHandle EVENTFD = link("eventfd", true, FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
     /** {@code int poll(struct pollfd *fds, nfds_t n, int timeout)}: it waits, so not critical */
     static final MethodHandle POLL = link("poll", false, FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
     /** {@code int close(int fd)}, whose failure nobody can act on: without {@code errno} */
@@ -147,7 +130,44 @@ final class Syscalls {
 
     private Syscalls() {}
 
-    /** Links every call, if not done yet: a C library that lacks one fails here, with a {@link LinkageError}. */
+    /**
+     * The calls made only when another failed, to learn its {@code errno}, and those on heap buffers,
+     * which the toolkit's direct buffers make rare: linked at the first use of one of them rather than
+     * with the rest, since each link spins classes and no start needs these (docs/DECISIONS.md).
+     */
+    static final class Seldom {
+
+        /**
+         * {@code ssize_t recv(int fd, void *buf, size_t n, int flags)} on native memory, the address as a
+         * number: a socket's reads, through {@code recvfrom}, which goes straight to the socket where
+         * {@code read} passes through the file layer first ({@code fdget_pos}, {@code vfs_read},
+         * {@code sock_read_iter}) for the same result
+         */
+        static final MethodHandle RECV = link("recv", true,
+                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT));
+        /**
+         * {@code ssize_t send(int fd, const void *buf, size_t n, int flags)} on native memory, the
+         * address as a number
+         */
+        static final MethodHandle SEND = link("send", true,
+                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT));
+        /** {@code ssize_t recv(int fd, void *buf, size_t n, int flags)} into any segment, the heap's too */
+        static final MethodHandle RECV_SEGMENT = link("recv", true,
+                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+        /** {@code ssize_t send(int fd, const void *buf, size_t n, int flags)} from any segment, the heap's too */
+        static final MethodHandle SEND_SEGMENT = link("send", true,
+                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+        /** {@code int epoll_wait(int epfd, struct epoll_event *events, int max, int timeout)}: it waits */
+        static final MethodHandle EPOLL_WAIT = link("epoll_wait", false,
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+
+        private Seldom() {}
+    }
+
+    /**
+     * Links every call but {@link Seldom}'s, if not done yet: a C library that lacks one fails here,
+     * with a {@link LinkageError}.
+     */
     static void ensureLinked() {
         // initialising the class is the work
     }

@@ -15,7 +15,10 @@ import java.lang.invoke.VarHandle;
 /**
  * The C library's socket calls, linked once. Each handle takes, first, a segment of
  * {@link #CAPTURE} in which the call leaves {@code errno}; a call returning -1 failed with it.
- * The constants are Linux's, the same on x86-64 and AArch64.
+ * The calls that never wait (all but {@code recvmmsg}, which waits for the first datagram; sends are
+ * {@code MSG_DONTWAIT}) are linked {@linkplain Linker.Option#critical critical}, as the epoll
+ * module's are: with the same options, calls of the same signature share one stub, linked once. The
+ * constants are Linux's, the same on x86-64 and AArch64.
  */
 final class Syscalls {
 
@@ -47,26 +50,28 @@ final class Syscalls {
     private static final VarHandle ERRNO = CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
 
     /** {@code int socket(int domain, int type, int protocol)} */
-    static final MethodHandle SOCKET = link("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+    static final MethodHandle SOCKET = link("socket", true, FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
     /** {@code int bind(int fd, const struct sockaddr *addr, socklen_t len)} */
-    static final MethodHandle BIND = link("bind", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    static final MethodHandle BIND = link("bind", true, FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
     /** {@code int getsockname(int fd, struct sockaddr *addr, socklen_t *len)} */
-    static final MethodHandle GETSOCKNAME = link("getsockname", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+    static final MethodHandle GETSOCKNAME = link("getsockname", true,
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
     /** {@code int setsockopt(int fd, int level, int name, const void *value, socklen_t len)} */
-    static final MethodHandle SETSOCKOPT = link("setsockopt",
+    static final MethodHandle SETSOCKOPT = link("setsockopt", true,
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
     /** {@code int getsockopt(int fd, int level, int name, void *value, socklen_t *len)} */
-    static final MethodHandle GETSOCKOPT = link("getsockopt",
+    static final MethodHandle GETSOCKOPT = link("getsockopt", true,
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
     /** {@code int shutdown(int fd, int how)} */
-    static final MethodHandle SHUTDOWN = link("shutdown", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    static final MethodHandle SHUTDOWN = link("shutdown", true, FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
     /** {@code int close(int fd)} */
-    static final MethodHandle CLOSE = link("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    static final MethodHandle CLOSE = link("close", true, FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     /** {@code int recvmmsg(int fd, struct mmsghdr *vec, unsigned int n, int flags, struct timespec *timeout)} */
-    static final MethodHandle RECVMMSG = link("recvmmsg",
+    static final MethodHandle RECVMMSG = link("recvmmsg", false,
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS));
     /** {@code int sendmmsg(int fd, struct mmsghdr *vec, unsigned int n, int flags)} */
-    static final MethodHandle SENDMMSG = link("sendmmsg", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+    static final MethodHandle SENDMMSG = link("sendmmsg", true,
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
 
     private Syscalls() {}
 
@@ -75,11 +80,13 @@ final class Syscalls {
         // initialising the class is the work
     }
 
-    private static MethodHandle link(String name, FunctionDescriptor descriptor) {
+    private static MethodHandle link(String name, boolean critical, FunctionDescriptor descriptor) {
         Linker linker = Linker.nativeLinker();
         MemorySegment function = linker.defaultLookup().find(name)
                 .orElseThrow(() -> new UnsatisfiedLinkError("the C library has no " + name));
-        return linker.downcallHandle(function, descriptor, Linker.Option.captureCallState("errno"));
+        Linker.Option capture = Linker.Option.captureCallState("errno");
+        return critical ? linker.downcallHandle(function, descriptor, capture, Linker.Option.critical(true))
+                : linker.downcallHandle(function, descriptor, capture);
     }
 
     /**
