@@ -18,9 +18,24 @@ public final class NativeSupport {
     /**
      * @param module the module that makes the calls
      * @param calls what it calls, for the message, such as {@code "epoll"}
-     * @return null if the module can make its calls here; else why not
+     * @param link links the module's calls, if not done yet; a {@link LinkageError} from it means
+     *     the C library lacks one
+     * @return null if the module can make its calls here, now linked; else why not
      */
-    public static String unavailableReason(Module module, String calls) {
+    public static String unavailableReason(Module module, String calls, Runnable link) {
+        String unavailable = platformUnavailableReason(module, calls);
+        if (unavailable != null) {
+            return unavailable;
+        }
+        try {
+            link.run();
+            return null;
+        } catch (LinkageError e) {
+            return "the C library's " + calls + " calls could not be linked: " + e;
+        }
+    }
+
+    private static String platformUnavailableReason(Module module, String calls) {
         String os = System.getProperty("os.name", "");
         String arch = System.getProperty("os.arch", "");
         if (!os.toLowerCase(Locale.ROOT).startsWith("linux")) {

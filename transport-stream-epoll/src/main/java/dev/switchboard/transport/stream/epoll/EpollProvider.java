@@ -23,16 +23,7 @@ public final class EpollProvider implements StreamIoProvider {
      */
     @Override
     public String unavailableReason() {
-        String unavailable = NativeSupport.unavailableReason(EpollProvider.class.getModule(), "epoll");
-        if (unavailable != null) {
-            return unavailable;
-        }
-        try {
-            Syscalls.ensureLinked();
-            return null;
-        } catch (LinkageError e) {
-            return "the C library's socket and epoll calls could not be linked: " + e;
-        }
+        return NativeSupport.unavailableReason(EpollProvider.class.getModule(), "epoll", Syscalls::ensureLinked);
     }
 
     /** @return {@code "epoll"} */

@@ -22,16 +22,7 @@ public final class MmsgProvider implements BatchDatagramProvider {
      */
     @Override
     public String unavailableReason() {
-        String unavailable = NativeSupport.unavailableReason(MmsgProvider.class.getModule(), "recvmmsg");
-        if (unavailable != null) {
-            return unavailable;
-        }
-        try {
-            Syscalls.ensureLinked();
-            return null;
-        } catch (LinkageError e) {
-            return "the C library's socket calls could not be linked: " + e;
-        }
+        return NativeSupport.unavailableReason(MmsgProvider.class.getModule(), "recvmmsg", Syscalls::ensureLinked);
     }
 
     @Override
