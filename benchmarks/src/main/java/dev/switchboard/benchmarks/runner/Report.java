@@ -64,7 +64,8 @@ final class Report {
         line("Each run starts the server in a JVM of its own, warms up for " + seconds(options.warmup())
                 + " (excluded), measures for " + seconds(options.duration()) + " and stops the server; servers "
                 + "alternate within each round (" + String.join(", ", contenders.stream().map(Contender::title).toList())
-                + ", then again), " + options.rounds() + " round" + (options.rounds() == 1 ? "" : "s")
+                + ", then again), each round beginning with the server after the one the round before began with, "
+                + options.rounds() + " round" + (options.rounds() == 1 ? "" : "s")
                 + ". Cells show the median over rounds" + (options.rounds() > 1 ? ", with min–max in brackets" : "")
                 + ". Ratios divide Switchboard's median by Netty's: for throughput above 1 means Switchboard is "
                 + "faster, for latency below 1 means Switchboard is faster.");

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,8 +22,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The comparison: every scenario against Switchboard, Netty NIO and Netty epoll, each server in a
  * JVM of its own started fresh for each run, servers alternating within each round
- * (A B C A B C ...), so that a slow patch of a shared machine hurts all of them alike. Writes the
- * report (Markdown and an SVG chart) and the raw results (JSON lines).
+ * (A B C A B C ...), so that a slow patch of a shared machine hurts all of them alike, and each
+ * round beginning one server later than the one before (B C A ... in the second), so that no
+ * server always runs first, right after another scenario's last run. Writes the report (Markdown
+ * and an SVG chart) and the raw results (JSON lines).
  */
 public final class Runner {
 
@@ -105,9 +108,10 @@ public final class Runner {
         Files.deleteIfExists(results);
         startUntimed();
         for (int round = 1; round <= options.rounds(); round++) {
-            measureStartUp(round, measurements);
+            List<Contender> order = roundOrder(contenders, round);
+            measureStartUp(round, order, measurements);
             for (Scenario scenario : scenarios) {
-                for (Contender contender : contenders) {
+                for (Contender contender : order) {
                     runOnce(round, scenario, contender, measurements, results);
                 }
             }
@@ -131,6 +135,17 @@ public final class Runner {
         Files.writeString(options.report(), report.markdown(chart.getFileName().toString()));
         System.out.println("wrote " + options.report() + " and " + chart + "; raw results in " + results);
         measurements.failures().forEach(f -> System.out.println("FAILED: " + f));
+    }
+
+    /**
+     * @param servers the servers, in the first round's order
+     * @param round the round, from 1
+     * @return the servers in the order that round runs them: each round begins one later
+     */
+    static <T> List<T> roundOrder(List<T> servers, int round) {
+        List<T> order = new ArrayList<>(servers);
+        Collections.rotate(order, -((round - 1) % Math.max(1, order.size())));
+        return List.copyOf(order);
     }
 
     private void chooseContenders() {
@@ -176,9 +191,10 @@ public final class Runner {
      * from just before its fork and exec to the first successful connect on its TCP port. The
      * servers run the exercise's configuration: TCP and UDP on one port.
      */
-    private void measureStartUp(int round, Measurements measurements) throws InterruptedException {
+    private void measureStartUp(int round, List<Contender> order, Measurements measurements)
+            throws InterruptedException {
         for (int i = 0; i < options.starts(); i++) {
-            for (Contender contender : contenders) {
+            for (Contender contender : order) {
                 int port = Ports.freePort();
                 Path log = work.resolve("logs/r" + round + "-start" + i + "-" + contender.name() + ".log");
                 try (ServerProcess server = ServerProcess.start(contender.exercise().apply(port), log)) {

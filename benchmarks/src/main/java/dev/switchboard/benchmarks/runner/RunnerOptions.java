@@ -60,7 +60,8 @@ record RunnerOptions(Path repo, Path report, boolean quick, boolean pin, List<St
               --pin                   each server on CPU 0 with one event loop, the load generator on CPU 1
                                       (report: docs/PERFORMANCE-pinned.md)
               --only PREFIX,...       only the scenarios whose names start so, e.g. tcp-pingpong,udp
-              --rounds 3              rounds; each runs every scenario on every server, servers alternating
+              --rounds 3              rounds; each runs every scenario on every server, servers alternating,
+                                      each round beginning with the server after the one the round before began with
               --warmup 5s --duration 10s
               --servers switchboard,netty-nio,netty-epoll
               --jvm-flags "%s"
