@@ -218,6 +218,9 @@ class DistributionIT {
 
         assertEquals(0, exitStatus());
         String output = allOutput();
+        if (hangUpIgnoredHere()) { // the server inherited that, and rightly warns that SIGHUP cannot reload
+            output = output.replaceFirst("WARNING switchboard\\.launcher  SIGHUP cannot reload: [^\n]*", "");
+        }
         assertFalse(output.contains("WARNING"), output);
     }
 
