@@ -84,7 +84,7 @@ final class EpollListener implements Listener {
         int fd = -1;
         int wakeFd = -1;
         try {
-            fd = (int) Syscalls.SOCKET.invokeExact(capture, ipv6 ? Syscalls.AF_INET6 : Syscalls.AF_INET,
+            fd = Syscalls.socket(capture, ipv6 ? Syscalls.AF_INET6 : Syscalls.AF_INET,
                     Syscalls.SOCK_STREAM | Syscalls.SOCK_NONBLOCK | Syscalls.SOCK_CLOEXEC, 0);
             if (fd < 0) {
                 throw Errno.exception("socket", Syscalls.errno(capture));
@@ -100,26 +100,23 @@ final class EpollListener implements Listener {
             setOption(capture, value, fd, Syscalls.IPPROTO_TCP, Syscalls.TCP_NODELAY, 1);
             MemorySegment sockaddr = arena.allocate(SocketAddresses.IPV6_BYTES, 8);
             int addressLength = SocketAddresses.encode(address, ipv6, sockaddr, 0);
-            if ((int) Syscalls.BIND.invokeExact(capture, fd, sockaddr, addressLength) < 0) {
+            if (Syscalls.bind(capture, fd, sockaddr, addressLength) < 0) {
                 throw Errno.exception("bind", Syscalls.errno(capture));
             }
-            if ((int) Syscalls.LISTEN.invokeExact(capture, fd, backlog) < 0) {
+            if (Syscalls.listen(capture, fd, backlog) < 0) {
                 throw Errno.exception("listen", Syscalls.errno(capture));
             }
             InetSocketAddress bound = localAddress(capture, fd, sockaddr, value);
-            wakeFd = (int) Syscalls.EVENTFD.invokeExact(capture, 0, Syscalls.EFD_NONBLOCK | Syscalls.EFD_CLOEXEC);
+            wakeFd = Syscalls.eventfd(capture, 0, Syscalls.EFD_NONBLOCK | Syscalls.EFD_CLOEXEC);
             if (wakeFd < 0) {
                 throw Errno.exception("eventfd", Syscalls.errno(capture));
             }
             return new EpollListener(fd, wakeFd, bound, arena);
-        } catch (Throwable e) {
+        } catch (IOException | RuntimeException | Error e) {
             if (fd >= 0) {
                 Syscalls.close(fd);
             }
-            if (e instanceof IOException io) {
-                throw io;
-            }
-            throw Syscalls.rethrow(e);
+            throw e;
         }
     }
 
@@ -129,7 +126,7 @@ final class EpollListener implements Listener {
         try {
             while (true) {
                 length.set(JAVA_INT, 0, SocketAddresses.IPV6_BYTES);
-                int accepted = (int) Syscalls.ACCEPT4.invokeExact(capture, fd, peer, length,
+                int accepted = Syscalls.accept4(capture, fd, peer, length,
                         Syscalls.SOCK_NONBLOCK | Syscalls.SOCK_CLOEXEC);
                 if (accepted >= 0) {
                     return connection(accepted);
@@ -146,10 +143,6 @@ final class EpollListener implements Listener {
                         throw Errno.exception("accept", errno);
                 }
             }
-        } catch (IOException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw Syscalls.rethrow(e);
         } finally {
             leave();
         }
@@ -181,17 +174,13 @@ final class EpollListener implements Listener {
     public void await() throws IOException {
         enter();
         try {
-            int ready = (int) Syscalls.POLL.invokeExact(capture, pollFds, 2L, -1);
+            int ready = Syscalls.poll(capture, pollFds, 2L);
             if (ready < 0 && Syscalls.errno(capture) != Syscalls.EINTR) {
                 throw Errno.exception("poll", Syscalls.errno(capture));
             }
             if (ready > 0 && pollFds.get(JAVA_SHORT, 14) != 0) {
-                long ignored = (long) Syscalls.READ.invokeExact(capture, wakeFd, counter.address(), 8L);
+                long ignored = Syscalls.read(capture, wakeFd, counter.address(), 8L);
             }
-        } catch (IOException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw Syscalls.rethrow(e);
         } finally {
             leave();
         }
@@ -251,23 +240,13 @@ final class EpollListener implements Listener {
     }
 
     private void signal() {
-        try {
-            long ignored = (long) Syscalls.WRITE.invokeExact(wakeCapture, wakeFd, one.address(), 8L);
-        } catch (Throwable e) {
-            throw Syscalls.rethrow(e);
-        }
+        long ignored = Syscalls.write(wakeCapture, wakeFd, one.address(), 8L);
     }
 
     private static InetSocketAddress localAddress(MemorySegment capture, int fd, MemorySegment sockaddr,
             MemorySegment length) throws IOException {
         length.set(JAVA_INT, 0, SocketAddresses.IPV6_BYTES);
-        int result;
-        try {
-            result = (int) Syscalls.GETSOCKNAME.invokeExact(capture, fd, sockaddr, length);
-        } catch (Throwable e) {
-            throw Syscalls.rethrow(e);
-        }
-        if (result < 0) {
+        if (Syscalls.getsockname(capture, fd, sockaddr, length) < 0) {
             throw Errno.exception("getsockname", Syscalls.errno(capture));
         }
         return SocketAddresses.decode(sockaddr, 0);
@@ -276,13 +255,7 @@ final class EpollListener implements Listener {
     private static void setOption(MemorySegment capture, MemorySegment value, int fd, int level, int name, int on)
             throws IOException {
         value.set(JAVA_INT, 0, on);
-        int result;
-        try {
-            result = (int) Syscalls.SETSOCKOPT.invokeExact(capture, fd, level, name, value, 4);
-        } catch (Throwable e) {
-            throw Syscalls.rethrow(e);
-        }
-        if (result < 0) {
+        if (Syscalls.setsockopt(capture, fd, level, name, value, 4) < 0) {
             throw Errno.exception("setsockopt", Syscalls.errno(capture));
         }
     }

@@ -82,27 +82,24 @@ final class EpollPoller implements Poller {
         int epfd = -1;
         int wakeFd = -1;
         try {
-            epfd = (int) Syscalls.EPOLL_CREATE1.invokeExact(capture, Syscalls.EPOLL_CLOEXEC);
+            epfd = Syscalls.epollCreate1(capture, Syscalls.EPOLL_CLOEXEC);
             if (epfd < 0) {
                 throw Errno.exception("epoll_create1", Syscalls.errno(capture));
             }
-            wakeFd = (int) Syscalls.EVENTFD.invokeExact(capture, 0, Syscalls.EFD_NONBLOCK | Syscalls.EFD_CLOEXEC);
+            wakeFd = Syscalls.eventfd(capture, 0, Syscalls.EFD_NONBLOCK | Syscalls.EFD_CLOEXEC);
             if (wakeFd < 0) {
                 throw Errno.exception("eventfd", Syscalls.errno(capture));
             }
             ctl(capture, arena.allocate(16, 8), epfd, Syscalls.EPOLL_CTL_ADD, wakeFd, Syscalls.EPOLLIN);
             return new EpollPoller(epfd, wakeFd, arena);
-        } catch (Throwable e) {
+        } catch (IOException | RuntimeException | Error e) {
             if (wakeFd >= 0) {
                 Syscalls.close(wakeFd);
             }
             if (epfd >= 0) {
                 Syscalls.close(epfd);
             }
-            if (e instanceof IOException io) {
-                throw io;
-            }
-            throw Syscalls.rethrow(e);
+            throw e;
         }
     }
 
@@ -131,15 +128,10 @@ final class EpollPoller implements Poller {
         revisit = visiting;
         visiting = dueNow;
         revisits = 0;
-        int ready;
-        try {
-            ready = (int) Syscalls.EPOLL_WAIT_FAST.invokeExact(epfd, events, MAX_EVENTS,
-                    due > 0 ? 0 : (int) Math.min(timeoutMillis, Integer.MAX_VALUE));
-            if (ready < 0) { // interrupted by a signal, most likely: ask again without waiting, to learn why
-                ready = (int) Syscalls.Seldom.EPOLL_WAIT.invokeExact(capture, epfd, events, MAX_EVENTS, 0);
-            }
-        } catch (Throwable e) {
-            throw Syscalls.rethrow(e);
+        int ready = Syscalls.epollWaitFast(epfd, events, MAX_EVENTS,
+                due > 0 ? 0 : (int) Math.min(timeoutMillis, Integer.MAX_VALUE));
+        if (ready < 0) { // interrupted by a signal, most likely: ask again without waiting, to learn why
+            ready = Syscalls.epollWait(capture, epfd, events, MAX_EVENTS, 0);
         }
         if (ready < 0) {
             int errno = Syscalls.errno(capture);
@@ -202,7 +194,7 @@ final class EpollPoller implements Poller {
      * it; the other order could consume a wake-up written after the flag was cleared and leave the
      * flag set with nothing to read, and the loop would sleep through the next tasks.
      */
-    private void consumeWakeUp() throws IOException {
+    private void consumeWakeUp() {
         read(wakeFd, counter);
         wakePending.set(false);
     }
@@ -214,11 +206,7 @@ final class EpollPoller implements Poller {
         }
         synchronized (closeLock) { // the descriptor's number could be another file's once closed
             if (!closed) {
-                try {
-                    long ignored = (long) Syscalls.WRITE.invokeExact(wakeCapture, wakeFd, one.address(), 8L);
-                } catch (Throwable e) {
-                    throw Syscalls.rethrow(e);
-                }
+                long ignored = Syscalls.write(wakeCapture, wakeFd, one.address(), 8L);
             }
         }
     }
@@ -273,20 +261,16 @@ final class EpollPoller implements Poller {
         int position = into.position();
         long room = into.limit() - position;
         long read;
-        try {
-            if (into.isDirect()) {
-                long address = reads.of(into);
-                read = (long) Syscalls.RECV_FAST.invokeExact(fd, address, room, 0);
-                if (read < 0) {
-                    // Again, to learn why. A pending socket error (a reset) is reported once: the second
-                    // read finds the end of the stream instead, and the connection ends as if closed.
-                    read = (long) Syscalls.Seldom.RECV.invokeExact(capture, fd, address, room, 0);
-                }
-            } else {
-                read = (long) Syscalls.Seldom.RECV_SEGMENT.invokeExact(capture, fd, MemorySegment.ofBuffer(into), room, 0);
+        if (into.isDirect()) {
+            long address = reads.of(into);
+            read = Syscalls.recvFast(fd, address, room);
+            if (read < 0) {
+                // Again, to learn why. A pending socket error (a reset) is reported once: the second
+                // read finds the end of the stream instead, and the connection ends as if closed.
+                read = Syscalls.recv(capture, fd, address, room);
             }
-        } catch (Throwable e) {
-            throw Syscalls.rethrow(e);
+        } else {
+            read = Syscalls.recv(capture, fd, MemorySegment.ofBuffer(into), room);
         }
         if (read > 0) {
             into.position(position + (int) read);
@@ -312,31 +296,22 @@ final class EpollPoller implements Poller {
         throw Errno.exception("read", errno);
     }
 
-    private void read(int fd, MemorySegment into) throws IOException {
-        try {
-            long ignored = (long) Syscalls.READ_FAST.invokeExact(fd, into.address(), into.byteSize());
-        } catch (Throwable e) {
-            throw Syscalls.rethrow(e);
-        }
+    private static void read(int fd, MemorySegment into) {
+        long ignored = Syscalls.readFast(fd, into.address(), into.byteSize());
     }
 
     int write(int fd, ByteBuffer from) throws IOException {
         int position = from.position();
         long length = from.limit() - position;
         long written;
-        try {
-            if (from.isDirect()) {
-                long address = writes.of(from);
-                written = (long) Syscalls.SEND_FAST.invokeExact(fd, address, length, Syscalls.MSG_NOSIGNAL);
-                if (written < 0) { // again, to learn why: a reset is then "Broken pipe", as the peer is gone either way
-                    written = (long) Syscalls.Seldom.SEND.invokeExact(capture, fd, address, length, Syscalls.MSG_NOSIGNAL);
-                }
-            } else {
-                written = (long) Syscalls.Seldom.SEND_SEGMENT.invokeExact(capture, fd, MemorySegment.ofBuffer(from), length,
-                        Syscalls.MSG_NOSIGNAL);
+        if (from.isDirect()) {
+            long address = writes.of(from);
+            written = Syscalls.sendFast(fd, address, length, Syscalls.MSG_NOSIGNAL);
+            if (written < 0) { // again, to learn why: a reset is then "Broken pipe", as the peer is gone either way
+                written = Syscalls.send(capture, fd, address, length, Syscalls.MSG_NOSIGNAL);
             }
-        } catch (Throwable e) {
-            throw Syscalls.rethrow(e);
+        } else {
+            written = Syscalls.send(capture, fd, MemorySegment.ofBuffer(from), length, Syscalls.MSG_NOSIGNAL);
         }
         if (written >= 0) {
             from.position(position + (int) written);
@@ -350,13 +325,7 @@ final class EpollPoller implements Poller {
     }
 
     void shutdownOutput(int fd) throws IOException {
-        int result;
-        try {
-            result = (int) Syscalls.SHUTDOWN.invokeExact(capture, fd, Syscalls.SHUT_WR);
-        } catch (Throwable e) {
-            throw Syscalls.rethrow(e);
-        }
-        if (result < 0) {
+        if (Syscalls.shutdown(capture, fd, Syscalls.SHUT_WR) < 0) {
             throw Errno.exception("shutdown", Syscalls.errno(capture));
         }
     }
@@ -370,13 +339,7 @@ final class EpollPoller implements Poller {
         event.set(JAVA_INT, 0, events);
         event.set(JAVA_INT, Syscalls.EPOLL_DATA_OFFSET, fd);
         event.set(JAVA_INT, Syscalls.EPOLL_DATA_OFFSET + 4, 0);
-        int result;
-        try {
-            result = (int) Syscalls.EPOLL_CTL.invokeExact(capture, epfd, op, fd, event);
-        } catch (Throwable e) {
-            throw Syscalls.rethrow(e);
-        }
-        if (result < 0) {
+        if (Syscalls.epollCtl(capture, epfd, op, fd, event) < 0) {
             throw Errno.exception("epoll_ctl", Syscalls.errno(capture));
         }
     }

@@ -5,6 +5,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import dev.switchboard.transport.sockaddr.SocketAddresses;
+import dev.switchboard.transport.sockaddr.SystemCall;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -15,17 +16,14 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 
 /**
- * The C library's socket and epoll calls, linked once. Each handle but those named {@code *_FAST}
- * and {@link #CLOSE} takes, first, a segment of {@link #CAPTURE} in which the call leaves
- * {@code errno}; a call returning -1 failed with it. The {@code *_FAST} ones, for the calls made per
- * request, take no such segment: capturing {@code errno} slices that segment on every call, an
- * allocation that only C2 removes, and the loops must not allocate from their first request on; a
- * fast call that fails is made again with the capturing handle to learn why. The calls that never
- * wait (all but {@code epoll_wait} and {@code poll}: the sockets are non-blocking) are linked
- * {@linkplain Linker.Option#critical critical}: no thread-state transition around them; with the same
- * options, calls of the same signature share one stub, and each stub linked is classes spun at the
- * start. The constants are Linux's, the same on x86-64 and AArch64 but for
- * {@code struct epoll_event}'s layout.
+ * The socket and epoll system calls, made through {@link SystemCall}'s {@code syscall} and linked
+ * once. The methods that take a {@code capture} segment (of {@link #CAPTURE}) leave {@code errno}
+ * in it; a call returning -1 failed with it. Those named {@code *Fast}, for the calls made per
+ * request, take none: capturing {@code errno} slices that segment on every call, an allocation that
+ * only C2 removes, and the loops must not allocate from their first request on; a fast call that
+ * fails is made again with the capturing one to learn why. Addresses of native memory are passed as
+ * numbers, the segment kept reachable by its caller. The constants are Linux's, the same on x86-64
+ * and AArch64 but for {@code struct epoll_event}'s layout.
  */
 final class Syscalls {
 
@@ -83,111 +81,221 @@ final class Syscalls {
     static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO = CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
 
-    /** {@code int socket(int domain, int type, int protocol)} */
-    static final MethodHandle SOCKET = link("socket", true, FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
-    /** {@code int setsockopt(int fd, int level, int name, const void *value, socklen_t len)} */
-    static final MethodHandle SETSOCKOPT = link("setsockopt", true,
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-    /** {@code int bind(int fd, const struct sockaddr *addr, socklen_t len)} */
-    static final MethodHandle BIND = link("bind", true, FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-    /** {@code int listen(int fd, int backlog)} */
-    static final MethodHandle LISTEN = link("listen", true, FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
-    /** {@code int accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags)}, on a non-blocking listener */
-    static final MethodHandle ACCEPT4 = link("accept4", true,
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
-    /** {@code int getsockname(int fd, struct sockaddr *addr, socklen_t *len)} */
-    static final MethodHandle GETSOCKNAME = link("getsockname", true,
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
-    /** {@code ssize_t read(int fd, void *buf, size_t n)} on native memory, the address as a number */
-    static final MethodHandle READ = link("read", true, FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG));
-    /** {@code ssize_t write(int fd, const void *buf, size_t n)} on native memory, the address as a number */
-    static final MethodHandle WRITE = link("write", true, FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG));
-    /** {@link #READ} without {@code errno}: the eventfd's */
-    static final MethodHandle READ_FAST = linkFast("read", true, FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG));
-    /** {@link Seldom#RECV} without {@code errno} */
-    static final MethodHandle RECV_FAST = linkFast("recv", true,
-            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT));
-    /** {@link Seldom#SEND} without {@code errno} */
-    static final MethodHandle SEND_FAST = linkFast("send", true,
-            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT));
-    /** {@code int shutdown(int fd, int how)} */
-    static final MethodHandle SHUTDOWN = link("shutdown", true, FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
-    /** {@code int epoll_create1(int flags)} */
-    static final MethodHandle EPOLL_CREATE1 = link("epoll_create1", true, FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-    /** {@code int epoll_ctl(int epfd, int op, int fd, struct epoll_event *event)} */
-    static final MethodHandle EPOLL_CTL = link("epoll_ctl", true,
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
-    /** {@link Seldom#EPOLL_WAIT} without {@code errno} */
-    static final MethodHandle EPOLL_WAIT_FAST = linkFast("epoll_wait", false,
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
-    /** {@code int eventfd(unsigned int initval, int flags)} */
-    static final MethodHandle EVENTFD = link("eventfd", true, FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
-    /** {@code int poll(struct pollfd *fds, nfds_t n, int timeout)}: it waits, so not critical */
-    static final MethodHandle POLL = link("poll", false, FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
-    /** {@code int close(int fd)}, whose failure nobody can act on: without {@code errno} */
-    static final MethodHandle CLOSE = Linker.nativeLinker().downcallHandle(find("close"),
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    private static final long READ = SystemCall.READ.number();
+    private static final long WRITE = SystemCall.WRITE.number();
+    private static final long CLOSE = SystemCall.CLOSE.number();
+    private static final long SOCKET = SystemCall.SOCKET.number();
+    private static final long BIND = SystemCall.BIND.number();
+    private static final long LISTEN = SystemCall.LISTEN.number();
+    private static final long ACCEPT4 = SystemCall.ACCEPT4.number();
+    private static final long GETSOCKNAME = SystemCall.GETSOCKNAME.number();
+    private static final long SETSOCKOPT = SystemCall.SETSOCKOPT.number();
+    private static final long SHUTDOWN = SystemCall.SHUTDOWN.number();
+    private static final long RECVFROM = SystemCall.RECVFROM.number();
+    private static final long SENDTO = SystemCall.SENDTO.number();
+    private static final long EPOLL_CREATE1 = SystemCall.EPOLL_CREATE1.number();
+    private static final long EPOLL_CTL = SystemCall.EPOLL_CTL.number();
+    private static final long EPOLL_PWAIT = SystemCall.EPOLL_PWAIT.number();
+    private static final long EVENTFD2 = SystemCall.EVENTFD2.number();
+    private static final long PPOLL = SystemCall.PPOLL.number();
+
+    /** Calls that never wait, {@code errno} captured */
+    private static final MethodHandle CALL = link(false, true);
+    /** Calls that never wait, without {@code errno} */
+    private static final MethodHandle CALL_FAST = link(false, false);
+    /** Calls that may wait, {@code errno} captured */
+    private static final MethodHandle WAIT = link(true, true);
+    /** Calls that may wait, without {@code errno} */
+    private static final MethodHandle WAIT_FAST = link(true, false);
 
     private Syscalls() {}
 
     /**
-     * The calls made only when another failed, to learn its {@code errno}, and those on heap buffers,
-     * which the toolkit's direct buffers make rare: linked at the first use of one of them rather than
-     * with the rest, since each link spins classes and no start needs these (docs/DECISIONS.md).
+     * The calls on heap buffers, which the toolkit's direct buffers make rare: through the C
+     * library's {@code recv} and {@code send}, which take the heap's segments, linked at the first use
+     * of one of them rather than with the rest, since each link spins classes and no start needs these
+     * (docs/DECISIONS.md).
      */
-    static final class Seldom {
+    private static final class OnHeap {
 
-        /**
-         * {@code ssize_t recv(int fd, void *buf, size_t n, int flags)} on native memory, the address as a
-         * number: a socket's reads, through {@code recvfrom}, which goes straight to the socket where
-         * {@code read} passes through the file layer first ({@code fdget_pos}, {@code vfs_read},
-         * {@code sock_read_iter}) for the same result
-         */
-        static final MethodHandle RECV = link("recv", true,
-                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT));
-        /**
-         * {@code ssize_t send(int fd, const void *buf, size_t n, int flags)} on native memory, the
-         * address as a number
-         */
-        static final MethodHandle SEND = link("send", true,
-                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT));
         /** {@code ssize_t recv(int fd, void *buf, size_t n, int flags)} into any segment, the heap's too */
-        static final MethodHandle RECV_SEGMENT = link("recv", true,
-                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+        static final MethodHandle RECV = linkHeap("recv");
         /** {@code ssize_t send(int fd, const void *buf, size_t n, int flags)} from any segment, the heap's too */
-        static final MethodHandle SEND_SEGMENT = link("send", true,
-                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
-        /** {@code int epoll_wait(int epfd, struct epoll_event *events, int max, int timeout)}: it waits */
-        static final MethodHandle EPOLL_WAIT = link("epoll_wait", false,
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+        static final MethodHandle SEND = linkHeap("send");
 
-        private Seldom() {}
+        private OnHeap() {}
+
+        private static MethodHandle linkHeap(String name) {
+            MemorySegment function = Linker.nativeLinker().defaultLookup().find(name)
+                    .orElseThrow(() -> new UnsatisfiedLinkError("the C library has no " + name));
+            return Linker.nativeLinker().downcallHandle(function,
+                    FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT),
+                    Linker.Option.captureCallState("errno"), Linker.Option.critical(true));
+        }
     }
 
     /**
-     * Links every call but {@link Seldom}'s, if not done yet: a C library that lacks one fails here,
-     * with a {@link LinkageError}.
+     * Links every call but those on heap buffers, if not done yet: a C library that lacks
+     * {@code syscall} fails here, with a {@link LinkageError}.
      */
     static void ensureLinked() {
         // initialising the class is the work
     }
 
-    private static MethodHandle link(String name, boolean critical, FunctionDescriptor descriptor) {
-        Linker.Option capture = Linker.Option.captureCallState("errno");
-        return critical
-                ? Linker.nativeLinker().downcallHandle(find(name), descriptor, capture, Linker.Option.critical(true))
-                : Linker.nativeLinker().downcallHandle(find(name), descriptor, capture);
+    private static MethodHandle link(boolean waits, boolean capturesErrno) {
+        return Linker.nativeLinker().downcallHandle(SystemCall.function(), SystemCall.SIGNATURE,
+                SystemCall.options(waits, capturesErrno));
     }
 
-    private static MethodHandle linkFast(String name, boolean critical, FunctionDescriptor descriptor) {
-        return critical
-                ? Linker.nativeLinker().downcallHandle(find(name), descriptor, Linker.Option.critical(true))
-                : Linker.nativeLinker().downcallHandle(find(name), descriptor);
+    /** {@code int socket(int domain, int type, int protocol)} */
+    static int socket(MemorySegment capture, int domain, int type, int protocol) {
+        return (int) call(capture, SOCKET, domain, type, protocol, 0, 0);
     }
 
-    private static MemorySegment find(String name) {
-        return Linker.nativeLinker().defaultLookup().find(name)
-                .orElseThrow(() -> new UnsatisfiedLinkError("the C library has no " + name));
+    /** {@code int setsockopt(int fd, int level, int name, const void *value, socklen_t len)} */
+    static int setsockopt(MemorySegment capture, int fd, int level, int name, MemorySegment value, int length) {
+        return (int) call(capture, SETSOCKOPT, fd, level, name, value.address(), length);
+    }
+
+    /** {@code int bind(int fd, const struct sockaddr *addr, socklen_t len)} */
+    static int bind(MemorySegment capture, int fd, MemorySegment address, int length) {
+        return (int) call(capture, BIND, fd, address.address(), length, 0, 0);
+    }
+
+    /** {@code int listen(int fd, int backlog)} */
+    static int listen(MemorySegment capture, int fd, int backlog) {
+        return (int) call(capture, LISTEN, fd, backlog, 0, 0, 0);
+    }
+
+    /** {@code int accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags)}, on a non-blocking listener */
+    static int accept4(MemorySegment capture, int fd, MemorySegment address, MemorySegment length, int flags) {
+        return (int) call(capture, ACCEPT4, fd, address.address(), length.address(), flags, 0);
+    }
+
+    /** {@code int getsockname(int fd, struct sockaddr *addr, socklen_t *len)} */
+    static int getsockname(MemorySegment capture, int fd, MemorySegment address, MemorySegment length) {
+        return (int) call(capture, GETSOCKNAME, fd, address.address(), length.address(), 0, 0);
+    }
+
+    /** {@code ssize_t read(int fd, void *buf, size_t n)} */
+    static long read(MemorySegment capture, int fd, long address, long length) {
+        return call(capture, READ, fd, address, length, 0, 0);
+    }
+
+    /** {@link #read} without {@code errno}: the eventfd's */
+    static long readFast(int fd, long address, long length) {
+        return callFast(READ, fd, address, length, 0);
+    }
+
+    /** {@code ssize_t write(int fd, const void *buf, size_t n)} */
+    static long write(MemorySegment capture, int fd, long address, long length) {
+        return call(capture, WRITE, fd, address, length, 0, 0);
+    }
+
+    /**
+     * {@code ssize_t recv(int fd, void *buf, size_t n, int flags)}: a socket's reads, through
+     * {@code recvfrom}, which goes straight to the socket where {@code read} passes through the file
+     * layer first ({@code fdget_pos}, {@code vfs_read}, {@code sock_read_iter}) for the same result
+     */
+    static long recv(MemorySegment capture, int fd, long address, long length) {
+        return call(capture, RECVFROM, fd, address, length, 0, 0);
+    }
+
+    /** {@link #recv} without {@code errno} */
+    static long recvFast(int fd, long address, long length) {
+        return callFast(RECVFROM, fd, address, length, 0);
+    }
+
+    /** {@link #recv} into any segment, the heap's too */
+    static long recv(MemorySegment capture, int fd, MemorySegment into, long length) {
+        try {
+            return (long) OnHeap.RECV.invokeExact(capture, fd, into, length, 0);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** {@code ssize_t send(int fd, const void *buf, size_t n, int flags)}, through {@code sendto} */
+    static long send(MemorySegment capture, int fd, long address, long length, int flags) {
+        return call(capture, SENDTO, fd, address, length, flags, 0);
+    }
+
+    /** {@link #send} without {@code errno} */
+    static long sendFast(int fd, long address, long length, int flags) {
+        return callFast(SENDTO, fd, address, length, flags);
+    }
+
+    /** {@link #send} from any segment, the heap's too */
+    static long send(MemorySegment capture, int fd, MemorySegment from, long length, int flags) {
+        try {
+            return (long) OnHeap.SEND.invokeExact(capture, fd, from, length, flags);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** {@code int shutdown(int fd, int how)} */
+    static int shutdown(MemorySegment capture, int fd, int how) {
+        return (int) call(capture, SHUTDOWN, fd, how, 0, 0, 0);
+    }
+
+    /** {@code int epoll_create1(int flags)} */
+    static int epollCreate1(MemorySegment capture, int flags) {
+        return (int) call(capture, EPOLL_CREATE1, flags, 0, 0, 0, 0);
+    }
+
+    /** {@code int epoll_ctl(int epfd, int op, int fd, struct epoll_event *event)} */
+    static int epollCtl(MemorySegment capture, int epfd, int op, int fd, MemorySegment event) {
+        return (int) call(capture, EPOLL_CTL, epfd, op, fd, event.address(), 0);
+    }
+
+    /** {@code int epoll_wait(int epfd, struct epoll_event *events, int max, int timeout)}, as {@code epoll_pwait} */
+    static int epollWait(MemorySegment capture, int epfd, MemorySegment events, int max, int timeoutMillis) {
+        return (int) callWaiting(capture, EPOLL_PWAIT, epfd, events.address(), max, timeoutMillis);
+    }
+
+    /** {@link #epollWait} without {@code errno} */
+    static int epollWaitFast(int epfd, MemorySegment events, int max, int timeoutMillis) {
+        try {
+            return (int) (long) WAIT_FAST.invokeExact(EPOLL_PWAIT, (long) epfd, events.address(), (long) max,
+                    (long) timeoutMillis, 0L, 0L);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** {@code int eventfd(unsigned int initval, int flags)}, as {@code eventfd2} */
+    static int eventfd(MemorySegment capture, int initial, int flags) {
+        return (int) call(capture, EVENTFD2, initial, flags, 0, 0, 0);
+    }
+
+    /** {@code int poll(struct pollfd *fds, nfds_t n, -1)}: waits for as long as it takes, as {@code ppoll} */
+    static int poll(MemorySegment capture, MemorySegment fds, long count) {
+        return (int) callWaiting(capture, PPOLL, fds.address(), count, 0, 0);
+    }
+
+    private static long call(MemorySegment capture, long number, long a, long b, long c, long d, long e) {
+        try {
+            return (long) CALL.invokeExact(capture, number, a, b, c, d, e, 0L);
+        } catch (Throwable thrown) {
+            throw rethrow(thrown);
+        }
+    }
+
+    private static long callWaiting(MemorySegment capture, long number, long a, long b, long c, long d) {
+        try {
+            return (long) WAIT.invokeExact(capture, number, a, b, c, d, 0L, 0L);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    private static long callFast(long number, long a, long b, long c, long d) {
+        try {
+            return (long) CALL_FAST.invokeExact(number, a, b, c, d, 0L, 0L);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
     }
 
     /**
@@ -200,11 +308,7 @@ final class Syscalls {
 
     /** Closes {@code fd}, ignoring a failure: the descriptor is released either way on Linux. */
     static void close(int fd) {
-        try {
-            int ignored = (int) CLOSE.invokeExact(fd);
-        } catch (Throwable e) {
-            throw rethrow(e);
-        }
+        long ignored = callFast(CLOSE, fd, 0, 0, 0);
     }
 
     /**
@@ -213,20 +317,18 @@ final class Syscalls {
      */
     static void shutdownBoth(int fd) {
         try (Arena arena = Arena.ofConfined()) {
-            int ignored = (int) SHUTDOWN.invokeExact(arena.allocate(CAPTURE), fd, SHUT_RDWR);
-        } catch (Throwable e) {
-            throw rethrow(e);
+            int ignored = shutdown(arena.allocate(CAPTURE), fd, SHUT_RDWR);
         }
     }
 
     /**
-     * Rethrows what a {@code invokeExact} on one of the handles threw; the handles throw nothing
+     * Rethrows what an {@code invokeExact} on one of the handles threw; the handles throw nothing
      * checked, so it is an error or a runtime exception.
      *
      * @param thrown what it threw
      * @return never returns
      */
-    static RuntimeException rethrow(Throwable thrown) {
+    private static RuntimeException rethrow(Throwable thrown) {
         if (thrown instanceof RuntimeException runtime) {
             throw runtime;
         }

@@ -115,9 +115,7 @@ final class MessageBatch implements DatagramBatch {
         int fd = socket.acquire();
         int count;
         try {
-            count = (int) Syscalls.RECVMMSG.invokeExact(capture, fd, receiveVector, slots, RECEIVE_FLAGS, MemorySegment.NULL);
-        } catch (Throwable e) {
-            throw Syscalls.rethrow(e);
+            count = Syscalls.recvmmsg(capture, fd, receiveVector, slots, RECEIVE_FLAGS);
         } finally {
             socket.release();
         }
@@ -219,9 +217,7 @@ final class MessageBatch implements DatagramBatch {
         MemorySegment vector = first == 0 ? sendVector : sendVector.asSlice(first * MMSGHDR_BYTES);
         int fd = socket.acquire();
         try {
-            return (int) Syscalls.SENDMMSG.invokeExact(capture, fd, vector, staged - first, Syscalls.MSG_DONTWAIT);
-        } catch (Throwable e) {
-            throw Syscalls.rethrow(e);
+            return Syscalls.sendmmsg(capture, fd, vector, staged - first, Syscalls.MSG_DONTWAIT);
         } finally {
             socket.release();
         }

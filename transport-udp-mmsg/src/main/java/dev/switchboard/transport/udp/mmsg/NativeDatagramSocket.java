@@ -63,7 +63,7 @@ final class NativeDatagramSocket implements BatchDatagramSocket {
         }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment capture = arena.allocate(Syscalls.CAPTURE);
-            int fd = (int) Syscalls.SOCKET.invokeExact(capture, ipv6 ? Syscalls.AF_INET6 : Syscalls.AF_INET,
+            int fd = Syscalls.socket(capture, ipv6 ? Syscalls.AF_INET6 : Syscalls.AF_INET,
                     Syscalls.SOCK_DGRAM | Syscalls.SOCK_CLOEXEC, 0);
             if (fd < 0) {
                 int errno = Syscalls.errno(capture);
@@ -82,10 +82,6 @@ final class NativeDatagramSocket implements BatchDatagramSocket {
                 }
             }
             return socket;
-        } catch (IOException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw Syscalls.rethrow(e);
         }
     }
 
@@ -128,20 +124,16 @@ final class NativeDatagramSocket implements BatchDatagramSocket {
             MemorySegment capture = arena.allocate(Syscalls.CAPTURE);
             MemorySegment name = arena.allocate(SocketAddresses.IPV6_BYTES, 8);
             int length = SocketAddresses.encode(address, ipv6, name, 0);
-            if ((int) Syscalls.BIND.invokeExact(capture, fd, name, length) < 0) {
+            if (Syscalls.bind(capture, fd, name, length) < 0) {
                 throw Errno.exception("bind", Syscalls.errno(capture));
             }
             MemorySegment nameLength = arena.allocate(JAVA_INT);
             nameLength.set(JAVA_INT, 0, SocketAddresses.IPV6_BYTES);
-            if ((int) Syscalls.GETSOCKNAME.invokeExact(capture, fd, name, nameLength) < 0) {
+            if (Syscalls.getsockname(capture, fd, name, nameLength) < 0) {
                 throw Errno.exception("getsockname", Syscalls.errno(capture));
             }
             localAddress = SocketAddresses.decode(name, 0);
             return this;
-        } catch (IOException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw Syscalls.rethrow(e);
         } finally {
             release();
         }
@@ -224,14 +216,12 @@ final class NativeDatagramSocket implements BatchDatagramSocket {
             int fd = acquire();
             try (Arena arena = Arena.ofConfined()) {
                 // an unbound or unconnected UDP socket answers ENOTCONN, and is woken all the same
-                int ignored = (int) Syscalls.SHUTDOWN.invokeExact(arena.allocate(Syscalls.CAPTURE), fd, how);
+                int ignored = Syscalls.shutdown(arena.allocate(Syscalls.CAPTURE), fd, how);
             } finally {
                 release();
             }
         } catch (ClosedChannelException e) {
             // already closed: nothing to wake
-        } catch (Throwable e) {
-            throw Syscalls.rethrow(e);
         }
     }
 
@@ -240,9 +230,7 @@ final class NativeDatagramSocket implements BatchDatagramSocket {
             return;
         }
         try (Arena arena = Arena.ofConfined()) {
-            int ignored = (int) Syscalls.CLOSE.invokeExact(arena.allocate(Syscalls.CAPTURE), fd);
-        } catch (Throwable e) {
-            throw Syscalls.rethrow(e);
+            int ignored = Syscalls.close(arena.allocate(Syscalls.CAPTURE), fd);
         }
     }
 
@@ -258,13 +246,9 @@ final class NativeDatagramSocket implements BatchDatagramSocket {
             MemorySegment capture = arena.allocate(Syscalls.CAPTURE);
             MemorySegment holder = arena.allocate(JAVA_INT);
             holder.set(JAVA_INT, 0, value);
-            if ((int) Syscalls.SETSOCKOPT.invokeExact(capture, fd, level, option, holder, (int) JAVA_INT.byteSize()) < 0) {
+            if (Syscalls.setsockopt(capture, fd, level, option, holder) < 0) {
                 throw Errno.exception("setsockopt", Syscalls.errno(capture));
             }
-        } catch (IOException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw Syscalls.rethrow(e);
         } finally {
             release();
         }
@@ -277,14 +261,10 @@ final class NativeDatagramSocket implements BatchDatagramSocket {
             MemorySegment holder = arena.allocate(JAVA_INT);
             MemorySegment length = arena.allocate(JAVA_INT);
             length.set(JAVA_INT, 0, (int) JAVA_INT.byteSize());
-            if ((int) Syscalls.GETSOCKOPT.invokeExact(capture, fd, Syscalls.SOL_SOCKET, option, holder, length) < 0) {
+            if (Syscalls.getsockopt(capture, fd, Syscalls.SOL_SOCKET, option, holder, length) < 0) {
                 throw Errno.exception("getsockopt", Syscalls.errno(capture));
             }
             return holder.get(JAVA_INT, 0);
-        } catch (IOException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw Syscalls.rethrow(e);
         } finally {
             release();
         }
@@ -298,14 +278,9 @@ final class NativeDatagramSocket implements BatchDatagramSocket {
             MemorySegment timeval = arena.allocate(2 * JAVA_LONG.byteSize(), JAVA_LONG.byteAlignment());
             timeval.set(JAVA_LONG, 0, millis / 1000);
             timeval.set(JAVA_LONG, JAVA_LONG.byteSize(), (millis % 1000) * 1000L);
-            if ((int) Syscalls.SETSOCKOPT.invokeExact(capture, fd, Syscalls.SOL_SOCKET, Syscalls.SO_RCVTIMEO, timeval,
-                    (int) timeval.byteSize()) < 0) {
+            if (Syscalls.setsockopt(capture, fd, Syscalls.SOL_SOCKET, Syscalls.SO_RCVTIMEO, timeval) < 0) {
                 throw Errno.exception("setsockopt", Syscalls.errno(capture));
             }
-        } catch (IOException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw Syscalls.rethrow(e);
         } finally {
             release();
         }

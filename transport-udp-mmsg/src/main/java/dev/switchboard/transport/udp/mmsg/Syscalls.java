@@ -1,10 +1,7 @@
 package dev.switchboard.transport.udp.mmsg;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-
 import dev.switchboard.transport.sockaddr.SocketAddresses;
-import java.lang.foreign.FunctionDescriptor;
+import dev.switchboard.transport.sockaddr.SystemCall;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
@@ -13,12 +10,13 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 
 /**
- * The C library's socket calls, linked once. Each handle takes, first, a segment of
- * {@link #CAPTURE} in which the call leaves {@code errno}; a call returning -1 failed with it.
- * The calls that never wait (all but {@code recvmmsg}, which waits for the first datagram; sends are
- * {@code MSG_DONTWAIT}) are linked {@linkplain Linker.Option#critical critical}, as the epoll
- * module's are: with the same options, calls of the same signature share one stub, linked once. The
- * constants are Linux's, the same on x86-64 and AArch64.
+ * The socket system calls, made through {@link SystemCall}'s {@code syscall} and linked once, with
+ * the epoll module's options: the two modules' calls share their stubs. Each takes, first, a segment
+ * of {@link #CAPTURE} in which the call leaves {@code errno}; a call returning -1 failed with it. The
+ * calls that never wait (all but {@code recvmmsg}, which waits for the first datagram; sends are
+ * {@code MSG_DONTWAIT}) are linked critical: no thread-state transition around them. Addresses of
+ * native memory are passed as numbers, the segment kept reachable by its caller. The constants are
+ * Linux's, the same on x86-64 and AArch64.
  */
 final class Syscalls {
 
@@ -49,44 +47,93 @@ final class Syscalls {
     static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO = CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
 
-    /** {@code int socket(int domain, int type, int protocol)} */
-    static final MethodHandle SOCKET = link("socket", true, FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
-    /** {@code int bind(int fd, const struct sockaddr *addr, socklen_t len)} */
-    static final MethodHandle BIND = link("bind", true, FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-    /** {@code int getsockname(int fd, struct sockaddr *addr, socklen_t *len)} */
-    static final MethodHandle GETSOCKNAME = link("getsockname", true,
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
-    /** {@code int setsockopt(int fd, int level, int name, const void *value, socklen_t len)} */
-    static final MethodHandle SETSOCKOPT = link("setsockopt", true,
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-    /** {@code int getsockopt(int fd, int level, int name, void *value, socklen_t *len)} */
-    static final MethodHandle GETSOCKOPT = link("getsockopt", true,
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
-    /** {@code int shutdown(int fd, int how)} */
-    static final MethodHandle SHUTDOWN = link("shutdown", true, FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
-    /** {@code int close(int fd)} */
-    static final MethodHandle CLOSE = link("close", true, FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-    /** {@code int recvmmsg(int fd, struct mmsghdr *vec, unsigned int n, int flags, struct timespec *timeout)} */
-    static final MethodHandle RECVMMSG = link("recvmmsg", false,
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS));
-    /** {@code int sendmmsg(int fd, struct mmsghdr *vec, unsigned int n, int flags)} */
-    static final MethodHandle SENDMMSG = link("sendmmsg", true,
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+    private static final long SOCKET = SystemCall.SOCKET.number();
+    private static final long BIND = SystemCall.BIND.number();
+    private static final long GETSOCKNAME = SystemCall.GETSOCKNAME.number();
+    private static final long SETSOCKOPT = SystemCall.SETSOCKOPT.number();
+    private static final long GETSOCKOPT = SystemCall.GETSOCKOPT.number();
+    private static final long SHUTDOWN = SystemCall.SHUTDOWN.number();
+    private static final long CLOSE = SystemCall.CLOSE.number();
+    private static final long RECVMMSG = SystemCall.RECVMMSG.number();
+    private static final long SENDMMSG = SystemCall.SENDMMSG.number();
+
+    /** Calls that never wait */
+    private static final MethodHandle CALL = link(false);
+    /** Calls that may wait */
+    private static final MethodHandle WAIT = link(true);
 
     private Syscalls() {}
 
-    /** Links every call, if not done yet: a C library that lacks one fails here, with a {@link LinkageError}. */
+    /** Links every call, if not done yet: a C library that lacks {@code syscall} fails here, with a {@link LinkageError}. */
     static void ensureLinked() {
         // initialising the class is the work
     }
 
-    private static MethodHandle link(String name, boolean critical, FunctionDescriptor descriptor) {
-        Linker linker = Linker.nativeLinker();
-        MemorySegment function = linker.defaultLookup().find(name)
-                .orElseThrow(() -> new UnsatisfiedLinkError("the C library has no " + name));
-        Linker.Option capture = Linker.Option.captureCallState("errno");
-        return critical ? linker.downcallHandle(function, descriptor, capture, Linker.Option.critical(true))
-                : linker.downcallHandle(function, descriptor, capture);
+    private static MethodHandle link(boolean waits) {
+        return Linker.nativeLinker().downcallHandle(SystemCall.function(), SystemCall.SIGNATURE,
+                SystemCall.options(waits, true));
+    }
+
+    /** {@code int socket(int domain, int type, int protocol)} */
+    static int socket(MemorySegment capture, int domain, int type, int protocol) {
+        return (int) call(capture, SOCKET, domain, type, protocol, 0, 0);
+    }
+
+    /** {@code int bind(int fd, const struct sockaddr *addr, socklen_t len)} */
+    static int bind(MemorySegment capture, int fd, MemorySegment address, int length) {
+        return (int) call(capture, BIND, fd, address.address(), length, 0, 0);
+    }
+
+    /** {@code int getsockname(int fd, struct sockaddr *addr, socklen_t *len)} */
+    static int getsockname(MemorySegment capture, int fd, MemorySegment address, MemorySegment length) {
+        return (int) call(capture, GETSOCKNAME, fd, address.address(), length.address(), 0, 0);
+    }
+
+    /** {@code int setsockopt(int fd, int level, int name, const void *value, socklen_t len)} */
+    static int setsockopt(MemorySegment capture, int fd, int level, int name, MemorySegment value) {
+        return (int) call(capture, SETSOCKOPT, fd, level, name, value.address(), value.byteSize());
+    }
+
+    /** {@code int getsockopt(int fd, int level, int name, void *value, socklen_t *len)} */
+    static int getsockopt(MemorySegment capture, int fd, int level, int name, MemorySegment value,
+            MemorySegment length) {
+        return (int) call(capture, GETSOCKOPT, fd, level, name, value.address(), length.address());
+    }
+
+    /** {@code int shutdown(int fd, int how)} */
+    static int shutdown(MemorySegment capture, int fd, int how) {
+        return (int) call(capture, SHUTDOWN, fd, how, 0, 0, 0);
+    }
+
+    /** {@code int close(int fd)} */
+    static int close(MemorySegment capture, int fd) {
+        return (int) call(capture, CLOSE, fd, 0, 0, 0, 0);
+    }
+
+    /**
+     * {@code int recvmmsg(int fd, struct mmsghdr *vec, unsigned int n, int flags, NULL)}: waits for
+     * the first datagram, without a timeout of its own
+     */
+    static int recvmmsg(MemorySegment capture, int fd, MemorySegment vector, int count, int flags) {
+        try {
+            return (int) (long) WAIT.invokeExact(capture, RECVMMSG, (long) fd, vector.address(), (long) count,
+                    (long) flags, 0L, 0L);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** {@code int sendmmsg(int fd, struct mmsghdr *vec, unsigned int n, int flags)} */
+    static int sendmmsg(MemorySegment capture, int fd, MemorySegment vector, int count, int flags) {
+        return (int) call(capture, SENDMMSG, fd, vector.address(), count, flags, 0);
+    }
+
+    private static long call(MemorySegment capture, long number, long a, long b, long c, long d, long e) {
+        try {
+            return (long) CALL.invokeExact(capture, number, a, b, c, d, e, 0L);
+        } catch (Throwable thrown) {
+            throw rethrow(thrown);
+        }
     }
 
     /**
@@ -98,13 +145,13 @@ final class Syscalls {
     }
 
     /**
-     * Rethrows what a {@code invokeExact} on one of the handles threw; the handles throw nothing
+     * Rethrows what an {@code invokeExact} on one of the handles threw; the handles throw nothing
      * checked, so it is an error or a runtime exception.
      *
      * @param thrown what it threw
      * @return never returns
      */
-    static RuntimeException rethrow(Throwable thrown) {
+    private static RuntimeException rethrow(Throwable thrown) {
         if (thrown instanceof RuntimeException runtime) {
             throw runtime;
         }
