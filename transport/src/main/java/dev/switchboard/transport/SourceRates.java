@@ -1,5 +1,9 @@
 package dev.switchboard.transport;
 
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.time.Duration;
 
@@ -28,28 +32,13 @@ public final class SourceRates {
     private final TokenBucket bucket;
     private final long coolDownNanos;
     private final int sets;
-    private final long seed = Seeds.RANDOM.nextLong();
+    private final long seed = newSeed();
     private final Object[] locks = new Object[STRIPES];
     private final boolean[] used;
     private final long[] highs;
     private final long[] lows;
     private final long[] fullAt;
     private final long[] coolUntil;
-
-    /** Where every table's seed comes from: one source, since creating the first loads the security providers. */
-    private static final class Seeds {
-        static final SecureRandom RANDOM = new SecureRandom();
-    }
-
-    /**
-     * Creates the source of the tables' seeds now, if no thread has yet: the first
-     * {@link SecureRandom} of a process loads the security providers, which is better done before
-     * an endpoint's start waits for it (for a provider's
-     * {@link dev.switchboard.api.TransportProvider#prepare()}). Thread-safe.
-     */
-    public static void prepare() {
-        Seeds.RANDOM.nextLong();
-    }
 
     /**
      * @param bucket each source's rate and burst
@@ -75,6 +64,23 @@ public final class SourceRates {
     /** @return how many sources are tracked at most */
     public int capacity() {
         return used.length;
+    }
+
+    /**
+     * A seed from the kernel's random source: the first {@link SecureRandom} of a process loads the
+     * security providers, tens of milliseconds of processor time in a start that has none to spare
+     * (docs/DECISIONS.md); a {@link SecureRandom}'s where there is no {@code /dev/urandom}.
+     */
+    private static long newSeed() {
+        try (InputStream random = new FileInputStream("/dev/urandom")) {
+            byte[] bytes = random.readNBytes(Long.BYTES);
+            if (bytes.length == Long.BYTES) {
+                return ByteBuffer.wrap(bytes).getLong();
+            }
+        } catch (IOException e) {
+            // not Linux nor a Unix: the portable way
+        }
+        return new SecureRandom().nextLong();
     }
 
     /**

@@ -4,7 +4,6 @@ import dev.switchboard.api.Transport;
 import dev.switchboard.api.TransportContext;
 import dev.switchboard.api.TransportProvider;
 import dev.switchboard.transport.Addresses;
-import dev.switchboard.transport.SourceRates;
 import dev.switchboard.transport.stream.StreamSettings;
 import dev.switchboard.transport.stream.StreamTransport;
 
@@ -45,13 +44,9 @@ public final class TcpTransportProvider implements TransportProvider {
         return transport;
     }
 
-    /**
-     * Creates the source of the per-source tables' seeds, then finds the accelerated path (epoll, on
-     * JDK 22 and later) and links its native calls.
-     */
+    /** Finds the accelerated path (epoll, on JDK 22 and later) and links its native calls. */
     @Override
     public void prepare() {
-        SourceRates.prepare();
         StreamTransport.prepareIo();
     }
 }

@@ -3,7 +3,6 @@ package dev.switchboard.transport.udp;
 import dev.switchboard.api.Transport;
 import dev.switchboard.api.TransportContext;
 import dev.switchboard.api.TransportProvider;
-import dev.switchboard.transport.SourceRates;
 
 /**
  * Provides the {@code udp} transport: the socket exercise's UDP server (one datagram is one request,
@@ -34,13 +33,9 @@ public final class UdpTransportProvider implements TransportProvider {
         return new UdpTransport(context, UdpSettings.from(context.settings()));
     }
 
-    /**
-     * Creates the source of the per-source tables' seeds, then finds the batched path
-     * ({@code recvmmsg}, on JDK 22 and later) and links its native calls.
-     */
+    /** Finds the batched path ({@code recvmmsg}, on JDK 22 and later) and links its native calls. */
     @Override
     public void prepare() {
-        SourceRates.prepare();
         IoPath.prepare();
     }
 }
