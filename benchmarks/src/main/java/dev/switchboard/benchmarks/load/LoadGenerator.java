@@ -1,10 +1,13 @@
 package dev.switchboard.benchmarks.load;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -20,6 +23,8 @@ public final class LoadGenerator {
     /** Idle workload: connections being set up at once, so as not to overflow the server's backlog. */
     private static final int IDLE_CONNECTS_IN_FLIGHT = 128;
     private static final long IDLE_SETUP_TIMEOUT_SECONDS = 300;
+    /** Descriptors a server may open between two readings, other than the rehearsal's connections */
+    private static final long DESCRIPTOR_SLACK = 16;
     private static final long JOIN_GRACE_MILLIS = 30_000;
     private static final double NANOS_PER_MICRO = 1000.0;
 
@@ -61,6 +66,9 @@ public final class LoadGenerator {
      */
     public static Result run(LoadSpec spec) throws IOException, InterruptedException {
         boolean idle = spec.workload() == Workload.TCP_IDLE;
+        if (idle && spec.serverPid() > 0) {
+            rehearse(spec);
+        }
         long baselineRss = idle && spec.serverPid() > 0 ? ServerMemory.settledRssKiB(spec.serverPid()) : -1;
 
         long start = System.nanoTime();
@@ -100,6 +108,31 @@ public final class LoadGenerator {
             throw new LoadFailure("the client failed: " + failure, failure);
         }
         return result(spec, loops, seconds, idle ? spec.connections() : 0, rss, baselineRss);
+    }
+
+    /**
+     * Opens the idle workload's connections, asks each once and closes them, unmeasured, then waits
+     * until the server has closed its ends: the first connections a fresh server takes pay for
+     * compiling and loading its accept and request paths, memory it keeps whatever it holds, so the
+     * memory before is read once the same connections have come and gone.
+     */
+    private static void rehearse(LoadSpec spec) throws IOException, InterruptedException {
+        long before = openDescriptors(spec.serverPid());
+        run(spec.withoutServerMemory());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(IDLE_SETUP_TIMEOUT_SECONDS);
+        while (openDescriptors(spec.serverPid()) > before + DESCRIPTOR_SLACK) {
+            if (System.nanoTime() > deadline) {
+                throw new LoadFailure("the server still held the rehearsal's connections "
+                        + IDLE_SETUP_TIMEOUT_SECONDS + " s after they were closed");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static long openDescriptors(long pid) throws IOException {
+        try (Stream<Path> descriptors = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
+            return descriptors.count();
+        }
     }
 
     private static List<ClientLoop> loops(LoadSpec spec, RunControl control, long start, CountDownLatch held)

@@ -132,6 +132,12 @@ public record LoadSpec(
                 udpTimeout, serverPid, label);
     }
 
+    /** @return this run without reading the server's memory */
+    LoadSpec withoutServerMemory() {
+        return new LoadSpec(workload, server, connections, size, depth, warmup, duration, rate, clientThreads,
+                udpTimeout, 0, label);
+    }
+
     /** @return this run with {@code clientThreads} selector threads */
     public LoadSpec withClientThreads(int clientThreads) {
         return new LoadSpec(workload, server, connections, size, depth, warmup, duration, rate, clientThreads,

@@ -7,8 +7,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A server process's resident memory (VmRSS), read from {@code /proc} after asking its JVM for a
- * full collection ({@code jcmd <pid> GC.run}) and letting it settle, so that garbage does not
- * count as memory in use.
+ * full collection ({@code jcmd <pid> GC.run}) and to return the C library's freed memory to the
+ * system ({@code jcmd <pid> System.trim_native_heap}), then letting it settle: garbage does not count
+ * as memory in use, nor do the arenas that the JIT compilers' threads freed but {@code malloc}
+ * keeps (megabytes, from compiling while the connections came in, whatever the server).
  */
 public final class ServerMemory {
 
@@ -23,7 +25,8 @@ public final class ServerMemory {
      * @throws IOException if {@code /proc/<pid>/status} cannot be read
      */
     public static long settledRssKiB(long pid) throws IOException, InterruptedException {
-        collectGarbage(pid);
+        jcmd(pid, "GC.run");
+        jcmd(pid, "System.trim_native_heap");
         Thread.sleep(SETTLE_MILLIS);
         return rssKiB(pid);
     }
@@ -43,18 +46,18 @@ public final class ServerMemory {
         throw new IOException(status + " has no VmRSS line");
     }
 
-    private static void collectGarbage(long pid) throws IOException, InterruptedException {
+    private static void jcmd(long pid, String command) throws IOException, InterruptedException {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.run")
+        Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         if (!process.waitFor(JCMD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new IOException("jcmd " + pid + " GC.run did not finish within " + JCMD_TIMEOUT_SECONDS + " s");
+            throw new IOException("jcmd " + pid + " " + command + " did not finish within " + JCMD_TIMEOUT_SECONDS + " s");
         }
         if (process.exitValue() != 0) {
-            throw new IOException("jcmd " + pid + " GC.run failed with exit code " + process.exitValue());
+            throw new IOException("jcmd " + pid + " " + command + " failed with exit code " + process.exitValue());
         }
     }
 }

@@ -253,8 +253,13 @@ final class Report {
     private void idle(Scenario s) {
         line("## " + s.name() + ": " + s.title());
         line();
-        line("Resident memory (VmRSS) of the server process, each after a full GC (`jcmd <pid> GC.run`): before "
-                + "the connections are opened, and while all of them are held, each having done one request and reply.");
+        line("Resident memory (VmRSS) of the server process, each after a full GC (`jcmd <pid> GC.run`) and with "
+                + "the C library's freed memory returned to the system (`jcmd <pid> System.trim_native_heap`: the JIT "
+                + "compilers' arenas, freed but kept by `malloc`, are megabytes, whatever the server): before "
+                + "the connections are opened, and while all of them are held, each having done one request and reply. "
+                + "Before is read after a rehearsal: the same connections opened, asked once and closed, and the "
+                + "server's descriptors back to where they were, so that the one-time cost of the first connections "
+                + "a fresh server takes (compiling and loading its accept and request paths) is not counted per connection.");
         line();
         line("| Server | RSS holding them, MiB | RSS before, MiB | per connection, KiB |");
         line("|---|---:|---:|---:|");
