@@ -23,6 +23,8 @@ public final class LoadGenerator {
     /** Idle workload: connections being set up at once, so as not to overflow the server's backlog. */
     private static final int IDLE_CONNECTS_IN_FLIGHT = 128;
     private static final long IDLE_SETUP_TIMEOUT_SECONDS = 300;
+    /** The idle workload's warm-up: connections opened, asked once and closed before the memory before */
+    private static final int REHEARSAL_CONNECTIONS = 200;
     /** Descriptors a server may open between two readings, other than the rehearsal's connections */
     private static final long DESCRIPTOR_SLACK = 16;
     private static final long JOIN_GRACE_MILLIS = 30_000;
@@ -111,14 +113,15 @@ public final class LoadGenerator {
     }
 
     /**
-     * Opens the idle workload's connections, asks each once and closes them, unmeasured, then waits
-     * until the server has closed its ends: the first connections a fresh server takes pay for
-     * compiling and loading its accept and request paths, memory it keeps whatever it holds, so the
-     * memory before is read once the same connections have come and gone.
+     * Opens {@value #REHEARSAL_CONNECTIONS} connections, asks each once and closes them, unmeasured,
+     * then waits until the server has closed its ends: the first connections a fresh server takes pay
+     * for compiling and loading its accept and request paths, memory it keeps whatever it holds, as
+     * every other workload's warm-up does. So few that a server's pools are not sized by them.
      */
     private static void rehearse(LoadSpec spec) throws IOException, InterruptedException {
         long before = openDescriptors(spec.serverPid());
-        run(spec.withoutServerMemory());
+        run(spec.withoutServerMemory().withShape(Math.min(REHEARSAL_CONNECTIONS, spec.connections()), spec.size(),
+                spec.depth()));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(IDLE_SETUP_TIMEOUT_SECONDS);
         while (openDescriptors(spec.serverPid()) > before + DESCRIPTOR_SLACK) {
             if (System.nanoTime() > deadline) {

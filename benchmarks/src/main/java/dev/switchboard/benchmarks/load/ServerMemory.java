@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A server process's resident memory (VmRSS), read from {@code /proc} after asking its JVM for a
- * full collection ({@code jcmd <pid> GC.run}) and to return the C library's freed memory to the
+ * full collection ({@code jcmd <pid> GC.run}, twice) and to return the C library's freed memory to the
  * system ({@code jcmd <pid> System.trim_native_heap}), then letting it settle: garbage does not count
  * as memory in use, nor do the arenas that the JIT compilers' threads freed but {@code malloc}
  * keeps (megabytes, from compiling while the connections came in, whatever the server).
@@ -25,6 +25,9 @@ public final class ServerMemory {
      * @throws IOException if {@code /proc/<pid>/status} cannot be read
      */
     public static long settledRssKiB(long pid) throws IOException, InterruptedException {
+        // twice: what the first collection's cleaners release (a pool's direct memory) the second collects
+        jcmd(pid, "GC.run");
+        Thread.sleep(SETTLE_MILLIS);
         jcmd(pid, "GC.run");
         jcmd(pid, "System.trim_native_heap");
         Thread.sleep(SETTLE_MILLIS);

@@ -257,7 +257,7 @@ final class Report {
                 + "the C library's freed memory returned to the system (`jcmd <pid> System.trim_native_heap`: the JIT "
                 + "compilers' arenas, freed but kept by `malloc`, are megabytes, whatever the server): before "
                 + "the connections are opened, and while all of them are held, each having done one request and reply. "
-                + "Before is read after a rehearsal: the same connections opened, asked once and closed, and the "
+                + "Before is read after a warm-up of 200 connections, opened, asked once and closed, with the "
                 + "server's descriptors back to where they were, so that the one-time cost of the first connections "
                 + "a fresh server takes (compiling and loading its accept and request paths) is not counted per connection.");
         line();
