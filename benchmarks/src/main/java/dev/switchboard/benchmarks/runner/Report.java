@@ -253,7 +253,7 @@ final class Report {
     private void idle(Scenario s) {
         line("## " + s.name() + ": " + s.title());
         line();
-        line("Resident memory (VmRSS) of the server process, each after a full GC (`jcmd <pid> GC.run`) and with "
+        line("Resident memory (VmRSS) of the server process, each after two full GCs (`jcmd <pid> GC.run`) and with "
                 + "the C library's freed memory returned to the system (`jcmd <pid> System.trim_native_heap`: the JIT "
                 + "compilers' arenas, freed but kept by `malloc`, are megabytes, whatever the server): before "
                 + "the connections are opened, and while all of them are held, each having done one request and reply. "
@@ -508,7 +508,8 @@ final class Report {
                 on 8 lanes; latency is connect to reply, throughput is connections per second. Open loop: requests \
                 at fixed intended times spread over the connections; a request due while its connection still \
                 waits leaves when the reply arrives, and its latency counts from the intended time (no coordinated \
-                omission). Idle: connections held open, the server's RSS read after a full GC.
+                omission). Idle: connections held open, the server's RSS read after two full GCs and a trim of \
+                the C library's freed memory, before them after a warm-up of 200 connections.
                 """);
     }
 
