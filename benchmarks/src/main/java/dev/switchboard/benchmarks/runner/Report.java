@@ -62,7 +62,7 @@ final class Report {
                 + "on the same machine, in the same run.");
         line();
         line("Each run starts the server in a JVM of its own, warms up for " + seconds(options.warmup())
-                + " (excluded), measures for " + seconds(options.duration()) + " and stops the server; servers "
+                + " (excluded), measures for " + seconds(options.duration()) + longerWindows() + " and stops the server; servers "
                 + "alternate within each round (" + String.join(", ", contenders.stream().map(Contender::title).toList())
                 + ", then again), each round beginning with the server after the one the round before began with, "
                 + options.rounds() + " round" + (options.rounds() == 1 ? "" : "s")
@@ -583,6 +583,14 @@ final class Report {
 
     private static String micros(double value) {
         return value < 100 ? String.format(Locale.ROOT, "%.1f", value) : String.format(Locale.ROOT, "%,.0f", value);
+    }
+
+    /** @return the scenarios that measure longer than the rest, as a parenthesis, or nothing */
+    private String longerWindows() {
+        List<String> longer = scenarios.stream().filter(s -> s.windows() > 1)
+                .map(s -> s.name() + " for " + seconds(s.measuring(options.duration()))).toList();
+        return longer.isEmpty() ? "" : " (" + String.join(", ", longer) + ": a tail percentile moves with the "
+                + "machine's state from one run to the next, and a longer run averages over more of it)";
     }
 
     private static String seconds(java.time.Duration duration) {

@@ -278,7 +278,7 @@ public final class Runner {
                     List.of(ports.address(EndpointKind.UDP)), READY_TIMEOUT_NANOS);
             long pid = server.jvmPid();
             LoadSpec spec = scenario.load()
-                    .withTiming(options.warmup(), options.duration())
+                    .withTiming(options.warmup(), scenario.measuring(options.duration()))
                     .withClientThreads(options.clientThreads())
                     .against(ports.address(scenario.endpoint()), pid, contender.name());
             if (scenario.isIdle()) {

@@ -37,6 +37,17 @@ class ReportTest {
     }
 
     @Test
+    void saysWhichScenariosMeasureLongerThanTheRest() {
+        Scenario openLoop = options.scenarios().stream().filter(s -> s.load().rate() > 0).findFirst().orElseThrow();
+        String withOpenLoop = new Report(options, Fixtures.machine(), List.of(pingPong, openLoop), List.of(SWITCHBOARD),
+                new Measurements(), List.of(), null, null).markdown("performance.svg");
+        assertTrue(withOpenLoop.contains("measures for " + options.duration().toSeconds() + ".0 s (tcp-rate-c16-s64 for "
+                + 3 * options.duration().toSeconds() + ".0 s: a tail percentile"), withOpenLoop);
+        String without = report(options, List.of(SWITCHBOARD), new Measurements(), List.of());
+        assertFalse(without.contains("a tail percentile moves"), without);
+    }
+
+    @Test
     void showsServerCpuPerRequestAndItsRatioToNettyEpoll() {
         String md = report(options, List.of(SWITCHBOARD, NETTY_EPOLL), cpu(7.5, 5.0), List.of());
         assertTrue(md.contains("| Switchboard CPU µs/req | Netty epoll CPU µs/req | CPU/req ÷ Netty epoll |"), md);
