@@ -20,6 +20,8 @@ public enum SystemCall {
     READ(0, 63),
     WRITE(1, 64),
     CLOSE(3, 57),
+    MMAP(9, 222),
+    MUNMAP(11, 215),
     SOCKET(41, 198),
     BIND(49, 200),
     LISTEN(50, 201),

@@ -60,7 +60,8 @@ final class MessageBatch implements DatagramBatch {
     private int lastNameLength;
     private InetSocketAddress lastSender;
 
-    MessageBatch(NativeDatagramSocket socket, int slots, int slotBytes, int sendAreaBytes) {
+    /** @throws IOException if the datagram buffers cannot be mapped */
+    MessageBatch(NativeDatagramSocket socket, int slots, int slotBytes, int sendAreaBytes) throws IOException {
         this.socket = socket;
         this.slots = slots;
         this.slotBytes = slotBytes;
@@ -71,8 +72,14 @@ final class MessageBatch implements DatagramBatch {
         this.sendIovecs = arena.allocate(slots * IOVEC_BYTES, 8);
         this.names = arena.allocate(slots * NAME_SLOT_BYTES, 8);
         this.lastName = arena.allocate(NAME_SLOT_BYTES, 8);
-        MemorySegment data = arena.allocate((long) slots * slotBytes, 64);
-        this.sendArea = arena.allocate(sendAreaBytes, 64);
+        MemorySegment data;
+        try {
+            data = pages((long) slots * slotBytes);
+            this.sendArea = pages(sendAreaBytes);
+        } catch (IOException e) {
+            arena.close();
+            throw e;
+        }
         this.sendView = sendArea.asByteBuffer();
         this.datagrams = new ByteBuffer[slots];
         for (int i = 0; i < slots; i++) {
@@ -91,6 +98,26 @@ final class MessageBatch implements DatagramBatch {
         }
         this.nativeBytes = receiveVector.byteSize() + sendVector.byteSize() + receiveIovecs.byteSize()
                 + sendIovecs.byteSize() + names.byteSize() + lastName.byteSize() + data.byteSize() + sendArea.byteSize();
+    }
+
+    /**
+     * Fresh pages of the arena's, unmapped when it closes. The kernel maps each on its first touch,
+     * zeroed, so a loop's buffers (1.25 MiB with the default 64 KiB datagrams) cost memory only as
+     * far as datagrams fill them; an arena's own allocation writes zeros over all of it at once,
+     * which was a visible part of the start.
+     */
+    private MemorySegment pages(long bytes) throws IOException {
+        long address = Syscalls.mapPages(capture, bytes);
+        if (address == -1) {
+            throw Errno.exception("mmap", Syscalls.errno(capture));
+        }
+        return MemorySegment.ofAddress(address).reinterpret(bytes, arena, unmapped -> unmap(address, bytes));
+    }
+
+    private static void unmap(long address, long bytes) {
+        try (Arena call = Arena.ofConfined()) {
+            int ignored = Syscalls.unmapPages(call.allocate(Syscalls.CAPTURE), address, bytes);
+        }
     }
 
     @Override

@@ -36,6 +36,10 @@ final class Syscalls {
     static final int MSG_TRUNC = 0x20;
     static final int MSG_DONTWAIT = 0x40;
     static final int MSG_WAITFORONE = 0x10000;
+    private static final int PROT_READ = 1;
+    private static final int PROT_WRITE = 2;
+    private static final int MAP_PRIVATE = 2;
+    private static final int MAP_ANONYMOUS = 0x20;
 
     static final int EINTR = 4;
     static final int EBADF = 9;
@@ -54,6 +58,8 @@ final class Syscalls {
     private static final long GETSOCKOPT = SystemCall.GETSOCKOPT.number();
     private static final long SHUTDOWN = SystemCall.SHUTDOWN.number();
     private static final long CLOSE = SystemCall.CLOSE.number();
+    private static final long MMAP = SystemCall.MMAP.number();
+    private static final long MUNMAP = SystemCall.MUNMAP.number();
     private static final long RECVMMSG = SystemCall.RECVMMSG.number();
     private static final long SENDMMSG = SystemCall.SENDMMSG.number();
 
@@ -108,6 +114,21 @@ final class Syscalls {
     /** {@code int close(int fd)} */
     static int close(MemorySegment capture, int fd) {
         return (int) call(capture, CLOSE, fd, 0, 0, 0, 0);
+    }
+
+    /**
+     * {@code void *mmap(NULL, size_t length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)}:
+     * fresh pages, each mapped (zeroed) by the kernel when first touched
+     *
+     * @return their address, or -1
+     */
+    static long mapPages(MemorySegment capture, long length) {
+        return call(capture, MMAP, 0, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1);
+    }
+
+    /** {@code int munmap(void *address, size_t length)} */
+    static int unmapPages(MemorySegment capture, long address, long length) {
+        return (int) call(capture, MUNMAP, address, length, 0, 0, 0);
     }
 
     /**
