@@ -225,6 +225,19 @@ class DistributionIT {
     }
 
     @Test
+    void servesOnTransparentHugePagesWhereTheKernelHasThem() throws Exception {
+        Path modes = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        assumeTrue(Files.isReadable(modes), "no transparent huge pages here");
+        start("--config", config(TCP).toString());
+        awaitLine("switchboard\\.launcher  ready in \\d+ ms");
+
+        // bin/switchboard execs the JVM, so the process is the JVM and its command line is the JVM's.
+        String commandLine = Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"));
+        assertEquals(!Files.readString(modes).contains("[never]"),
+                List.of(commandLine.split("\0")).contains("-XX:+UseTransparentHugePages"), commandLine);
+    }
+
+    @Test
     void stopsAndExitsSeventyWhenAnEventLoopDies() throws Exception {
         Path home = copyOfTheDistribution();
         Files.copy(TestPlugins.fatalFramingJar(directory, "fatal.jar", "fatal"), home.resolve("plugins/fatal.jar"));

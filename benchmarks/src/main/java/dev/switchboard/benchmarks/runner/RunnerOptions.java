@@ -42,7 +42,7 @@ record RunnerOptions(Path repo, Path report, boolean quick, boolean pin, List<St
         List<String> servers, boolean syscalls, String syscallCounter, String command) {
 
     /** The servers' JVM flags unless {@code --jvm-flags} says otherwise; see the report for why. */
-    static final String DEFAULT_JVM_FLAGS = "-Xms512m -Xmx512m -XX:+UseParallelGC";
+    static final String DEFAULT_JVM_FLAGS = "-Xms512m -Xmx512m -XX:+UseParallelGC -XX:+UseTransparentHugePages";
     static final List<String> ALL_SERVERS = List.of("switchboard", "netty-nio", "netty-epoll");
     static final List<String> CLIENTS = List.of(Result.NATIVE, Result.JAVA);
     static final List<String> SYSCALL_COUNTERS = List.of("auto", "perf", "strace");

@@ -132,7 +132,7 @@ class ReportTest {
     void describesTheMachineAndTheJvmFlags() {
         String md = report(options, List.of(NETTY_NIO), new Measurements(), List.of());
         assertTrue(md.contains("| CPU | Test CPU |"), md);
-        assertTrue(md.contains("`-Xms512m -Xmx512m -XX:+UseParallelGC`"), md);
+        assertTrue(md.contains("`-Xms512m -Xmx512m -XX:+UseParallelGC -XX:+UseTransparentHugePages`"), md);
     }
 
     @Test
