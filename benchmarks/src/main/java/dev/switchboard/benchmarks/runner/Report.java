@@ -482,9 +482,9 @@ final class Report {
                 pays for heap growth and memory figures compare like with like) and the Parallel collector, whose \
                 barriers are the cheapest and which has no concurrent threads competing for two cores; a server \
                 that allocates nothing per message should not collect during a run at all. The heap and the \
-                compiled code are on transparent huge pages (`-XX:+UseTransparentHugePages`), as Switchboard's \
-                start script asks for them: where the first touch of each 4 KiB page is dear, as on this virtual \
-                machine, a start that touches its heap page by page is slower, and Netty gets the same.
+                compiled code are on transparent huge pages (`-XX:+UseTransparentHugePages`), which Switchboard's \
+                start script asks for (where the first touch of a 4 KiB page is dear, as on many virtual machines, \
+                a start that touches its heap page by page is slower); Netty gets the same.
                 - **Load generators.** Two, which make the same requests and check every reply the same way: every \
                 request carries its connection and sequence number in lowercase letters, every reply is compared \
                 byte for byte with the request's ASCII upper case, and one wrong, foreign or cut reply fails the run. \
