@@ -27,6 +27,7 @@ final class Inbound {
     private final Pipeline pipeline;
     private final Connections connections;
     private final ProxyHeaderStage proxyHeaders;
+    private final SweepSchedule sweeps;
     private final int maxHeld;
     private final int maxMessageBytes;
     private final String framing;
@@ -36,9 +37,10 @@ final class Inbound {
      * @param pipeline where the payloads go
      * @param connections ends the connection of a refused frame
      * @param proxyHeaders takes a PROXY protocol header ahead of the frames
+     * @param sweeps told when a connection begins to hold a partial request, which may time out
      */
     Inbound(StreamSettings settings, int readBufferBytes, BufferGauge gauge, Counters.Shard counters, Clock clock,
-            Pipeline pipeline, Connections connections, ProxyHeaderStage proxyHeaders) {
+            Pipeline pipeline, Connections connections, ProxyHeaderStage proxyHeaders, SweepSchedule sweeps) {
         this.codec = settings.codec();
         this.readBuffer = ByteBuffer.allocateDirect(readBufferBytes);
         this.gauge = gauge;
@@ -47,6 +49,7 @@ final class Inbound {
         this.pipeline = pipeline;
         this.connections = connections;
         this.proxyHeaders = proxyHeaders;
+        this.sweeps = sweeps;
         this.maxMessageBytes = settings.endpoint().maxMessageBytes();
         this.framing = settings.framing();
         // a partial frame, or the undecoded rest of one read
@@ -218,6 +221,7 @@ final class Inbound {
         }
         if (rest > 0 && !samePartial) {
             c.since = clock.now();
+            sweeps.holdBegan(c.since);
         }
     }
 }

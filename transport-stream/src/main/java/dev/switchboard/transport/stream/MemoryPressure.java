@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 final class MemoryPressure {
 
     private static final int INTERVAL_MILLIS = 20;
-    private static final long INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(INTERVAL_MILLIS);
+    /** How often a loop that paused connections looks again whether the budget has eased. */
+    static final long INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(INTERVAL_MILLIS);
     private static final Object PAUSED = "memory-paused";
 
     private final MemoryBudget budget;
@@ -57,6 +58,11 @@ final class MemoryPressure {
             paused = 0;
             connections.forEach(this::resume);
         }
+    }
+
+    /** @return whether connections of this loop are paused until the budget eases */
+    boolean holdsPaused() {
+        return paused > 0;
     }
 
     private void pauseIfLarge(Connection c) {

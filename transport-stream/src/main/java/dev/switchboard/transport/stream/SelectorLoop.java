@@ -41,6 +41,7 @@ final class SelectorLoop implements Runnable {
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final Connections connections;
     private final ConnectionEvents events;
+    private final SweepSchedule sweeps;
     private final Timeouts timeouts;
     private final MemoryPressure pressure;
     private final BlockedThreads.Watch watch;
@@ -83,10 +84,11 @@ final class SelectorLoop implements Runnable {
         WorkerLane lane = endpoint.workers() == null ? null
                 : new WorkerLane(endpoint, gauge, outbound, connections, this::answered);
         Pipeline pipeline = new Pipeline(endpoint, counters, outbound, connections, lane, watch);
+        this.sweeps = SweepSchedule.of(settings, clock.now());
         Inbound inbound = new Inbound(settings, readBufferBytes, gauge, counters, clock, pipeline, connections,
-                new ProxyHeaderStage(endpoint, connections));
+                new ProxyHeaderStage(endpoint, connections), sweeps);
         this.events = new ConnectionEvents(clock, inbound, outbound, connections, lane);
-        this.timeouts = new Timeouts(settings, connections, inbound, clock);
+        this.timeouts = new Timeouts(settings, connections, inbound, clock, sweeps);
         this.pressure = new MemoryPressure(endpoint.budget(), connections, inbound, clock, endpoint.served().log(),
                 settings.writeLowWatermark());
     }
@@ -189,11 +191,18 @@ final class SelectorLoop implements Runnable {
         }
     }
 
+    /** @return how long the next poll may wait: until the next sweep or the stop's deadline; 0 = until woken */
     private long selectTimeoutMillis() {
         long now = clock.now();
-        long nanos = timeouts.nextSweep() - now;
+        long nanos;
         if (stopping) {
-            nanos = Math.min(nanos, stopDeadline - now);
+            nanos = Math.min(sweeps.next(), stopDeadline) - now;
+        } else if (connections.count() == 0) {
+            return 0; // nothing to time out: the next connection's adoption wakes the poller
+        } else if (pressure.holdsPaused()) {
+            nanos = Math.min(sweeps.next() - now, MemoryPressure.INTERVAL_NANOS); // the budget may ease any moment
+        } else {
+            nanos = sweeps.next() - now;
         }
         return Math.max(1, TimeUnit.NANOSECONDS.toMillis(nanos + 999_999));
     }

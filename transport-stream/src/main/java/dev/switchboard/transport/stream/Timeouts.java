@@ -7,7 +7,6 @@ import dev.switchboard.transport.Refusal;
 import dev.switchboard.transport.stream.Connection.State;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One loop's sweeper of timeouts: every so often it closes the connections silent for
@@ -17,16 +16,14 @@ import java.util.concurrent.TimeUnit;
  * to close, and those whose unsent replies saw no byte written for {@code write-timeout} (a client
  * that does not read); and it hands the partial request of a connection that waited the codec's
  * {@link dev.switchboard.api.FrameCodec#holdTimeout() hold timeout} for the rest to the codec as a
- * last frame. Used by the loop's thread only.
+ * last frame. When, its {@link SweepSchedule} says. Used by the loop's thread only.
  */
 final class Timeouts {
-
-    private static final long MAX_SWEEP_INTERVAL = TimeUnit.SECONDS.toNanos(1);
-    private static final long MIN_SWEEP_INTERVAL = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final Connections connections;
     private final Inbound inbound;
     private final Clock clock;
+    private final SweepSchedule schedule;
     private final Duration idleTimeout;
     private final Duration frameTimeout;
     private final Duration writeTimeout;
@@ -34,56 +31,42 @@ final class Timeouts {
     private final long frameNanos;
     private final long writeNanos;
     private final long holdNanos;
-    private final long interval;
-    private long nextSweep;
+    private boolean holding;
 
-    /** @param inbound decodes a partial request that waited the hold timeout */
-    Timeouts(StreamSettings settings, Connections connections, Inbound inbound, Clock clock) {
+    /**
+     * @param inbound decodes a partial request that waited the hold timeout
+     * @param schedule when to sweep, which this sweeper keeps
+     */
+    Timeouts(StreamSettings settings, Connections connections, Inbound inbound, Clock clock, SweepSchedule schedule) {
         this.connections = connections;
         this.inbound = inbound;
         this.clock = clock;
+        this.schedule = schedule;
         this.idleTimeout = settings.idleTimeout();
         this.frameTimeout = settings.frameTimeout();
         this.idleNanos = idleTimeout.toNanos();
         this.frameNanos = frameTimeout.toNanos();
         this.writeTimeout = settings.writeTimeout();
         this.writeNanos = writeTimeout.toNanos();
-        Duration holdTimeout = settings.codec().holdTimeout();
-        this.holdNanos = holdTimeout.toNanos();
-        this.interval = interval(idleTimeout, frameTimeout, writeTimeout, holdTimeout);
-        this.nextSweep = clock.now() + interval;
-    }
-
-    /** Often enough to notice a timeout within a quarter of it, and at most once a second. */
-    private static long interval(Duration... timeouts) {
-        long interval = MAX_SWEEP_INTERVAL;
-        for (Duration timeout : timeouts) {
-            if (!timeout.isZero()) {
-                interval = Math.min(interval, timeout.toNanos() / 4);
-            }
-        }
-        return Math.max(interval, MIN_SWEEP_INTERVAL);
-    }
-
-    /** @return when the next sweep is due, in {@link System#nanoTime()} terms */
-    long nextSweep() {
-        return nextSweep;
+        this.holdNanos = settings.codec().holdTimeout().toNanos();
     }
 
     /** Sweeps if it is time to. */
     void sweepIfDue() {
         long now = clock.now();
-        if (now - nextSweep < 0) {
+        if (!schedule.isDue(now)) {
             return;
         }
-        nextSweep = now + interval;
+        holding = false;
         connections.forEach(c -> {
             try {
                 sweep(c, now);
             } catch (IOException e) {
                 connections.lost(c, e);
             }
+            holding |= c.holdsInput();
         });
+        schedule.swept(now, holding);
     }
 
     private void sweep(Connection c, long now) throws IOException {

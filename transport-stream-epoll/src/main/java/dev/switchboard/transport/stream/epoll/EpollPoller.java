@@ -129,7 +129,7 @@ final class EpollPoller implements Poller {
         visiting = dueNow;
         revisits = 0;
         int ready = Syscalls.epollWaitFast(epfd, events, MAX_EVENTS,
-                due > 0 ? 0 : (int) Math.min(timeoutMillis, Integer.MAX_VALUE));
+                due > 0 ? 0 : timeoutMillis == 0 ? -1 : (int) Math.min(timeoutMillis, Integer.MAX_VALUE));
         if (ready < 0) { // interrupted by a signal, most likely: ask again without waiting, to learn why
             ready = Syscalls.epollWait(capture, epfd, events, MAX_EVENTS, 0);
         }

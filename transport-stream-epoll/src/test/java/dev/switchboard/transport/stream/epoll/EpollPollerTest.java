@@ -221,6 +221,16 @@ class EpollPollerTest {
     }
 
     @Test
+    void aPollWithoutATimeoutWaitsUntilWokenUp() throws Exception {
+        CompletableFuture<Void> waking = CompletableFuture.runAsync(poller::wakeUp,
+                CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS));
+        long start = System.nanoTime();
+        poller.poll(0, (socket, ops) -> {});
+        assertFalse(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(150), "returned before the wake-up");
+        waking.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
     void aWakeUpBeforeAPollEndsThatPollOnlyOnce() throws IOException {
         poller.wakeUp();
         poller.wakeUp();

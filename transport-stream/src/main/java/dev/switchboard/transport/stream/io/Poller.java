@@ -32,7 +32,7 @@ public interface Poller extends Closeable {
      * passes or {@link #wakeUp()} is called, and hands each ready connection to {@code handler}.
      * Allocates nothing.
      *
-     * @param timeoutMillis how long to wait at most; at least 1
+     * @param timeoutMillis how long to wait at most; 0 = until a connection is ready or {@link #wakeUp()}
      * @param handler told of each ready connection, on this thread
      * @throws IOException if the wait fails
      */
