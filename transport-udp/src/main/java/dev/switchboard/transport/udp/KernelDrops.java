@@ -5,6 +5,7 @@ import static java.lang.System.Logger.Level.WARNING;
 
 import dev.switchboard.transport.RateLimitedLog;
 import dev.switchboard.transport.Refusal;
+import dev.switchboard.transport.udp.batch.BatchDatagramSocket;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -18,10 +19,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The datagrams the kernel dropped because one of the endpoint's receive buffers was full, which no
- * Java API reports. Linux lists every UDP socket in {@code /proc/net/udp} and {@code /proc/net/udp6}
- * with a {@code drops} column; the endpoint's rows are those on its port whose inode is one of this
- * process's sockets (the {@code socket:[N]} targets of {@code /proc/self/fd/*}). Where there is no
- * such {@code /proc}, nothing is reported. Safe from any thread.
+ * Java API reports. Batched sockets tell their own count in one system call each
+ * ({@link BatchDatagramSocket#receiveDrops()}). For the others, Linux lists every UDP socket in
+ * {@code /proc/net/udp} and {@code /proc/net/udp6} with a {@code drops} column; the endpoint's rows
+ * are those on its port whose inode is one of this process's sockets (the {@code socket:[N]} targets
+ * of {@code /proc/self/fd/*}). Where neither tells, nothing is reported. Safe from any thread.
  */
 final class KernelDrops {
 
@@ -32,30 +34,69 @@ final class KernelDrops {
     /** One socket's row of {@code /proc/net/udp}: the columns that matter here. */
     record Row(int localPort, long inode, long drops) {}
 
-    private final Set<Long> inodes;
+    /** Reads the count of the endpoint's sockets together. */
+    @FunctionalInterface
+    private interface Reading {
+        long read() throws IOException;
+    }
+
+    /** Null where the count cannot be read. */
+    private final Reading reading;
     private final RateLimitedLog log;
     /** The sockets' count when this one began counting: 0, or what a predecessor reported. */
     private final long baseline;
     private final AtomicLong lastSeen;
     private volatile boolean closed;
 
-    private KernelDrops(Set<Long> inodes, RateLimitedLog log, long baseline) {
-        this.inodes = Set.copyOf(inodes);
+    private KernelDrops(Reading reading, RateLimitedLog log, long baseline) {
+        this.reading = reading;
         this.log = log;
         this.baseline = baseline;
         this.lastSeen = new AtomicLong(baseline);
     }
 
     /**
-     * Finds the rows of the sockets this process has bound to {@code port}; call it once they are
-     * bound.
+     * Finds how to read the count of the endpoint's sockets; call it once they are bound.
+     *
+     * @param sockets the endpoint's sockets
+     * @param log where growth is reported
+     * @param logger where it says, at debug level, why drops cannot be reported
+     * @return the endpoint's kernel drops; where they cannot be read, always 0
+     */
+    static KernelDrops of(SocketGroup<?> sockets, RateLimitedLog log, System.Logger logger) {
+        List<BatchDatagramSocket> batched = new ArrayList<>();
+        for (Object socket : sockets.channels()) {
+            if (socket instanceof BatchDatagramSocket b) {
+                batched.add(b);
+            }
+        }
+        if (batched.size() == sockets.channels().size()) {
+            Reading ownCounts = () -> {
+                long total = 0;
+                for (BatchDatagramSocket socket : batched) {
+                    total += socket.receiveDrops();
+                }
+                return total;
+            };
+            try {
+                ownCounts.read();
+                return new KernelDrops(ownCounts, log, 0);
+            } catch (IOException e) {
+                // the sockets do not tell here: the table may
+            }
+        }
+        return ofTables(sockets.localAddress().getPort(), log, logger);
+    }
+
+    /**
+     * Finds the rows of the sockets this process has bound to {@code port}.
      *
      * @param port the endpoint's port
      * @param log where growth is reported
      * @param logger where it says, at debug level, why drops cannot be reported
      * @return the endpoint's kernel drops; where they cannot be read, always 0
      */
-    static KernelDrops of(int port, RateLimitedLog log, System.Logger logger) {
+    private static KernelDrops ofTables(int port, RateLimitedLog log, System.Logger logger) {
         Set<Long> ours = new HashSet<>();
         try {
             Set<Long> processSockets = socketInodes();
@@ -74,8 +115,10 @@ final class KernelDrops {
         if (ours.isEmpty()) {
             logger.log(DEBUG, "datagrams dropped by the kernel cannot be counted here: "
                     + "no row of /proc/net/udp or /proc/net/udp6 matches this endpoint's sockets");
+            return new KernelDrops(null, log, 0);
         }
-        return new KernelDrops(ours, log, 0);
+        Set<Long> inodes = Set.copyOf(ours);
+        return new KernelDrops(() -> tableTotal(inodes), log, 0);
     }
 
     /**
@@ -85,7 +128,7 @@ final class KernelDrops {
      *     or, for a {@linkplain #handOver successor's}, since it took them over
      */
     long dropped() {
-        if (inodes.isEmpty() || closed) {
+        if (reading == null || closed) {
             return lastSeen.get() - baseline;
         }
         long total = read();
@@ -107,7 +150,7 @@ final class KernelDrops {
      */
     KernelDrops handOver() {
         close();
-        return new KernelDrops(inodes, log, lastSeen.get());
+        return new KernelDrops(reading, log, lastSeen.get());
     }
 
     /** Takes a last reading, which {@link #dropped()} reports from now on: call it before the sockets close. */
@@ -117,19 +160,23 @@ final class KernelDrops {
     }
 
     private long read() {
-        long total = 0;
         try {
-            for (Path table : TABLES) {
-                if (Files.isReadable(table)) {
-                    for (Row row : rows(Files.readString(table))) {
-                        if (inodes.contains(row.inode())) {
-                            total += row.drops();
-                        }
+            return reading.read();
+        } catch (IOException | UncheckedIOException e) {
+            return lastSeen.get();
+        }
+    }
+
+    private static long tableTotal(Set<Long> inodes) throws IOException {
+        long total = 0;
+        for (Path table : TABLES) {
+            if (Files.isReadable(table)) {
+                for (Row row : rows(Files.readString(table))) {
+                    if (inodes.contains(row.inode())) {
+                        total += row.drops();
                     }
                 }
             }
-        } catch (IOException | UncheckedIOException e) {
-            return lastSeen.get();
         }
         return total;
     }

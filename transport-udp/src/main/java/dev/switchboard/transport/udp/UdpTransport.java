@@ -132,7 +132,7 @@ final class UdpTransport extends AbstractTransport {
         try {
             Endpoint endpoint = new Endpoint(served(service), settings,
                     Admission.forLocalInterfaces(settings.maxReplyRatio()), sourceRates());
-            drops = predecessor == null ? KernelDrops.of(group.localAddress().getPort(), log(), context().logger())
+            drops = predecessor == null ? KernelDrops.of(group, log(), context().logger())
                     : null; // taken from the predecessor once nothing can fail
             ReceiveLoop.Offload offload = null;
             if (service.isBlocking()) {

@@ -254,6 +254,28 @@ final class NativeDatagramSocket implements BatchDatagramSocket {
         }
     }
 
+    /** {@code SO_MEMINFO}'s drop count: the one {@code /proc/net/udp} lists, for one socket in one call. */
+    @Override
+    public long receiveDrops() throws IOException {
+        int fd = acquire();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment capture = arena.allocate(Syscalls.CAPTURE);
+            int wanted = (Syscalls.SK_MEMINFO_DROPS + 1) * (int) JAVA_INT.byteSize();
+            MemorySegment values = arena.allocate(wanted, JAVA_INT.byteAlignment());
+            MemorySegment length = arena.allocate(JAVA_INT);
+            length.set(JAVA_INT, 0, wanted);
+            if (Syscalls.getsockopt(capture, fd, Syscalls.SOL_SOCKET, Syscalls.SO_MEMINFO, values, length) < 0) {
+                throw Errno.exception("getsockopt(SO_MEMINFO)", Syscalls.errno(capture));
+            }
+            if (length.get(JAVA_INT, 0) < wanted) {
+                throw new IOException("getsockopt(SO_MEMINFO): this kernel does not count drops");
+            }
+            return Integer.toUnsignedLong(values.getAtIndex(JAVA_INT, Syscalls.SK_MEMINFO_DROPS));
+        } finally {
+            release();
+        }
+    }
+
     private int getInt(int option) throws IOException {
         int fd = acquire();
         try (Arena arena = Arena.ofConfined()) {

@@ -29,6 +29,9 @@ final class Syscalls {
     static final int SO_RCVBUF = 8;
     static final int SO_REUSEPORT = 15;
     static final int SO_RCVTIMEO = 20;
+    static final int SO_MEMINFO = 55;
+    /** {@code SO_MEMINFO} answers {@code u32[SK_MEMINFO_VARS]}; the drops are the ninth. */
+    static final int SK_MEMINFO_DROPS = 8;
     static final int IPPROTO_IPV6 = 41;
     static final int IPV6_V6ONLY = 26;
     static final int SHUT_RD = 0;

@@ -31,4 +31,13 @@ public interface BatchDatagramSocket extends NetworkChannel {
      * return at once with no datagram; sending still works. Safe from any thread.
      */
     void stopReceiving();
+
+    /**
+     * Safe from any thread.
+     *
+     * @return how many datagrams the kernel dropped on their way to this socket, mostly because its
+     *     receive buffer was full, since it was opened
+     * @throws IOException if the platform does not tell, or the socket is closed
+     */
+    long receiveDrops() throws IOException;
 }
