@@ -8,15 +8,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Notices an I/O thread stuck in a service call, as Vert.x's blocked-thread checker does: a service
  * that blocks without declaring {@link dev.switchboard.api.MessageService#isBlocking()} holds up
- * every connection of its thread, and this says so. One daemon thread per transport looks at each
- * I/O thread's {@link Watch} a few times per {@code warnAfter}; a thread found in the same service
- * call for longer is logged once per stall at WARNING, with its stack trace, and counted as the
- * {@link Failure#BLOCKED_THREAD} failure.
+ * every connection of its thread, and this says so. The process's one checker thread
+ * ({@link Watchdog}) looks at each I/O thread's {@link Watch} a few times per {@code warnAfter}; a
+ * thread found in the same service call for longer is logged once per stall at WARNING, with its stack
+ * trace, and counted as the {@link Failure#BLOCKED_THREAD} failure.
  *
  * <p>The watched threads pay two opaque stores of a field of their own per service call, the cost
  * of two plain stores; nothing else runs on them.
@@ -33,8 +32,8 @@ public final class BlockedThreads implements AutoCloseable {
     private final System.Logger logger;
     private final Counters.Shard counters;
     private final List<Watch> watches = new CopyOnWriteArrayList<>();
-    private volatile boolean closed;
-    private Thread checker;
+    private boolean started;
+    private boolean closed;
 
     /**
      * @param endpoint the endpoint's name, for the log line
@@ -42,7 +41,7 @@ public final class BlockedThreads implements AutoCloseable {
      * @param warnAfter how long a service call may take before it is reported; {@link Duration#ZERO}
      *     = never (no thread is started)
      * @param logger where the reports go
-     * @param counters a shard for the checker's thread alone
+     * @param counters a shard the checker's thread alone writes
      */
     public BlockedThreads(String endpoint, Object service, Duration warnAfter, System.Logger logger,
             Counters.Shard counters) {
@@ -63,37 +62,36 @@ public final class BlockedThreads implements AutoCloseable {
         return watch;
     }
 
-    /**
-     * Starts the checker's thread, unless {@code warnAfter} is zero.
-     *
-     * @param threadName the thread's name, such as {@code "switchboard-tcp-watchdog"}
-     */
-    public synchronized void start(String threadName) {
-        if (warnAfter == 0 || checker != null) {
+    /** Has the process's checker look at the watches from now on, unless {@code warnAfter} is zero. */
+    public synchronized void start() {
+        if (warnAfter == 0 || started || closed) {
             return;
         }
-        checker = new Thread(this::check, threadName);
-        checker.setDaemon(true);
-        checker.start();
+        started = true;
+        Watchdog.SHARED.add(this);
     }
 
-    /** Stops the checker's thread and waits for it to end. */
+    /** Stops the checks: none is in progress once this returns, and none follows. */
     @Override
     public synchronized void close() {
         closed = true;
-        if (checker != null) {
-            LockSupport.unpark(checker);
-            Threads.awaitEnd(checker);
+        if (started) {
+            Watchdog.SHARED.remove(this);
         }
     }
 
-    private void check() {
-        while (!closed) {
-            LockSupport.parkNanos(this, interval);
-            long now = System.nanoTime();
-            for (Watch watch : watches) {
-                check(watch, now);
-            }
+    /** @return how often the checker looks */
+    long interval() {
+        return interval;
+    }
+
+    /** On the checker's thread: looks at every watch. */
+    synchronized void check(long now) {
+        if (closed) {
+            return;
+        }
+        for (Watch watch : watches) {
+            check(watch, now);
         }
     }
 

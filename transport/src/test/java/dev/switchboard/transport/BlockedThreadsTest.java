@@ -1,7 +1,6 @@
 package dev.switchboard.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.api.TransportStats;
@@ -43,7 +42,7 @@ class BlockedThreadsTest {
     void reportsAThreadStuckInOneCallOnceWithItsStack() throws InterruptedException {
         try (BlockedThreads checker = checker(Duration.ofMillis(50))) {
             BlockedThreads.Watch watch = checker.watch();
-            checker.start("checker");
+            checker.start();
             Thread stuck = new Thread(() -> {
                 watch.bind();
                 watch.enter();
@@ -77,7 +76,7 @@ class BlockedThreadsTest {
     void reportsEachStallOfTheSameThread() throws InterruptedException {
         try (BlockedThreads checker = checker(Duration.ofMillis(50))) {
             BlockedThreads.Watch watch = checker.watch();
-            checker.start("checker");
+            checker.start();
             for (int stall = 1; stall <= 2; stall++) {
                 CountDownLatch entered = new CountDownLatch(1);
                 CountDownLatch release = new CountDownLatch(1);
@@ -95,7 +94,7 @@ class BlockedThreadsTest {
     void saysNothingAboutCallsThatReturnInTime() throws InterruptedException {
         try (BlockedThreads checker = checker(Duration.ofSeconds(5))) {
             BlockedThreads.Watch watch = checker.watch();
-            checker.start("checker");
+            checker.start();
             Thread quick = new Thread(() -> {
                 watch.bind();
                 for (int i = 0; i < 100_000; i++) {
@@ -111,24 +110,42 @@ class BlockedThreadsTest {
     }
 
     @Test
-    void startsNoThreadWhenTheWarningIsOff() {
-        try (BlockedThreads checker = checker(Duration.ZERO)) {
-            checker.start("checker-that-must-not-run");
-            assertTrue(Thread.getAllStackTraces().keySet().stream()
-                    .noneMatch(thread -> thread.getName().equals("checker-that-must-not-run")));
+    void checksNothingWhenTheWarningIsOffOrOnceClosed() throws InterruptedException {
+        RecordingLogger quiet = new RecordingLogger();
+        Counters quietCounters = new Counters();
+        BlockedThreads off = new BlockedThreads("off", "the-service", Duration.ZERO, quiet, quietCounters.newShard());
+        BlockedThreads closed = new BlockedThreads("closed", "the-service", Duration.ofMillis(50), quiet,
+                quietCounters.newShard());
+        CountDownLatch entered = new CountDownLatch(3);
+        CountDownLatch release = new CountDownLatch(1);
+        try (off; closed; BlockedThreads on = checker(Duration.ofMillis(50))) {
+            List<Thread> stuck = List.of(stall(off.watch(), entered, release), stall(closed.watch(), entered, release),
+                    stall(on.watch(), entered, release));
+            off.start();
+            closed.start();
+            closed.close();
+            on.start();
+            assertTrue(entered.await(10, TimeUnit.SECONDS));
+            Await.until(() -> counters.snapshot().failed("blocked-thread") == 1, "the watched stall reported");
+            release.countDown();
+            for (Thread thread : stuck) {
+                thread.join(10_000);
+            }
         }
+        assertEquals(List.of(), quiet.lines());
+        assertEquals(TransportStats.EMPTY, quietCounters.snapshot());
     }
 
     @Test
-    void closeEndsTheCheckersThread() {
-        BlockedThreads checker = checker(Duration.ofSeconds(1));
-        checker.start("checker-to-close");
-        Thread thread = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals("checker-to-close")).findFirst().orElseThrow();
-
-        checker.close();
-
-        assertFalse(thread.isAlive());
+    void oneThreadChecksForEveryEndpoint() {
+        try (BlockedThreads first = checker(Duration.ofSeconds(1)); BlockedThreads second = checker(Duration.ofSeconds(2));
+                BlockedThreads third = checker(Duration.ofMillis(100))) {
+            first.start();
+            second.start();
+            third.start();
+            assertEquals(1, Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> thread.getName().equals(Watchdog.THREAD_NAME)).count());
+        }
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

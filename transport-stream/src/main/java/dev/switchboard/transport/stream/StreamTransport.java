@@ -184,7 +184,7 @@ public final class StreamTransport extends AbstractTransport {
         loops = List.copyOf(created);
         loopThreads = Threads.start(Threads.prefix(name, "loop"), loops);
         acceptor.start();
-        watched.start(Threads.prefix(name, "watchdog"));
+        watched.start();
         context().logger().log(INFO, chosen.why());
         if (predecessor != null) {
             predecessor.handOverListener();

@@ -158,8 +158,7 @@ class StopTest {
         try (StreamClient client = StreamClient.connect(transport.localAddress())) {
             assertEquals("BLOCKING\n", client.send("blocking\n").readLine());
         }
-        assertEquals(5, threadsNamed("switchboard-threads-").size(),
-                "two loops, the acceptor, a worker and the blocked-thread checker");
+        assertEquals(4, threadsNamed("switchboard-threads-").size(), "two loops, the acceptor and a worker");
 
         transport.stop(Duration.ofSeconds(5));
 

@@ -172,7 +172,7 @@ final class UdpTransport extends AbstractTransport {
         kernelDrops = drops;
         context().logger().log(INFO, path.why());
         loopThreads = Threads.start(Threads.prefix(name, "loop"), loops);
-        watched.start(Threads.prefix(name, "watchdog"));
+        watched.start();
         if (predecessor != null) {
             predecessor.leaveSockets();
         }
