@@ -39,7 +39,7 @@ public final class BlockedThreads implements AutoCloseable {
      * @param endpoint the endpoint's name, for the log line
      * @param service the service its threads call, named in the log line
      * @param warnAfter how long a service call may take before it is reported; {@link Duration#ZERO}
-     *     = never (no thread is started)
+     *     = never (not checked)
      * @param logger where the reports go
      * @param counters a shard the checker's thread alone writes
      */

@@ -194,15 +194,13 @@ final class SelectorLoop implements Runnable {
     /** @return how long the next poll may wait: until the next sweep or the stop's deadline; 0 = until woken */
     private long selectTimeoutMillis() {
         long now = clock.now();
-        long nanos;
+        long nanos = sweeps.next() - now;
         if (stopping) {
-            nanos = Math.min(sweeps.next(), stopDeadline) - now;
+            nanos = Math.min(nanos, stopDeadline - now);
         } else if (connections.count() == 0) {
             return 0; // nothing to time out: the next connection's adoption wakes the poller
         } else if (pressure.holdsPaused()) {
-            nanos = Math.min(sweeps.next() - now, MemoryPressure.INTERVAL_NANOS); // the budget may ease any moment
-        } else {
-            nanos = sweeps.next() - now;
+            nanos = Math.min(nanos, MemoryPressure.INTERVAL_NANOS); // the budget may ease any moment
         }
         return Math.max(1, TimeUnit.NANOSECONDS.toMillis(nanos + 999_999));
     }
