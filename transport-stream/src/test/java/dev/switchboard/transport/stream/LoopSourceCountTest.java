@@ -13,7 +13,6 @@ import dev.switchboard.transport.SourceKey;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
@@ -33,26 +32,13 @@ class LoopSourceCountTest {
     private static final SourceKey A = new SourceKey(0, 1);
     private static final SourceKey B = new SourceKey(0, 2);
 
-    /** The loop never binds: the test hands it connections itself, as the acceptor would. */
-    private static final StreamBinding NOT_BOUND = new StreamBinding() {
-        @Override
-        public SocketAddress address() {
-            return null;
-        }
-
-        @Override
-        public ServerSocketChannel bind(int backlog) {
-            throw new UnsupportedOperationException();
-        }
-    };
-
     @Test
     void everyEndOfAConnectionCountsItOutOfItsSource() throws IOException, InterruptedException {
         OpenConnections open = new OpenConnections();
         TransportContext context = TestServer.context("", null);
         ServedEndpoint served = new ServedEndpoint("test", "stream", Services.ASCII_UPPER_CASE, context.logger(),
                 new RateLimitedLog(context.logger(), Duration.ofSeconds(1)), context);
-        Endpoint endpoint = new Endpoint(served, StreamSettings.from(context), NOT_BOUND, null, open,
+        Endpoint endpoint = new Endpoint(served, StreamSettings.from(context), NotBound.INSTANCE, null, open,
                 context.memoryBudget());
         SelectorLoop loop = new SelectorLoop(endpoint, IoPath.nio("a test"), new Counters().newShard(), BlockedThreads.Watch.unwatched());
         Thread thread = new Thread(loop);
@@ -93,6 +79,6 @@ class LoopSourceCountTest {
             accepted.configureBlocking(false);
         }
         open.opened(source);
-        loop.adopt(new NioSocket(accepted, NOT_BOUND), source);
+        loop.adopt(new NioSocket(accepted, NotBound.INSTANCE), source);
     }
 }

@@ -19,7 +19,6 @@ import dev.switchboard.transport.stream.io.StreamSocket;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -43,19 +42,6 @@ class LoopWakeUpsTest {
     private static final SourceKey SOURCE = new SourceKey(0, 1);
     private static final long SECOND_MILLIS = 1_000;
 
-    /** The loop never binds: the test hands it a connection itself, as the acceptor would. */
-    private static final StreamBinding NOT_BOUND = new StreamBinding() {
-        @Override
-        public SocketAddress address() {
-            return null;
-        }
-
-        @Override
-        public ServerSocketChannel bind(int backlog) {
-            throw new UnsupportedOperationException("the loop never listens");
-        }
-    };
-
     @Test
     void waitsUntilWokenWithoutConnectionsAndUntilTheNextSweepWithThem() throws Exception {
         TransportContext context = TestServer.context("framing = raw", null);
@@ -64,7 +50,7 @@ class LoopWakeUpsTest {
         ServedEndpoint served = new ServedEndpoint("test", "stream", Services.ASCII_UPPER_CASE, context.logger(),
                 new RateLimitedLog(context.logger(), Duration.ofSeconds(1)), context);
         OpenConnections open = new OpenConnections();
-        Endpoint endpoint = new Endpoint(served, settings, NOT_BOUND, null, open, context.memoryBudget());
+        Endpoint endpoint = new Endpoint(served, settings, NotBound.INSTANCE, null, open, context.memoryBudget());
         RecordingPoller poller = new RecordingPoller(NioPoller.open());
         SelectorLoop loop = new SelectorLoop(endpoint, new IoPath(new OnePoller(poller), "a test"),
                 new Counters().newShard(), BlockedThreads.Watch.unwatched());
@@ -80,7 +66,7 @@ class LoopWakeUpsTest {
                 SocketChannel accepted = listener.accept();
                 accepted.configureBlocking(false);
                 open.opened(SOURCE);
-                loop.adopt(new NioSocket(accepted, NOT_BOUND), SOURCE);
+                loop.adopt(new NioSocket(accepted, NotBound.INSTANCE), SOURCE);
                 assertArrayEquals(bytes("HI"), exchange(client, bytes("hi"), 2));
                 Await.until(() -> poller.last() > holdQuarterMillis, "a poll that waits for the next sweep");
                 assertTrue(poller.last() <= SECOND_MILLIS, "waits " + poller.last() + " ms, past the next sweep");
