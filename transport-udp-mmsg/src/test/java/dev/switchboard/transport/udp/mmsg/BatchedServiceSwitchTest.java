@@ -2,13 +2,11 @@ package dev.switchboard.transport.udp.mmsg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.api.MessageService;
 import dev.switchboard.testkit.Await;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -35,24 +33,14 @@ class BatchedServiceSwitchTest {
 
     @Test
     void returnsOnceTheDatagramInTheOldServiceIsAnsweredByIt() throws Exception {
-        CountDownLatch arrived = new CountDownLatch(1);
-        CountDownLatch open = new CountDownLatch(1);
-        MessageService gated = (request, context, reply) -> {
-            arrived.countDown();
-            try {
-                assertTrue(open.await(Await.TIMEOUT.toSeconds(), TimeUnit.SECONDS), "the gate opened");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            reply.write(request);
-        };
+        GatedEcho gated = new GatedEcho();
         try (Endpoint endpoint = Endpoint.start("", gated); Client client = Client.to(endpoint.address())) {
             client.send("wait-old");
-            assertTrue(arrived.await(Await.TIMEOUT.toSeconds(), TimeUnit.SECONDS), "the datagram reached the service");
+            gated.awaitArrival();
 
             CompletableFuture<Void> switching = CompletableFuture.runAsync(() -> endpoint.transport.switchService(UPPER));
             assertFalse(switching.isDone(), "the switch waits while a datagram is in the old service");
-            open.countDown();
+            gated.open();
 
             assertEquals("wait-old", client.receiveText());
             switching.get(Await.TIMEOUT.toSeconds(), TimeUnit.SECONDS);

@@ -20,8 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -55,28 +53,17 @@ class BatchedServingTest {
 
     @Test
     void countsTheDatagramsTheKernelDroppedWhileTheLoopWasHeldUp() throws InterruptedException {
-        CountDownLatch arrived = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        // a service that holds the loop up although it does not say so: the receive buffer fills up
-        MessageService holding = (request, context, reply) -> {
-            arrived.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            reply.write(request);
-        };
+        GatedEcho holding = new GatedEcho(); // the receive buffer fills up behind it
         try (Endpoint endpoint = Endpoint.start("receive-buffer-bytes = 1KiB", holding);
                 Client client = Client.to(endpoint.address())) {
             client.send("hold the loop");
-            assertTrue(arrived.await(10, TimeUnit.SECONDS), "the first request reached the service");
+            holding.awaitArrival();
             for (int i = 0; i < 100; i++) {
                 client.send(new byte[1000]);
             }
             TransportStats stats = endpoint.awaitStats(s -> s.refused("kernel-receive-buffer") > 0, "drops reported");
             assertTrue(stats.refused("kernel-receive-buffer") < 100, "the first datagram fits in any buffer");
-            release.countDown();
+            holding.open();
         }
     }
 

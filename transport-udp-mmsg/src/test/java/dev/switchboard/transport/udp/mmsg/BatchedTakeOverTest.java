@@ -1,7 +1,6 @@
 package dev.switchboard.transport.udp.mmsg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.api.MemoryBudget;
 import dev.switchboard.api.MessageService;
@@ -13,7 +12,6 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -29,20 +27,10 @@ class BatchedTakeOverTest {
 
     @Test
     void theSuccessorReceivesWhatIsQueuedAndTheRetiredLoopAnswersWhatItHeld() throws Exception {
-        CountDownLatch arrived = new CountDownLatch(1);
-        CountDownLatch open = new CountDownLatch(1);
-        MessageService gated = (request, context, reply) -> {
-            arrived.countDown();
-            try {
-                assertTrue(open.await(Await.TIMEOUT.toSeconds(), TimeUnit.SECONDS), "the gate opened");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            reply.write(request);
-        };
+        GatedEcho gated = new GatedEcho();
         try (Endpoint old = Endpoint.start("", gated); Client client = Client.to(old.address())) {
             client.send("held");
-            assertTrue(arrived.await(Await.TIMEOUT.toSeconds(), TimeUnit.SECONDS), "the datagram reached the service");
+            gated.awaitArrival();
             Set<String> queued = new HashSet<>();
             for (int i = 0; i < 20; i++) {
                 client.send("queued" + i);
@@ -63,7 +51,7 @@ class BatchedTakeOverTest {
                     replies.add(client.receiveText());
                 }
                 assertEquals(queued, replies, "the successor received what waited in the socket");
-                open.countDown();
+                gated.open();
                 assertEquals("held", client.receiveText(), "the retired loop answered the datagram it held");
                 takingOver.get(Await.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 
