@@ -187,13 +187,15 @@ public final class NettyServer implements AutoCloseable {
 
     /**
      * @param transport the transport the server runs on
+     * @param loops the event loops it was given ({@code --threads})
      * @return every setting of the baseline on that transport, one Markdown phrase each
      */
-    public static List<String> settings(NettyTransport transport) {
+    public static List<String> settings(NettyTransport transport, int loops) {
         List<String> settings = new ArrayList<>(List.of(
                 "Netty " + version() + ", " + transport + " transport"
                         + (transport == NettyTransport.EPOLL ? " (level-triggered: 4.2 registers channels without `EPOLLET`)" : ""),
-                "one acceptor thread; event loops = available processors (`--threads 1` in a pinned run)",
+                "one acceptor thread; " + loops + " event loop" + (loops == 1 ? "" : "s") + " (`--threads " + loops
+                        + "`, as many as Switchboard's endpoints get)",
                 "Netty's default allocator (`" + ByteBufAllocator.DEFAULT.getClass().getSimpleName()
                         + "`) for TCP; leak detection off",
                 "TCP: `TCP_NODELAY`, `SO_BACKLOG` " + BACKLOG + ", each request upper-cased in place (ASCII, eight "

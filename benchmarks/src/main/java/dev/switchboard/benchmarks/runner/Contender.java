@@ -25,13 +25,13 @@ record Contender(String name, String title, Function<Ports, ProcessBuilder> benc
      *
      * @param home the distribution, {@code launcher/target/switchboard}
      * @param configDirectory where to write the configurations
-     * @param pin whether the benchmark's server runs on {@link RunnerOptions#SERVER_CPU} with one
-     *     event loop per endpoint
+     * @param pin whether the server runs on {@link RunnerOptions#SERVER_CPU}
+     * @param loops the benchmark's event loops per endpoint
      */
-    static Contender switchboard(Path home, Path configDirectory, List<String> jvmFlags, boolean pin) {
+    static Contender switchboard(Path home, Path configDirectory, List<String> jvmFlags, boolean pin, int loops) {
         Path script = home.resolve("bin/switchboard");
         return new Contender("switchboard", "Switchboard",
-                ports -> pinned(pin, process(script, jvmFlags, SwitchboardConfig.writeBench(configDirectory, ports, pin))),
+                ports -> pinned(pin, process(script, jvmFlags, SwitchboardConfig.writeBench(configDirectory, ports, loops))),
                 port -> pinned(pin, process(script, jvmFlags, SwitchboardConfig.writeDefault(configDirectory,
                         home.resolve("config/switchboard.conf"), port))));
     }
@@ -40,15 +40,16 @@ record Contender(String name, String title, Function<Ports, ProcessBuilder> benc
      * The Netty baseline, from the benchmark jar, with the same JVM flags.
      *
      * @param classPath the benchmark jar (or class path) holding {@code NettyServer}
-     * @param pin whether the server runs on {@link RunnerOptions#SERVER_CPU} with one event loop
+     * @param pin whether the server runs on {@link RunnerOptions#SERVER_CPU}, with one event loop at start-up too
+     * @param loops the benchmark's event loops
      */
-    static Contender netty(NettyTransport transport, String classPath, List<String> jvmFlags, boolean pin) {
+    static Contender netty(NettyTransport transport, String classPath, List<String> jvmFlags, boolean pin, int loops) {
         String title = "Netty " + (transport == NettyTransport.NIO ? "NIO" : "epoll");
-        List<String> loops = pin ? List.of("--threads", "1") : List.of();
+        List<String> startLoops = pin ? List.of("--threads", "1") : List.of();
         return new Contender("netty-" + transport, title,
-                ports -> pinned(pin, netty(transport, classPath, jvmFlags, loops, "--tcp-raw", ports.tcpRaw(),
-                        "--tcp-line", ports.tcpLine(), "--udp", ports.udp())),
-                port -> pinned(pin, netty(transport, classPath, jvmFlags, loops, "--tcp-raw", port, "--udp", port)));
+                ports -> pinned(pin, netty(transport, classPath, jvmFlags, List.of("--threads", Integer.toString(loops)),
+                        "--tcp-raw", ports.tcpRaw(), "--tcp-line", ports.tcpLine(), "--udp", ports.udp())),
+                port -> pinned(pin, netty(transport, classPath, jvmFlags, startLoops, "--tcp-raw", port, "--udp", port)));
     }
 
     /** Runs the command under {@code taskset} on the servers' CPU, if {@code pin}. */

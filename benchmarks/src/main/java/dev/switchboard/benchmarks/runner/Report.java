@@ -71,8 +71,8 @@ final class Report {
                 + "faster, for latency below 1 means Switchboard is faster.");
         line();
         if (options.pin()) {
-            line("**Pinned run** (`--pin`): every server runs on CPU " + RunnerOptions.SERVER_CPU + " with one event loop "
-                    + "per endpoint, the load generator on CPU " + RunnerOptions.CLIENT_CPU + ", so that neither waits "
+            line("**Pinned run** (`--pin`): every server runs on CPU " + RunnerOptions.SERVER_CPU + " with " + loops()
+                    + " per endpoint, the load generator on CPU " + RunnerOptions.CLIENT_CPU + ", so that neither waits "
                     + "for a time slice behind the other: this isolates what each server costs per request from how "
                     + "the scheduler shares two cores among three busy threads.");
             line();
@@ -449,6 +449,7 @@ final class Report {
         line("| OS | " + machine.os() + ", kernel " + machine.kernel() + " |");
         line("| JDK | " + machine.jdk() + " (every server and the load generator) |");
         line("| Server JVM flags | `" + String.join(" ", options.jvmFlags()) + "` (the same for every server) |");
+        line("| Event loops | " + loops() + " per endpoint, every server (`--loops " + options.loops() + "`) |");
         List<String> nativeRuns = scenarios.stream().filter(s -> options.clientFor(s).equals(Result.NATIVE))
                 .map(Scenario::name).toList();
         List<String> javaRuns = scenarios.stream().filter(s -> options.clientFor(s).equals(Result.JAVA))
@@ -468,6 +469,10 @@ final class Report {
         line();
     }
 
+    private String loops() {
+        return options.loops() + " event loop" + (options.loops() == 1 ? "" : "s");
+    }
+
     private void method() {
         line("## How it is measured");
         line();
@@ -475,7 +480,10 @@ final class Report {
                 - **Servers.** Switchboard is its distribution (`launcher/target/switchboard/bin/switchboard`) with a \
                 generated configuration: endpoints `tcp-raw` (raw framing), `tcp-line` (line framing) and `udp`, on \
                 loopback, every other setting at its default (the raw endpoint's `max-connections` raised to 20,000 \
-                for the idle workload). The Netty baseline (`dev.switchboard.benchmarks.netty.NettyServer`) is Netty \
+                for the idle workload) but `threads`, the event loops (UDP: sockets) each endpoint runs, which is \
+                the run's `--loops` for every server: by default one per processor the load generator leaves, \
+                since more loops than that only take turns with the load generator for the same processors, a \
+                scheduler's time slice at a time. The Netty baseline (`dev.switchboard.benchmarks.netty.NettyServer`) is Netty \
                 4.2 written as well as Netty allows for the same job, on NIO and on the native epoll transport; \
                 its settings are listed below.
                 - **JVM flags.** Every server gets the same: a fixed 512 MiB heap (`-Xms` = `-Xmx`, so that no run \
@@ -521,7 +529,7 @@ final class Report {
             if (contenders.stream().anyMatch(c -> c.name().equals("netty-" + transport))) {
                 line("## The Netty baseline's settings: " + (transport == NettyTransport.NIO ? "NIO" : "epoll"));
                 line();
-                NettyServer.settings(transport).forEach(setting -> line("- " + setting));
+                NettyServer.settings(transport, options.loops()).forEach(setting -> line("- " + setting));
                 line();
             }
         }

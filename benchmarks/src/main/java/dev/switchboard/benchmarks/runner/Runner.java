@@ -152,7 +152,7 @@ public final class Runner {
         Path distribution = options.repo().resolve("launcher/target/switchboard");
         if (options.servers().contains("switchboard")) {
             if (Files.isExecutable(distribution.resolve("bin/switchboard"))) {
-                contenders.add(Contender.switchboard(distribution, work, options.jvmFlags(), options.pin()));
+                contenders.add(Contender.switchboard(distribution, work, options.jvmFlags(), options.pin(), options.loops()));
             } else {
                 notes.add("Switchboard's distribution is not built (no executable " + distribution.resolve("bin/switchboard")
                         + "): its columns are missing. Build it with `mvn -q -DskipTests package` in the repository "
@@ -162,7 +162,7 @@ public final class Runner {
         String classPath = System.getProperty("java.class.path");
         for (NettyTransport transport : NettyTransport.values()) {
             if (options.servers().contains("netty-" + transport)) {
-                contenders.add(Contender.netty(transport, classPath, options.jvmFlags(), options.pin()));
+                contenders.add(Contender.netty(transport, classPath, options.jvmFlags(), options.pin(), options.loops()));
             }
         }
     }

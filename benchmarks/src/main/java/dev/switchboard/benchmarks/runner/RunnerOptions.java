@@ -19,6 +19,8 @@ import java.util.Set;
  * @param pin each server on CPU 0 with one event loop, the load generator on CPU 1 (which
  *     {@code benchmarks/run --pin} arranges for the runner's own JVM): no thread of one waits for a
  *     time slice behind a thread of the other
+ * @param loops event loops (UDP: sockets) per endpoint, the same for every server: by default one
+ *     per processor the load generator leaves ({@link #loopsBeside})
  * @param only scenario name prefixes to run; empty = all
  * @param rounds rounds, each running every scenario against every server
  * @param warmup traffic before measuring, per run
@@ -37,7 +39,7 @@ import java.util.Set;
  * @param syscallCounter the counter: {@code auto} (perf if it works here, else strace), {@code perf} or {@code strace}
  * @param command the command line, for the report
  */
-record RunnerOptions(Path repo, Path report, boolean quick, boolean pin, List<String> only, int rounds, Duration warmup,
+record RunnerOptions(Path repo, Path report, boolean quick, boolean pin, int loops, List<String> only, int rounds, Duration warmup,
         Duration duration, List<String> jvmFlags, String client, int clientThreads, double rate, int idleConnections, int starts,
         List<String> servers, boolean syscalls, String syscallCounter, String command) {
 
@@ -51,7 +53,7 @@ record RunnerOptions(Path repo, Path report, boolean quick, boolean pin, List<St
     static final int CLIENT_CPU = 1;
 
     private static final Set<String> OPTIONS = Set.of("repo", "report", "only", "rounds", "warmup", "duration",
-            "jvm-flags", "client", "client-threads", "rate", "idle-connections", "starts", "servers",
+            "jvm-flags", "client", "client-threads", "rate", "idle-connections", "starts", "servers", "loops",
             "syscall-counter");
 
     static final String USAGE = """
@@ -59,6 +61,8 @@ record RunnerOptions(Path repo, Path report, boolean quick, boolean pin, List<St
               --quick                 smoke test: 1 round, 1 s warm-up, 2 s measured, report marked QUICK
               --pin                   each server on CPU 0 with one event loop, the load generator on CPU 1
                                       (report: docs/PERFORMANCE-pinned.md)
+              --loops N               event loops (UDP: sockets) per endpoint, for every server; default:
+                                      one per processor the load generator leaves (1 with --pin)
               --only PREFIX,...       only the scenarios whose names start so, e.g. tcp-pingpong,udp
               --rounds 3              rounds; each runs every scenario on every server, servers alternating,
                                       each round beginning with the server after the one the round before began with
@@ -107,19 +111,23 @@ record RunnerOptions(Path repo, Path report, boolean quick, boolean pin, List<St
                 throw new IllegalArgumentException("--servers: unknown server " + server + "; known: " + ALL_SERVERS);
             }
         }
+        int clientThreads = a.integer("client-threads", 1, 1, 64);
+        int processors = pin ? 1 : Runtime.getRuntime().availableProcessors();
+        int loops = a.integer("loops", loopsBeside(processors, client.equals(Result.NATIVE) ? 1 : clientThreads), 1, 1024);
         return new RunnerOptions(
                 repo,
                 Path.of(a.text("report", repo.resolve(pin ? "docs/PERFORMANCE-pinned.md" : "docs/PERFORMANCE.md")
                         .toString())).toAbsolutePath(),
                 quick,
                 pin,
+                loops,
                 list(a.text("only", "")),
                 a.integer("rounds", quick ? 1 : 3, 1, 100),
                 a.duration("warmup", quick ? Duration.ofSeconds(1) : Duration.ofSeconds(5)),
                 a.duration("duration", quick ? Duration.ofSeconds(2) : Duration.ofSeconds(10)),
                 Arrays.stream(a.text("jvm-flags", DEFAULT_JVM_FLAGS).trim().split("\\s+")).filter(f -> !f.isEmpty()).toList(),
                 client,
-                a.integer("client-threads", 1, 1, 64),
+                clientThreads,
                 a.rate("rate", 20_000),
                 a.integer("idle-connections", 10_000, 1, 100_000),
                 a.integer("starts", 3, 0, 100),
@@ -127,6 +135,21 @@ record RunnerOptions(Path repo, Path report, boolean quick, boolean pin, List<St
                 a.has("syscalls"),
                 syscallCounter,
                 "benchmarks/run " + String.join(" ", args));
+    }
+
+    /**
+     * The event loops a server gets when the load generator shares its machine: one per processor
+     * the generator's threads leave, at least one. More loops than that only take turns with the
+     * generator for the same processors, a scheduler's time slice at a time; on two processors one
+     * loop served 64 connections 1.35 times as fast as two, Netty's epoll loops and Switchboard's alike
+     * (docs/DECISIONS.md).
+     *
+     * @param processors the processors the servers and the load generator share
+     * @param generatorThreads the load generator's busy threads
+     * @return the event loops per endpoint
+     */
+    static int loopsBeside(int processors, int generatorThreads) {
+        return Math.max(1, processors - generatorThreads);
     }
 
     /** @return the chart's file, next to the report: {@code performance.svg} for {@code PERFORMANCE.md} */

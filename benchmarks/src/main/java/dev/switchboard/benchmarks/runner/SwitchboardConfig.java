@@ -17,10 +17,10 @@ final class SwitchboardConfig {
      * client from one address), line TCP (pipelined) and UDP, on loopback, every other setting at its
      * default.
      *
-     * @param oneLoop whether each endpoint has one event loop (or one UDP socket) instead of one per core
+     * @param loops each endpoint's event loops (UDP: sockets)
      * @return the file written
      */
-    static Path writeBench(Path directory, Ports ports, boolean oneLoop) {
+    static Path writeBench(Path directory, Ports ports, int loops) {
         return write(directory.resolve("switchboard-bench.conf"), String.format(Locale.ROOT, """
                 # Written by the benchmark runner: the endpoints the workloads load, on free loopback ports.
                 # The admin endpoint stays, on a free port: 9464 may be another program's.
@@ -40,7 +40,7 @@ final class SwitchboardConfig {
                     shutdown-grace = 1s, services = [uppercase]
                   }
                 }
-                """, Ports.HOST, ports.tcpRaw(), ports.tcpLine(), ports.udp(), oneLoop ? 1 : 0));
+                """, Ports.HOST, ports.tcpRaw(), ports.tcpLine(), ports.udp(), loops));
     }
 
     /**

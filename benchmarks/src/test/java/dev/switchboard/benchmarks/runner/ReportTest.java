@@ -136,9 +136,16 @@ class ReportTest {
     }
 
     @Test
+    void saysHowManyEventLoopsEveryServerRan() {
+        String md = report(Fixtures.options("--loops", "3"), List.of(NETTY_EPOLL), new Measurements(), List.of());
+        assertTrue(md.contains("| Event loops | 3 event loops per endpoint, every server (`--loops 3`) |"), md);
+        assertTrue(md.contains("one acceptor thread; 3 event loops (`--threads 3`"), md);
+    }
+
+    @Test
     void saysWhereAPinnedRunRanItsServersAndItsLoadGenerator() {
         String md = report(Fixtures.options("--pin"), List.of(NETTY_NIO), new Measurements(), List.of());
-        assertTrue(md.contains("**Pinned run** (`--pin`): every server runs on CPU 0 with one event loop"), md);
+        assertTrue(md.contains("**Pinned run** (`--pin`): every server runs on CPU 0 with 1 event loop per endpoint"), md);
         assertTrue(md.contains("| Cores | 2 (servers on CPU 0, the load generator on CPU 1) |"), md);
     }
 

@@ -71,6 +71,24 @@ class RunnerOptionsTest {
     }
 
     @Test
+    void serversGetTheProcessorsTheLoadGeneratorLeaves() {
+        assertEquals(1, RunnerOptions.loopsBeside(2, 1));
+        assertEquals(7, RunnerOptions.loopsBeside(8, 1));
+        assertEquals(6, RunnerOptions.loopsBeside(8, 2), "the Java load generator's selector threads");
+        assertEquals(1, RunnerOptions.loopsBeside(1, 1), "never fewer than one");
+        int processors = Runtime.getRuntime().availableProcessors();
+        assertEquals(RunnerOptions.loopsBeside(processors, 1), Fixtures.options().loops(), "the native load generator's one thread");
+        assertEquals(RunnerOptions.loopsBeside(processors, 3), Fixtures.options("--client", "java", "--client-threads", "3").loops());
+    }
+
+    @Test
+    void loopsAreTheSameForEveryServerAndCanBeSet() {
+        assertEquals(4, Fixtures.options("--loops", "4").loops());
+        assertEquals(1, Fixtures.options("--pin").loops(), "a pinned server has one processor");
+        assertThrows(IllegalArgumentException.class, () -> Fixtures.options("--loops", "0"));
+    }
+
+    @Test
     void aPinnedRunHasAReportAndChartOfItsOwn() {
         RunnerOptions pinned = Fixtures.options("--repo", "/repo", "--pin");
         assertTrue(pinned.pin());

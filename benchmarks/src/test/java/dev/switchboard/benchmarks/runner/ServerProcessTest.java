@@ -25,7 +25,7 @@ class ServerProcessTest {
     @Test
     void timesTheStartUntilTheTcpPortAccepts() throws Exception {
         int port = Ports.freePort();
-        ProcessBuilder netty = Contender.netty(NettyTransport.NIO, System.getProperty("java.class.path"), List.of(), false)
+        ProcessBuilder netty = Contender.netty(NettyTransport.NIO, System.getProperty("java.class.path"), List.of(), false, 1)
                 .exercise().apply(port);
         InetSocketAddress address = new InetSocketAddress(Ports.HOST, port);
         long before = System.nanoTime();

@@ -16,7 +16,7 @@ class SwitchboardConfigTest {
 
     @Test
     void benchConfigurationDeclaresTheThreeEndpointsOnLoopback() {
-        Config config = ConfigFactory.parseFile(SwitchboardConfig.writeBench(directory, new Ports(1001, 1002, 1003), false).toFile())
+        Config config = ConfigFactory.parseFile(SwitchboardConfig.writeBench(directory, new Ports(1001, 1002, 1003), 3).toFile())
                 .getConfig("switchboard.endpoints");
         assertEquals("raw", config.getString("tcp-raw.framing"));
         assertEquals(1001, config.getInt("tcp-raw.port"));
@@ -25,7 +25,9 @@ class SwitchboardConfigTest {
         assertEquals("udp", config.getString("udp.transport"));
         assertEquals(1003, config.getInt("udp.port"));
         assertEquals("127.0.0.1", config.getString("udp.host"));
-        assertEquals(0, config.getInt("tcp-raw.threads"), "one loop per core");
+        assertEquals(3, config.getInt("tcp-raw.threads"));
+        assertEquals(3, config.getInt("tcp-line.threads"));
+        assertEquals(3, config.getInt("udp.threads"));
         assertEquals(0, config.getInt("tcp-raw.max-connections-per-source"), "the idle workload's connections are from one address");
         assertEquals(0, config.getInt("tcp-raw.max-connection-rate-per-source"), "and so are the churn's");
     }
@@ -33,19 +35,10 @@ class SwitchboardConfigTest {
     @Test
     void bothConfigurationsPutTheAdminEndpointOnAFreePort() throws Exception {
         Path distribution = Files.writeString(directory.resolve("switchboard.conf"), "switchboard.endpoints {}\n");
-        for (Path file : new Path[] {SwitchboardConfig.writeBench(directory, new Ports(1001, 1002, 1003), false),
+        for (Path file : new Path[] {SwitchboardConfig.writeBench(directory, new Ports(1001, 1002, 1003), 1),
                 SwitchboardConfig.writeDefault(directory, distribution, 4321)}) {
             assertEquals(0, ConfigFactory.parseFile(file.toFile()).resolve().getInt("switchboard.admin.port"), file.toString());
         }
-    }
-
-    @Test
-    void benchConfigurationForAPinnedServerHasOneLoopPerEndpoint() {
-        Config config = ConfigFactory.parseFile(SwitchboardConfig.writeBench(directory, new Ports(1001, 1002, 1003), true).toFile())
-                .getConfig("switchboard.endpoints");
-        assertEquals(1, config.getInt("tcp-raw.threads"));
-        assertEquals(1, config.getInt("tcp-line.threads"));
-        assertEquals(1, config.getInt("udp.threads"));
     }
 
     @Test
