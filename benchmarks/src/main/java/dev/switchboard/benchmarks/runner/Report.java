@@ -74,7 +74,7 @@ final class Report {
             line("**Pinned run** (`--pin`): every server runs on CPU " + RunnerOptions.SERVER_CPU + " with " + loops()
                     + " per endpoint, the load generator on CPU " + RunnerOptions.CLIENT_CPU + ", so that neither waits "
                     + "for a time slice behind the other: this isolates what each server costs per request from how "
-                    + "the scheduler shares two cores among three busy threads.");
+                    + "the scheduler shares two cores between the servers and the load generator.");
             line();
         }
         line("Date: " + LocalDate.now() + ". Command: `" + options.command().trim() + "`.");
