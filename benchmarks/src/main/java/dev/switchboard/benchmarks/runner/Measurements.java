@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 
 /** What a comparison measured: each scenario's results per server over the rounds, and failures. */
 final class Measurements {
@@ -43,11 +46,9 @@ final class Measurements {
         }
     }
 
-    private final Map<String, Map<String, List<Result>>> results = new LinkedHashMap<>();
+    private final Map<String, Map<String, SortedMap<Integer, Result>>> results = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> failures = new LinkedHashMap<>();
-    private final Map<String, Map<String, List<Double>>> cpuMicros = new LinkedHashMap<>();
-    private final Map<String, Map<String, List<Double>>> systemMicros = new LinkedHashMap<>();
-    private final Map<String, Map<String, List<Double>>> compilerMicros = new LinkedHashMap<>();
+    private final Map<String, Map<String, SortedMap<Integer, ServerProfile>>> profiles = new LinkedHashMap<>();
     private final Map<String, Map<String, ServerProfile>> syscalls = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> syscallFailures = new LinkedHashMap<>();
     private final Map<String, List<Long>> startUps = new LinkedHashMap<>();
@@ -79,41 +80,79 @@ final class Measurements {
         return Optional.ofNullable(startFailures.get(contender.name()));
     }
 
-    void add(Scenario scenario, Contender contender, Result result) {
+    /** Records the result of the server's run in the scenario in the given round. */
+    void add(int round, Scenario scenario, Contender contender, Result result) {
         results.computeIfAbsent(scenario.name(), k -> new LinkedHashMap<>())
-                .computeIfAbsent(contender.name(), k -> new ArrayList<>())
-                .add(result);
+                .computeIfAbsent(contender.name(), k -> new TreeMap<>())
+                .put(round, result);
     }
 
-    /** Records the server's CPU time per request in one measured run. */
-    void cpu(Scenario scenario, Contender contender, ServerProfile profile) {
-        cpuMicros.computeIfAbsent(scenario.name(), k -> new LinkedHashMap<>())
-                .computeIfAbsent(contender.name(), k -> new ArrayList<>())
-                .add(profile.cpuMicros());
-        systemMicros.computeIfAbsent(scenario.name(), k -> new LinkedHashMap<>())
-                .computeIfAbsent(contender.name(), k -> new ArrayList<>())
-                .add(profile.systemMicros());
-        compilerMicros.computeIfAbsent(scenario.name(), k -> new LinkedHashMap<>())
-                .computeIfAbsent(contender.name(), k -> new ArrayList<>())
-                .add(profile.compilerMicros());
-    }
-
-    /** @return of the server's CPU µs per request, those of the JIT compiler's threads, over the rounds */
-    Optional<Spread> compilerMicros(Scenario scenario, Contender contender) {
-        List<Double> runs = compilerMicros.getOrDefault(scenario.name(), Map.of()).get(contender.name());
-        return runs == null || runs.isEmpty() ? Optional.empty() : Optional.of(Spread.of(runs, Double::doubleValue));
-    }
-
-    /** @return of the server's CPU µs per request, those in the kernel, over the rounds */
-    Optional<Spread> systemMicros(Scenario scenario, Contender contender) {
-        List<Double> runs = systemMicros.getOrDefault(scenario.name(), Map.of()).get(contender.name());
-        return runs == null || runs.isEmpty() ? Optional.empty() : Optional.of(Spread.of(runs, Double::doubleValue));
+    /** Records what the server's run in the scenario in the given round cost it. */
+    void cpu(int round, Scenario scenario, Contender contender, ServerProfile profile) {
+        profiles.computeIfAbsent(scenario.name(), k -> new LinkedHashMap<>())
+                .computeIfAbsent(contender.name(), k -> new TreeMap<>())
+                .put(round, profile);
     }
 
     /** @return the server's CPU µs per request over the rounds, if any run was sampled */
     Optional<Spread> cpuMicros(Scenario scenario, Contender contender) {
-        List<Double> runs = cpuMicros.getOrDefault(scenario.name(), Map.of()).get(contender.name());
-        return runs == null || runs.isEmpty() ? Optional.empty() : Optional.of(Spread.of(runs, Double::doubleValue));
+        return profileSpread(scenario, contender, ServerProfile::cpuMicros);
+    }
+
+    /** @return of the server's CPU µs per request, those in the kernel, over the rounds */
+    Optional<Spread> systemMicros(Scenario scenario, Contender contender) {
+        return profileSpread(scenario, contender, ServerProfile::systemMicros);
+    }
+
+    /** @return of the server's CPU µs per request, those of the JIT compiler's threads, over the rounds */
+    Optional<Spread> compilerMicros(Scenario scenario, Contender contender) {
+        return profileSpread(scenario, contender, ServerProfile::compilerMicros);
+    }
+
+    private Optional<Spread> profileSpread(Scenario scenario, Contender contender, ToDoubleFunction<ServerProfile> value) {
+        SortedMap<Integer, ServerProfile> runs = profiles(scenario, contender);
+        return runs.isEmpty() ? Optional.empty() : Optional.of(Spread.of(List.copyOf(runs.values()), value));
+    }
+
+    /**
+     * A ratio of two servers' values in the scenario, taken round by round: within a round the
+     * servers run one after the other, seconds apart, so each round's ratio cancels what the
+     * machine's state (other tenants, frequency, the host's scheduler) did to both in that round.
+     *
+     * @return over the rounds in which both servers' runs succeeded, the spread of {@code a}'s value
+     *     divided by {@code b}'s; empty if there is no such round or {@code b}'s value is zero in one
+     */
+    Optional<Spread> ratio(Scenario scenario, Contender a, Contender b, ToDoubleFunction<Result> value) {
+        return pairedRatio(results(scenario, a), results(scenario, b), value);
+    }
+
+    /** @return the spread over rounds of {@code a}'s CPU per request divided by {@code b}'s, as {@link #ratio} */
+    Optional<Spread> cpuRatio(Scenario scenario, Contender a, Contender b) {
+        return pairedRatio(profiles(scenario, a), profiles(scenario, b), ServerProfile::cpuMicros);
+    }
+
+    private static <T> Optional<Spread> pairedRatio(SortedMap<Integer, T> a, SortedMap<Integer, T> b,
+            ToDoubleFunction<T> value) {
+        List<Double> ratios = new ArrayList<>();
+        for (Map.Entry<Integer, T> round : a.entrySet()) {
+            T other = b.get(round.getKey());
+            if (other != null) {
+                double divisor = value.applyAsDouble(other);
+                if (divisor == 0) {
+                    return Optional.empty();
+                }
+                ratios.add(value.applyAsDouble(round.getValue()) / divisor);
+            }
+        }
+        return ratios.isEmpty() ? Optional.empty() : Optional.of(Spread.of(ratios, Double::doubleValue));
+    }
+
+    private SortedMap<Integer, Result> results(Scenario scenario, Contender contender) {
+        return results.getOrDefault(scenario.name(), Map.of()).getOrDefault(contender.name(), new TreeMap<>());
+    }
+
+    private SortedMap<Integer, ServerProfile> profiles(Scenario scenario, Contender contender) {
+        return profiles.getOrDefault(scenario.name(), Map.of()).getOrDefault(contender.name(), new TreeMap<>());
     }
 
     /** Records the run that counted the server's system calls. */
@@ -143,8 +182,8 @@ final class Measurements {
 
     /** @return the summary of the server's successful runs in the scenario, if any */
     Optional<Summary> summary(Scenario scenario, Contender contender) {
-        List<Result> runs = results.getOrDefault(scenario.name(), Map.of()).get(contender.name());
-        return runs == null || runs.isEmpty() ? Optional.empty() : Optional.of(Summary.of(runs));
+        SortedMap<Integer, Result> runs = results(scenario, contender);
+        return runs.isEmpty() ? Optional.empty() : Optional.of(Summary.of(List.copyOf(runs.values())));
     }
 
     /** @return why the server's last failed run in the scenario failed, if one did */

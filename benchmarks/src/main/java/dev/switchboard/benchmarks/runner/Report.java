@@ -12,12 +12,16 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /** The comparison as Markdown: {@code docs/PERFORMANCE.md}. */
 final class Report {
 
     /** How many of each server's most frequent system calls the profile lists. */
     private static final int TOP_SYSCALLS = 6;
+
+    private static final ToDoubleFunction<Result> THROUGHPUT = Result::messagesPerSecond;
+    private static final ToDoubleFunction<Result> P99 = r -> r.latency().p99();
 
     private final RunnerOptions options;
     private final Machine machine;
@@ -67,8 +71,11 @@ final class Report {
                 + ", then again), each round beginning with the server after the one the round before began with, "
                 + options.rounds() + " round" + (options.rounds() == 1 ? "" : "s")
                 + ". Cells show the median over rounds" + (options.rounds() > 1 ? ", with min–max in brackets" : "")
-                + ". Ratios divide Switchboard's median by Netty's: for throughput above 1 means Switchboard is "
-                + "faster, for latency below 1 means Switchboard is faster.");
+                + ". Ratios are taken round by round, Switchboard's run divided by Netty's run of the same round "
+                + "(seconds apart, so the machine's state in that round cancels out), and show the median over "
+                + "rounds" + (options.rounds() > 1 ? ", with min–max in brackets under each workload" : "")
+                + ": for throughput above 1 means Switchboard is faster, for latency below 1 means Switchboard is "
+                + "faster.");
         line();
         if (options.pin()) {
             line("**Pinned run** (`--pin`): every server runs on CPU " + RunnerOptions.SERVER_CPU + " with " + loops()
@@ -143,15 +150,15 @@ final class Report {
             }
             if (switchboard.isPresent()) {
                 for (Contender b : baselines) {
-                    row.append(" ").append(ratio(s, switchboard.get(), b, Summary::throughput)).append(" | ")
-                            .append(ratio(s, switchboard.get(), b, Summary::p99)).append(" |");
+                    row.append(" ").append(ratio(s, switchboard.get(), b, THROUGHPUT, false)).append(" | ")
+                            .append(ratio(s, switchboard.get(), b, P99, false)).append(" |");
                 }
             }
             for (Contender c : contenders) {
                 row.append(" ").append(cpuCell(s, c, false)).append(" |");
             }
             if (switchboard.isPresent() && epoll.isPresent()) {
-                row.append(" ").append(cpuRatio(s, switchboard.get(), epoll.get())).append(" |");
+                row.append(" ").append(cpuRatio(s, switchboard.get(), epoll.get(), false)).append(" |");
             }
             line(row.toString());
         }
@@ -232,10 +239,11 @@ final class Report {
         }
         line();
         switchboard().ifPresent(sb -> contenders.stream().filter(c -> c != sb).forEach(b -> line(
-                "Switchboard ÷ " + b.title() + ": throughput " + ratio(s, sb, b, Summary::throughput)
-                        + ", p50 " + ratio(s, sb, b, Summary::p50) + ", p99 " + ratio(s, sb, b, Summary::p99)
-                        + ", p99.9 " + ratio(s, sb, b, Summary::p999) + ", server CPU per request "
-                        + cpuRatio(s, sb, b) + "  ")));
+                "Switchboard ÷ " + b.title() + ": throughput " + ratio(s, sb, b, THROUGHPUT, true)
+                        + ", p50 " + ratio(s, sb, b, r -> r.latency().p50(), true)
+                        + ", p99 " + ratio(s, sb, b, P99, true)
+                        + ", p99.9 " + ratio(s, sb, b, r -> r.latency().p999(), true) + ", server CPU per request "
+                        + cpuRatio(s, sb, b, true) + "  ")));
         if (s.load().rate() > 0) {
             line();
             line("Requests left behind their intended send times by (median over rounds of each run's p50 / p99, µs): "
@@ -404,10 +412,11 @@ final class Report {
         for (Scenario s : speed) {
             Optional<Spread> own = measurements.cpuMicros(s, sb.get());
             Optional<Spread> other = measurements.cpuMicros(s, epoll.get());
-            if (own.isEmpty() || other.isEmpty()) {
+            Optional<Spread> ratios = measurements.cpuRatio(s, sb.get(), epoll.get());
+            if (own.isEmpty() || other.isEmpty() || ratios.isEmpty()) {
                 continue;
             }
-            double ratio = own.get().median() / other.get().median();
+            double ratio = ratios.get().median();
             StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "- **%s**: %.2f µs of server CPU against "
                     + "%.2f µs (%.2f×, %s)", s.name(), own.get().median(), other.get().median(), ratio,
                     ratio <= 1 ? "Switchboard needs less" : "Switchboard needs more"));
@@ -553,13 +562,8 @@ final class Report {
         return measurements.failure(s, c).isPresent() ? "failed" : "n/a";
     }
 
-    private String ratio(Scenario s, Contender a, Contender b, Function<Summary, Spread> value) {
-        Optional<Summary> x = measurements.summary(s, a);
-        Optional<Summary> y = measurements.summary(s, b);
-        if (x.isEmpty() || y.isEmpty() || value.apply(y.get()).median() == 0) {
-            return "n/a";
-        }
-        return String.format(Locale.ROOT, "%.2f×", value.apply(x.get()).median() / value.apply(y.get()).median());
+    private String ratio(Scenario s, Contender a, Contender b, ToDoubleFunction<Result> value, boolean range) {
+        return measurements.ratio(s, a, b, value).map(r -> times(r, range)).orElse("n/a");
     }
 
     private String cpuCell(Scenario s, Contender c, boolean range) {
@@ -567,13 +571,15 @@ final class Report {
                 .orElse("n/a");
     }
 
-    private String cpuRatio(Scenario s, Contender a, Contender b) {
-        Optional<Spread> x = measurements.cpuMicros(s, a);
-        Optional<Spread> y = measurements.cpuMicros(s, b);
-        if (x.isEmpty() || y.isEmpty() || y.get().median() == 0) {
-            return "n/a";
-        }
-        return String.format(Locale.ROOT, "%.2f×", x.get().median() / y.get().median());
+    private String cpuRatio(Scenario s, Contender a, Contender b, boolean range) {
+        return measurements.cpuRatio(s, a, b).map(r -> times(r, range)).orElse("n/a");
+    }
+
+    /** @param range whether to add the min–max range, when the rounds' ratios differ */
+    private static String times(Spread ratios, boolean range) {
+        return String.format(Locale.ROOT, "%.2f×", ratios.median()) + (range && ratios.min() != ratios.max()
+                ? String.format(Locale.ROOT, " (%.2f–%.2f)", ratios.min(), ratios.max())
+                : "");
     }
 
     private Optional<Contender> nettyEpoll() {

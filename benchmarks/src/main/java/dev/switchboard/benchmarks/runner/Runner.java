@@ -215,8 +215,8 @@ public final class Runner {
         Path log = work.resolve("logs/r" + round + "-" + scenario.name() + "-" + contender.name() + ".log");
         try {
             Run run = serve(scenario, contender, log);
-            measurements.add(scenario, contender, run.result());
-            run.profile().ifPresent(profile -> measurements.cpu(scenario, contender, profile));
+            measurements.add(round, scenario, contender, run.result());
+            run.profile().ifPresent(profile -> measurements.cpu(round, scenario, contender, profile));
             System.out.println("round " + round + "  " + run.result().toLine()
                     + run.profile().map(p -> String.format(Locale.ROOT, "  server CPU %.2f us/req (kernel %.2f, JIT %.2f)",
                             p.cpuMicros(), p.systemMicros(), p.compilerMicros())).orElse(""));

@@ -19,8 +19,8 @@ class ChartTest {
         List<Scenario> scenarios = Fixtures.options().scenarios();
         Measurements m = new Measurements();
         for (Scenario s : scenarios) {
-            m.add(s, SWITCHBOARD, result(s, "switchboard", 1000, 50));
-            m.add(s, NETTY_NIO, result(s, "netty-nio", 800, 70));
+            m.add(1, s, SWITCHBOARD, result(s, "switchboard", 1000, 50));
+            m.add(1, s, NETTY_NIO, result(s, "netty-nio", 800, 70));
         }
         Document svg = parse(new Chart(scenarios, List.of(SWITCHBOARD, NETTY_NIO), m).svg());
         long speedScenarios = scenarios.stream().filter(s -> !s.isIdle()).count();
@@ -32,7 +32,7 @@ class ChartTest {
     void marksAMissingValueInsteadOfDrawingIt() throws Exception {
         Scenario s = Fixtures.options().scenarios().get(0);
         Measurements m = new Measurements();
-        m.add(s, NETTY_NIO, result(s, "netty-nio", 800, 70));
+        m.add(1, s, NETTY_NIO, result(s, "netty-nio", 800, 70));
         String svg = new Chart(List.of(s), List.of(SWITCHBOARD, NETTY_NIO), m).svg();
         assertEquals(1 + 2 + 2, parse(svg).getElementsByTagName("rect").getLength());
         assertEquals(2, svg.split(">n/a<", -1).length - 1);

@@ -29,10 +29,10 @@ class ReportTest {
 
     private Measurements cpu(double switchboardMicros, double epollMicros) {
         Measurements m = new Measurements();
-        m.add(pingPong, SWITCHBOARD, result(pingPong, "switchboard", 1000, 50));
-        m.add(pingPong, NETTY_EPOLL, result(pingPong, "netty-epoll", 1000, 50));
-        m.cpu(pingPong, SWITCHBOARD, ServerProfile.of(switchboardMicros * 1000 / 1e6, switchboardMicros * 1000 / 2e6, 0.001, 1000, Optional.empty(), 0));
-        m.cpu(pingPong, NETTY_EPOLL, ServerProfile.of(epollMicros * 1000 / 1e6, epollMicros * 1000 / 4e6, 0, 1000, Optional.empty(), 0));
+        m.add(1, pingPong, SWITCHBOARD, result(pingPong, "switchboard", 1000, 50));
+        m.add(1, pingPong, NETTY_EPOLL, result(pingPong, "netty-epoll", 1000, 50));
+        m.cpu(1, pingPong, SWITCHBOARD, ServerProfile.of(switchboardMicros * 1000 / 1e6, switchboardMicros * 1000 / 2e6, 0.001, 1000, Optional.empty(), 0));
+        m.cpu(1, pingPong, NETTY_EPOLL, ServerProfile.of(epollMicros * 1000 / 1e6, epollMicros * 1000 / 4e6, 0, 1000, Optional.empty(), 0));
         return m;
     }
 
@@ -89,15 +89,31 @@ class ReportTest {
     @Test
     void showsTheMedianAndRangeOverRoundsAndTheRatios() {
         Measurements m = new Measurements();
-        for (double rate : new double[] {900, 1000, 1200}) {
-            m.add(pingPong, SWITCHBOARD, result(pingPong, "switchboard", rate, 50));
-            m.add(pingPong, NETTY_NIO, result(pingPong, "netty-nio", rate / 2, 100));
+        double[] rates = {900, 1000, 1200};
+        for (int round = 1; round <= rates.length; round++) {
+            m.add(round, pingPong, SWITCHBOARD, result(pingPong, "switchboard", rates[round - 1], 50));
+            m.add(round, pingPong, NETTY_NIO, result(pingPong, "netty-nio", rates[round - 1] / 2, 100));
         }
         String md = report(options, List.of(SWITCHBOARD, NETTY_NIO), m, List.of());
         assertTrue(md.contains("| Switchboard | 1,000 (900–1,200) |"), md);
         assertTrue(md.contains("| tcp-pingpong-c1-s64 | 1,000 | 500 | 50.0 | 100 | 2.00× | 0.50× |"), md);
         assertTrue(md.contains("Switchboard ÷ Netty NIO: throughput 2.00×"), md);
         assertTrue(md.contains("](performance.svg)"), md);
+    }
+
+    @Test
+    void dividesEachRoundsRunsAndShowsTheRangeOfThoseRatios() {
+        Measurements m = new Measurements();
+        double[] switchboard = {1000, 1100, 3000};
+        double[] netty = {2000, 1000, 1200};
+        for (int round = 1; round <= 3; round++) {
+            m.add(round, pingPong, SWITCHBOARD, result(pingPong, "switchboard", switchboard[round - 1], 50));
+            m.add(round, pingPong, NETTY_EPOLL, result(pingPong, "netty-epoll", netty[round - 1], 50));
+        }
+        String md = report(options, List.of(SWITCHBOARD, NETTY_EPOLL), m, List.of());
+        assertTrue(md.contains("| tcp-pingpong-c1-s64 | 1,100 | 1,200 | 50.0 | 50.0 | 1.10× | 1.00× |"), md);
+        assertTrue(md.contains("Switchboard ÷ Netty epoll: throughput 1.10× (0.50–2.50), p50 1.00×, p99 1.00×"), md);
+        assertTrue(md.contains("Ratios are taken round by round"), md);
     }
 
     @Test
@@ -109,8 +125,8 @@ class ReportTest {
     @Test
     void saysWhenSwitchboardIsMissingAndStillShowsNetty() {
         Measurements m = new Measurements();
-        m.add(pingPong, NETTY_NIO, result(pingPong, "netty-nio", 1000, 100));
-        m.add(pingPong, NETTY_EPOLL, result(pingPong, "netty-epoll", 2000, 80));
+        m.add(1, pingPong, NETTY_NIO, result(pingPong, "netty-nio", 1000, 100));
+        m.add(1, pingPong, NETTY_EPOLL, result(pingPong, "netty-epoll", 2000, 80));
         String md = report(options, List.of(NETTY_NIO, NETTY_EPOLL), m,
                 List.of("Switchboard's distribution is not built"));
         assertTrue(md.contains("> **Note:** Switchboard's distribution is not built"), md);
@@ -122,7 +138,7 @@ class ReportTest {
     void namesAFailedRun() {
         Measurements m = new Measurements();
         m.fail(pingPong, SWITCHBOARD, "wrong reply on tcp connection 0 to request #3");
-        m.add(pingPong, NETTY_NIO, result(pingPong, "netty-nio", 1000, 100));
+        m.add(1, pingPong, NETTY_NIO, result(pingPong, "netty-nio", 1000, 100));
         String md = report(options, List.of(SWITCHBOARD, NETTY_NIO), m, List.of());
         assertTrue(md.contains("| Switchboard | failed |"), md);
         assertTrue(md.contains("**Switchboard failed:** `wrong reply on tcp connection 0 to request #3`"), md);
