@@ -575,10 +575,12 @@ final class Report {
         return measurements.cpuRatio(s, a, b).map(r -> times(r, range)).orElse("n/a");
     }
 
-    /** @param range whether to add the min–max range, when the rounds' ratios differ */
+    /** @param range whether to add the min–max range, when the rounds' ratios differ at two decimals */
     private static String times(Spread ratios, boolean range) {
-        return String.format(Locale.ROOT, "%.2f×", ratios.median()) + (range && ratios.min() != ratios.max()
-                ? String.format(Locale.ROOT, " (%.2f–%.2f)", ratios.min(), ratios.max())
+        String min = String.format(Locale.ROOT, "%.2f", ratios.min());
+        String max = String.format(Locale.ROOT, "%.2f", ratios.max());
+        return String.format(Locale.ROOT, "%.2f×", ratios.median()) + (range && !min.equals(max)
+                ? " (" + min + "–" + max + ")"
                 : "");
     }
 
