@@ -15,38 +15,37 @@ class MeasurementsTest {
     private final Scenario pingPong = Fixtures.options().scenarios().get(0);
     private final Measurements measurements = new Measurements();
 
-    private void add(int round, Contender contender, double rate) {
-        measurements.add(round, pingPong, contender, result(pingPong, contender.name(), rate, 50));
+    /** Adds the server's runs of rounds 1, 2, ...: a rate each, NaN for a round whose run failed. */
+    private void rounds(Contender contender, double... rates) {
+        for (int i = 0; i < rates.length; i++) {
+            if (!Double.isNaN(rates[i])) {
+                measurements.add(i + 1, pingPong, contender, result(pingPong, contender.name(), rates[i], 50));
+            }
+        }
     }
 
     @Test
     void pairsTheServersRunsRoundByRound() {
-        add(1, SWITCHBOARD, 1000);
-        add(1, NETTY_EPOLL, 2000);
-        add(2, SWITCHBOARD, 1100);
-        add(2, NETTY_EPOLL, 1000);
-        add(3, SWITCHBOARD, 3000);
-        add(3, NETTY_EPOLL, 1200);
+        rounds(SWITCHBOARD, 1000, 1100, 3000);
+        rounds(NETTY_EPOLL, 2000, 1000, 1200);
         assertEquals(Optional.of(new Spread(1.1, 0.5, 2.5)),
                 measurements.ratio(pingPong, SWITCHBOARD, NETTY_EPOLL, Result::messagesPerSecond));
     }
 
     @Test
     void leavesOutARoundInWhichOneServerFailed() {
-        add(1, SWITCHBOARD, 1000);
-        add(1, NETTY_EPOLL, 500);
-        add(2, SWITCHBOARD, 5000);
-        add(3, NETTY_EPOLL, 100);
+        rounds(SWITCHBOARD, 1000, 5000, Double.NaN);
+        rounds(NETTY_EPOLL, 500, Double.NaN, 100);
         assertEquals(Optional.of(new Spread(2.0, 2.0, 2.0)),
                 measurements.ratio(pingPong, SWITCHBOARD, NETTY_EPOLL, Result::messagesPerSecond));
     }
 
     @Test
     void hasNoRatioWithoutACommonRoundOrWithAZeroDivisor() {
-        add(1, SWITCHBOARD, 1000);
-        add(2, NETTY_EPOLL, 1000);
+        rounds(SWITCHBOARD, 1000);
+        rounds(NETTY_EPOLL, Double.NaN, 1000);
         assertTrue(measurements.ratio(pingPong, SWITCHBOARD, NETTY_EPOLL, Result::messagesPerSecond).isEmpty());
-        add(1, NETTY_EPOLL, 0);
+        rounds(NETTY_EPOLL, 0);
         assertTrue(measurements.ratio(pingPong, SWITCHBOARD, NETTY_EPOLL, Result::messagesPerSecond).isEmpty());
     }
 
