@@ -21,17 +21,18 @@ import java.util.function.Consumer;
  * writes go through here too, with the loop's native scratch memory; nothing is allocated per call
  * (see {@link Syscalls} for why the calls made per request do not capture {@code errno}).
  *
- * <p>Edge-triggered, as Netty's epoll transport is: a level-triggered set puts every connection a
- * wait reports back on its ready list, and the next wait polls each again in the kernel, mostly to
- * find it no longer ready. An edge is reported once, so this poller remembers what it has not seen
- * read to the end ({@link EpollSocket#mayRead}): set by a reported edge, cleared by a read that
- * leaves room in its buffer (the socket had no more, unless its client shut its side: then until
- * the read that finds the end of the stream, as an edge may have reported both at once) or finds
- * nothing. A connection that may still have input and wants to read is visited again after the
- * next wait, which then does not block: once per wait, as with level triggering, so a client that
- * keeps sending does not starve the others. Reading interest is kept here, without a system call: a paused connection stays in the
- * set, and reading resumes with a visit if an edge came meanwhile. Writing interest is the set's
- * {@code EPOLLOUT}, changed with {@code epoll_ctl}, which reports a connection already writable.
+ * <p>Edge-triggered, as Netty's epoll transport was before 4.2: a level-triggered set puts every
+ * connection a wait reports back on its ready list, and the next wait polls each again in the
+ * kernel, mostly to find it no longer ready. An edge is reported once, so this poller remembers
+ * what it has not seen read to the end ({@link EpollSocket#mayRead}): set by a reported edge,
+ * cleared by a read that leaves room in its buffer (the socket had no more, unless its client shut
+ * its side: then until the read that finds the end of the stream, as an edge may have reported both
+ * at once) or finds nothing. A connection that may still have input and wants to read is visited
+ * again after the next wait, which then does not block: once per wait, as with level triggering, so
+ * a client that keeps sending does not starve the others. Reading interest is kept here, without a
+ * system call: a paused connection stays in the set, and reading resumes with a visit if an edge
+ * came meanwhile. Writing interest is the set's {@code EPOLLOUT}, changed with {@code epoll_ctl},
+ * which reports a connection already writable.
  */
 final class EpollPoller implements Poller {
 
