@@ -418,8 +418,8 @@ final class Report {
             }
             double ratio = ratios.get().median();
             StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "- **%s**: %.2f µs of server CPU against "
-                    + "%.2f µs (medians; %.2f× round by round, %s)", s.name(), own.get().median(), other.get().median(), ratio,
-                    ratio <= 1 ? "Switchboard needs less" : "Switchboard needs more"));
+                    + "%.2f µs (medians; %.2f× round by round, %s)", s.name(), own.get().median(),
+                    other.get().median(), ratio, ratio <= 1 ? "Switchboard needs less" : "Switchboard needs more"));
             Optional<Spread> ownSystem = measurements.systemMicros(s, sb.get());
             Optional<Spread> otherSystem = measurements.systemMicros(s, epoll.get());
             if (ownSystem.isPresent() && otherSystem.isPresent()) {

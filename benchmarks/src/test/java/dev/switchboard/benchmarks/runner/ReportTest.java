@@ -54,8 +54,9 @@ class ReportTest {
         assertTrue(md.contains("| 7.50 | 5.00 | 1.50× |"), md);
         assertTrue(md.contains("| 50.0 | 100 | 7.50 |"), md);
         assertTrue(md.contains("server CPU per request 1.50×"), md);
-        assertTrue(md.contains("- **tcp-pingpong-c1-s64**: 7.50 µs of server CPU against 5.00 µs (medians; 1.50× round by round, "
-                + "Switchboard needs more), of which 3.75 µs against 1.25 µs in the kernel."), md);
+        assertTrue(md.contains("- **tcp-pingpong-c1-s64**: 7.50 µs of server CPU against 5.00 µs "
+                + "(medians; 1.50× round by round, Switchboard needs more), of which 3.75 µs against 1.25 µs "
+                + "in the kernel."), md);
         assertTrue(md.contains("| tcp-pingpong-c1-s64 | 7.50 / 3.75 / 1.00 | 5.00 / 1.25 / 0.00 |"), md);
         assertTrue(md.contains("System calls were not counted in this run"), md);
     }
